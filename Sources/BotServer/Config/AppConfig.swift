@@ -1,0 +1,105 @@
+import Foundation
+import TaskBoard
+
+/// Everything the server needs to run, as one value: defaults run `fengchao serve` with nothing set.
+///
+/// Keys mirror `config/fengchao.example.yaml`; every key is optional in the file.
+struct AppConfig: Sendable, Decodable, Equatable {
+    var server = Server()
+    var storage = Storage()
+    var admin = Admin()
+    /// The gazetteer: grids, estates, aliases, landmarks.
+    var community = "config/community.yaml"
+    /// The parser's vocabulary.
+    var lexicon = "config/lexicon.yaml"
+    /// Reply texts and pages.
+    var templates = "templates"
+    /// Weeks and days (leaderboard, deadlines) are counted in this zone.
+    var timezone = "Asia/Shanghai"
+    var logLevel = "info"
+    var groups: [GroupConfig] = [
+        GroupConfig(id: "riders-1", role: .riders),
+        GroupConfig(id: "members-1", role: .members),
+    ]
+    var people = People()
+    var points = PointRules()
+    var webhooks = Webhooks()
+    var outbound = Outbound()
+
+    struct Server: Sendable, Decodable, Equatable {
+        var host = "127.0.0.1"
+        var port = 8080
+
+        enum CodingKeys: String, CodingKey { case host, port }
+    }
+
+    struct Storage: Sendable, Decodable, Equatable {
+        /// The SQLite file and photos live here; `:memory:` keeps everything in memory (tests).
+        var path = "./fengchao-data"
+
+        enum CodingKeys: String, CodingKey { case path }
+    }
+
+    struct Admin: Sendable, Decodable, Equatable {
+        /// Bearer token for `/api`.
+        var token = "change-me"
+
+        enum CodingKeys: String, CodingKey { case token }
+    }
+
+    struct People: Sendable, Decodable, Equatable {
+        var secretaries: [String] = ["sec-1"]
+        /// Grid id → sender ids of that grid's workers.
+        var gridWorkers: [String: [String]] = ["G1": ["gw-1"]]
+    }
+
+    struct Webhooks: Sendable, Decodable, Equatable {
+        var generic = GenericWebhook()
+        /// Larger bodies are refused with 413.
+        var maxBodyBytes = 1 << 20
+    }
+
+    struct GenericWebhook: Sendable, Decodable, Equatable {
+        /// Empty: no signature required.
+        var secret = ""
+
+        enum CodingKeys: String, CodingKey { case secret }
+    }
+
+    struct Outbound: Sendable, Decodable, Equatable {
+        var generic = GenericOutbound()
+        /// First retry delay; each later one doubles.
+        var retryBaseSeconds = 1.0
+        /// After this many failed attempts a reply is marked failed.
+        var maxAttempts = 7
+        var timeoutSeconds = 10.0
+    }
+
+    struct GenericOutbound: Sendable, Decodable, Equatable {
+        /// Empty: replies are written to the log.
+        var url = ""
+
+        enum CodingKeys: String, CodingKey { case url }
+    }
+}
+
+/// Which kind of group a chat is: it decides the default role of a new sender.
+struct GroupConfig: Sendable, Decodable, Equatable {
+    var id: String
+    var role: GroupRole
+    /// The channel the group belongs to; `generic` for the JSON webhook.
+    var channel = "generic"
+
+    enum CodingKeys: String, CodingKey { case id, role, channel }
+
+    init(id: String, role: GroupRole, channel: String = "generic") {
+        self.id = id
+        self.role = role
+        self.channel = channel
+    }
+}
+
+/// 蜂巢驿站 (riders) or 在职党员群 (members).
+enum GroupRole: String, Sendable, Codable, Equatable {
+    case riders, members
+}

@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import TaskBoard
+
+/// `POST /webhook/generic`: verify, decode, store once, answer — processing happens after the answer.
+struct WebhookController: Sendable {
+    let store: BoardStore
+    let inboxSignal: WorkSignal
+    let verifier: SignatureVerifier
+    let maxBodyBytes: Int
+
+    static let signatureHeader = HTTPField.Name("X-Fengchao-Signature")!
+
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.post("generic", use: generic)
+        return routes
+    }
+
+    struct Ack: Encodable {
+        var ok: Bool
+        var duplicate: Bool
+    }
+
+    @Sendable func generic(request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        // Over the bound this throws NIOTooManyBytesError, which Hummingbird answers with 413.
+        let body = try await request.collectBody(upTo: maxBodyBytes)
+        let bytes = Data(body.readableBytesView)
+        guard verifier.isValid(signatureHeader: request.headers[Self.signatureHeader], body: bytes) else {
+            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "generic", "reason": "bad signature"])
+            return JSONResponse.error(.unauthorized, "bad or missing X-Fengchao-Signature")
+        }
+        let inbound: InboundMessage
+        do {
+            inbound = try JSONDecoder().decode(GenericWebhookMessage.self, from: bytes).inbound(channel: "generic")
+        } catch let error as DecodingError {
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "generic", "reason": "\(error.readableDescription)"])
+            return JSONResponse.error(.badRequest, "malformed body: \(error.readableDescription)")
+        } catch {
+            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "generic", "reason": "\(error)"])
+            return JSONResponse.error(.badRequest, "malformed body: \(error)")
+        }
+        return try await accept(inbound, logger: context.logger)
+    }
+
+    /// Stores the message in the inbox; a platform retry of a stored id is acknowledged as a duplicate.
+    func accept(_ inbound: InboundMessage, logger: Logger) async throws -> Response {
+        let payload = String(decoding: try JSONResponse.encoder.encode(inbound), as: UTF8.self)
+        let id = try await store.write { tx in
+            try tx.insertInbox(
+                channel: inbound.channel, platformMessageID: inbound.messageID, groupID: inbound.groupID,
+                senderID: inbound.senderID, payload: payload)
+        }
+        logger.info(
+            "inbox.stored",
+            metadata: [
+                "inbox.channel": "\(inbound.channel)", "inbox.message_id": "\(inbound.messageID)",
+                "inbox.duplicate": "\(id == nil)",
+            ])
+        if id != nil { await inboxSignal.notify() }
+        return try JSONResponse.make(Ack(ok: true, duplicate: id == nil))
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import IntentParser
+import TaskBoard
+
+/// One message's turn inside the board transaction: maps the parsed intent to a board command and
+/// renders what the group hears back. A refusal is a reply too, never an error.
+struct Conversation {
+    let handler: MessageHandler
+    let tx: BoardTransaction
+    let message: InboundMessage
+    let member: Member
+
+    private var renderer: ReplyRenderer { handler.renderer }
+    private var labels: Labels { handler.renderer.labels }
+    private var memberID: Int64 { member.id ?? 0 }
+
+    func respond(to parsed: ParseResult) throws -> [ReplyDraft] {
+        do {
+            return try command(parsed)
+        } catch let refusal as BoardError {
+            return [try reply(refusal)]
+        }
+    }
+
+    private func command(_ parsed: ParseResult) throws -> [ReplyDraft] {
+        switch parsed.intent {
+        case .report, .wish, .suggestion:
+            return try createItem(parsed)
+        case .claim:
+            guard let ref = parsed.itemRef else { return [try askForItem("example_claim")] }
+            let outcome = try tx.claim(itemID: Int64(ref), by: memberID)
+            return [
+                try toSender(
+                    .claimed,
+                    ClaimedView(
+                        item: Int64(ref), name: member.name, category: labels.category(outcome.item.category),
+                        place: try place(of: outcome.item), due: due(outcome.item.dueAt)))
+            ]
+        case .release:
+            guard let ref = parsed.itemRef else { return [try askForItem("example_release")] }
+            _ = try tx.release(itemID: Int64(ref), by: memberID)
+            return [try toSender(.released, ItemOnlyView(item: Int64(ref)))]
+        case .complete:
+            guard let ref = parsed.itemRef else { return [try askForItem("example_complete")] }
+            _ = try tx.submit(itemID: Int64(ref), by: memberID, note: parsed.note, photoURLs: message.imageURLs)
+            return [
+                try toSender(
+                    .submitted,
+                    SubmittedView(item: Int64(ref), photoCount: message.imageURLs.isEmpty ? nil : message.imageURLs.count))
+            ]
+        case .verify:
+            guard let ref = parsed.itemRef else { return [try askForItem("example_verify")] }
+            if parsed.verdict == .reject {
+                let outcome = try tx.returnItem(itemID: Int64(ref), by: memberID, reason: parsed.note)
+                let claimant = try outcome.item.claimantID.flatMap { try tx.member(id: $0) }
+                return [
+                    try ReplyDraft(
+                        text: renderer.render(
+                            .returned,
+                            ReturnedView(
+                                item: Int64(ref), claimant: claimant?.name ?? labels.word("unknown_name"),
+                                reason: parsed.note)),
+                        mentions: [claimant?.platformID].compactMap { $0 })
+                ]
+            }
+            let outcome = try tx.verify(itemID: Int64(ref), by: memberID, note: parsed.note)
+            return [try verified(outcome)]
+        case .escalate:
+            guard let ref = parsed.itemRef else { return [try askForItem("example_escalate")] }
+            _ = try tx.escalate(itemID: Int64(ref), by: memberID, to: parsed.escalationTarget)
+            return [try toSender(.escalated, EscalatedView(item: Int64(ref), target: parsed.escalationTarget))]
+        case .register:
+            let name = parsed.registerName ?? message.senderName ?? member.name
+            let registered = try tx.register(platformID: member.platformID, name: name, role: member.role)
+            return [
+                try toSender(
+                    .registered, RegisteredView(name: registered.name, role: labels.role(registered.role.rawValue)))
+            ]
+        case .query:
+            return [try answer(parsed)]
+        case .chitchat:
+            return []
+        }
+    }
+
+    private func createItem(_ parsed: ParseResult) throws -> [ReplyDraft] {
+        let place = parsed.place ?? Place()
+        let grid = place.grid ?? place.estate.flatMap { handler.community.grid(ofEstate: $0) }
+        let kind: ItemKind =
+            switch parsed.intent {
+            case .wish: .wish
+            case .suggestion: .suggestion
+            default: .issue
+            }
+        let category = kind == .issue ? (parsed.category ?? .other).rawValue : nil
+        let outcome = try tx.createItem(
+            NewItem(
+                kind: kind, category: category, estate: place.estate, building: place.building, unit: place.unit,
+                room: place.room, landmark: place.landmark, grid: grid,
+                lat: place.lat ?? message.location?.lat, lon: place.lon ?? message.location?.lon,
+                text: message.text, reporterID: memberID, sourceChannel: message.channel,
+                sourceGroup: message.groupID, sourceMessageID: message.messageID, photoURLs: message.imageURLs))
+        let item = outcome.item
+        let itemID = item.id ?? 0
+        let points = outcome.awards.filter { $0.memberID == memberID }.reduce(0) { $0 + $1.delta }
+        switch kind {
+        case .wish:
+            return [
+                try toSender(
+                    .receiptWish, WishReceiptView(item: itemID, place: try self.place(of: item), text: message.text))
+            ]
+        case .suggestion:
+            return [
+                try toSender(.receiptSuggestion, SuggestionReceiptView(item: itemID, points: points > 0 ? points : nil))
+            ]
+        case .issue:
+            let workers = handler.config.gridWorkers(of: grid)
+            let workerNames = try workers.map { try tx.member(platformID: $0)?.name ?? $0 }
+            let view = ReceiptView(
+                item: itemID, category: labels.category(category), place: try self.place(of: item),
+                grid: grid.flatMap { handler.community.gridName($0) } ?? labels.word("community_grid"),
+                gridWorkerNames: workerNames.isEmpty ? nil : workerNames.joined(separator: "、"),
+                due: due(item.dueAt), points: points > 0 ? points : nil,
+                pointsOnVerify: handler.store.rules.reportVerified,
+                missingPlace: place.estate == nil && place.landmark == nil && place.lat == nil
+                    && message.location == nil)
+            return [
+                ReplyDraft(
+                    text: try renderer.render(.receipt, view),
+                    mentions: [member.platformID] + workers.filter { $0 != member.platformID })
+            ]
+        }
+    }
+
+    private func verified(_ outcome: Outcome) throws -> ReplyDraft {
+        var mentions: [String] = []
+        var awards: [AwardView] = []
+        for award in outcome.awards {
+            awards.append(
+                AwardView(
+                    name: award.memberName, delta: award.delta > 0 ? "+\(award.delta)" : "\(award.delta)",
+                    board: labels.board(award.board.rawValue)))
+            if let platformID = try tx.member(id: award.memberID)?.platformID, !mentions.contains(platformID) {
+                mentions.append(platformID)
+            }
+        }
+        return ReplyDraft(
+            text: try renderer.render(.verified, VerifiedView(item: outcome.item.id ?? 0, awards: awards)),
+            mentions: mentions)
+    }
+
+    private func answer(_ parsed: ParseResult) throws -> ReplyDraft {
+        switch parsed.query ?? .help {
+        case .points:
+            let balance = try tx.balance(memberID: memberID)
+            let boards = PointsBoard.allCases.compactMap { board -> BoardPointsView? in
+                guard let points = balance.byBoard[board], points != 0 else { return nil }
+                return BoardPointsView(label: labels.board(board.rawValue), points: points)
+            }
+            return try toSender(.points, PointsView(name: member.name, total: balance.total, boards: boards))
+        case .leaderboard:
+            let since = handler.config.startOfWeek(containing: tx.now)
+            let rows = try tx.leaderboard(since: since, limit: 10)
+            let view = LeaderboardView(
+                title: labels.word("leaderboard_week"),
+                rows: rows.enumerated().map { LeaderRowView(rank: $0.offset + 1, name: $0.element.member.name, points: $0.element.points) })
+            return try toSender(.leaderboard, view)
+        case .todo:
+            let items = try tx.todo(memberID: memberID)
+            let views = try items.map {
+                TodoItemView(
+                    id: $0.id ?? 0, category: labels.category($0.category), place: try place(of: $0),
+                    status: labels.status($0.status.rawValue))
+            }
+            return try toSender(.todo, TodoView(name: member.name, count: views.count, items: views))
+        case .itemStatus:
+            guard let ref = parsed.itemRef else { return try askForItem("example_status") }
+            guard let item = try tx.item(id: Int64(ref)) else { throw BoardError.noSuchItem(Int64(ref)) }
+            let claimant = try item.claimantID.flatMap { try tx.member(id: $0) }
+            return try toSender(
+                .itemStatus,
+                ItemStatusView(
+                    id: Int64(ref), category: labels.category(item.category ?? item.kind.rawValue),
+                    place: try place(of: item), status: labels.status(item.status.rawValue), claimant: claimant?.name))
+        case .help:
+            return try toSender(.help, EmptyView())
+        }
+    }
+
+    private func reply(_ refusal: BoardError) throws -> ReplyDraft {
+        switch refusal {
+        case .noSuchItem(let item):
+            try toSender(.refusedNoSuchItem, ItemOnlyView(item: item))
+        case .noSuchMember:
+            try toSender(.refusedNoSuchMember, EmptyView())
+        case .alreadyClaimed(let item, let name):
+            try toSender(.refusedAlreadyClaimed, NameRefusalView(item: item, name: name))
+        case .alreadyYours(let item):
+            try toSender(.refusedAlreadyYours, ItemOnlyView(item: item))
+        case .notClaimant(let item, let name):
+            try toSender(.refusedNotClaimant, ClaimantRefusalView(item: item, name: name))
+        case .notAllowed(let action, let role):
+            try toSender(
+                .refusedNotAllowed, NotAllowedView(role: labels.role(role.rawValue), action: labels.action(action)))
+        case .wrongState(let item, let status, let action):
+            try toSender(
+                .refusedWrongState,
+                WrongStateView(item: item, status: labels.status(status.rawValue), action: labels.action(action)))
+        case .tooManyClaims(let limit):
+            try toSender(.refusedTooManyClaims, LimitView(limit: limit))
+        case .ownItem(let item):
+            try toSender(.refusedOwnItem, ItemOnlyView(item: item))
+        case .insufficientBalance(let balance, let cost):
+            try toSender(.refusedInsufficientBalance, BalanceView(balance: balance, cost: cost))
+        case .invalidMerge(let item, let into):
+            try toSender(.refusedInvalidMerge, MergeRefusalView(item: item, into: into))
+        }
+    }
+
+    private func askForItem(_ exampleKey: String) throws -> ReplyDraft {
+        try toSender(.needItemRef, ExampleView(example: labels.word(exampleKey)))
+    }
+
+    private func toSender(_ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
+        ReplyDraft(text: try renderer.render(template, view), mentions: [member.platformID])
+    }
+
+    private func place(of item: Item) throws -> String {
+        try renderer.render(
+            .place,
+            PlaceView(
+                hasAny: item.estate != nil || item.building != nil || item.landmark != nil, estate: item.estate,
+                building: item.building, unit: item.unit, room: item.room, landmark: item.landmark))
+    }
+
+    private func due(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        return handler.config.format(date, pattern: labels.word("due_format"))
+    }
+}

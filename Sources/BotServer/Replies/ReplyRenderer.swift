@@ -1,0 +1,49 @@
+import Foundation
+import Mustache
+
+/// Renders `templates/replies/*.mustache`; a missing template is an error, never an empty reply.
+struct ReplyRenderer: Sendable {
+    let library: MustacheLibrary
+    let labels: Labels
+
+    static func load(templatesDirectory: String) async throws -> ReplyRenderer {
+        guard FileManager.default.fileExists(atPath: templatesDirectory) else {
+            throw ConfigError.missingResource(what: "templates folder", path: templatesDirectory)
+        }
+        let library = try await MustacheLibrary(directory: templatesDirectory)
+        let renderer = ReplyRenderer(library: library, labels: try Labels.load(templatesDirectory: templatesDirectory))
+        for name in ReplyTemplate.allCases where library.getTemplate(named: name.path) == nil {
+            throw ConfigError.missingResource(what: "reply template \(name.path).mustache", path: templatesDirectory)
+        }
+        return renderer
+    }
+
+    /// Renders one reply; surrounding blank lines are trimmed so templates can be laid out freely.
+    func render(_ template: ReplyTemplate, _ view: Any) throws -> String {
+        guard let text = library.render(view, withTemplate: template.path) else {
+            throw RenderError.missingTemplate(template.path)
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    enum RenderError: Error {
+        case missingTemplate(String)
+    }
+}
+
+/// Every reply template the server renders, so start-up can check they all exist.
+enum ReplyTemplate: String, CaseIterable, Sendable {
+    case receipt, receiptWish = "receipt_wish", receiptSuggestion = "receipt_suggestion"
+    case claimed, released, submitted, verified, returned, escalated, registered
+    case points, leaderboard, todo, itemStatus = "item_status", help
+    case needItemRef = "need_item_ref", unknownCommand = "unknown_command", unconfiguredGroup = "unconfigured_group"
+    case refusedNoSuchItem = "refused_no_such_item", refusedNoSuchMember = "refused_no_such_member"
+    case refusedAlreadyClaimed = "refused_already_claimed", refusedAlreadyYours = "refused_already_yours"
+    case refusedNotClaimant = "refused_not_claimant", refusedNotAllowed = "refused_not_allowed"
+    case refusedWrongState = "refused_wrong_state", refusedTooManyClaims = "refused_too_many_claims"
+    case refusedOwnItem = "refused_own_item", refusedInsufficientBalance = "refused_insufficient_balance"
+    case refusedInvalidMerge = "refused_invalid_merge"
+    case place
+
+    var path: String { "replies/" + rawValue }
+}

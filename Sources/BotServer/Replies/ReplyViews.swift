@@ -1,0 +1,162 @@
+// View models for the reply templates. Stored properties only: the Mustache renderer reads them
+// through Mirror, which does not see computed properties.
+
+struct PlaceView {
+    var hasAny: Bool
+    var estate: String?
+    var building: String?
+    var unit: String?
+    var room: String?
+    var landmark: String?
+}
+
+struct ReceiptView {
+    var item: Int64
+    var category: String
+    var place: String
+    var grid: String
+    var gridWorkerNames: String?
+    var due: String
+    var points: Int?
+    var pointsOnVerify: Int
+    var missingPlace: Bool
+}
+
+struct WishReceiptView {
+    var item: Int64
+    var place: String
+    var text: String
+}
+
+struct SuggestionReceiptView {
+    var item: Int64
+    var points: Int?
+}
+
+struct ClaimedView {
+    var item: Int64
+    var name: String
+    var category: String
+    var place: String
+    var due: String
+}
+
+struct ItemOnlyView {
+    var item: Int64
+}
+
+struct SubmittedView {
+    var item: Int64
+    var photoCount: Int?
+}
+
+struct AwardView {
+    var name: String
+    var delta: String
+    var board: String
+}
+
+struct VerifiedView {
+    var item: Int64
+    var awards: [AwardView]
+}
+
+struct ReturnedView {
+    var item: Int64
+    var claimant: String
+    var reason: String?
+}
+
+struct EscalatedView {
+    var item: Int64
+    var target: String?
+}
+
+struct RegisteredView {
+    var name: String
+    var role: String
+}
+
+struct BoardPointsView {
+    var label: String
+    var points: Int
+}
+
+struct PointsView {
+    var name: String
+    var total: Int
+    var boards: [BoardPointsView]
+}
+
+struct LeaderRowView {
+    var rank: Int
+    var name: String
+    var points: Int
+}
+
+struct LeaderboardView {
+    var title: String
+    var rows: [LeaderRowView]
+}
+
+struct TodoItemView {
+    var id: Int64
+    var category: String
+    var place: String
+    var status: String
+}
+
+struct TodoView {
+    var name: String
+    var count: Int
+    var items: [TodoItemView]
+}
+
+struct ItemStatusView {
+    var id: Int64
+    var category: String
+    var place: String
+    var status: String
+    var claimant: String?
+}
+
+struct ExampleView {
+    var example: String
+}
+
+struct EmptyView {}
+
+struct ClaimantRefusalView {
+    var item: Int64
+    var name: String?
+}
+
+struct NameRefusalView {
+    var item: Int64
+    var name: String
+}
+
+struct NotAllowedView {
+    var role: String
+    var action: String
+}
+
+struct WrongStateView {
+    var item: Int64
+    var status: String
+    var action: String
+}
+
+struct LimitView {
+    var limit: Int
+}
+
+struct BalanceView {
+    var balance: Int
+    var cost: Int
+}
+
+struct MergeRefusalView {
+    var item: Int64
+    var into: Int64
+}

@@ -1,0 +1,71 @@
+import IntentParser
+import Logging
+import ServiceLifecycle
+import TaskBoard
+
+/// Handles stored messages one at a time in arrival order, which keeps each group's order.
+///
+/// Pending rows survive restarts: a message acknowledged to a platform is handled on the next start
+/// if the process died first.
+struct InboxWorker: Service {
+    let store: BoardStore
+    let handler: MessageHandler
+    let signal: WorkSignal
+    let outboxSignal: WorkSignal
+    let logger: Logger
+    var pollInterval: Duration = .seconds(2)
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await drain()
+                await signal.wait(timeout: pollInterval)
+            }
+        }
+    }
+
+    /// Processes everything pending now; returns how many rows were looked at.
+    @discardableResult
+    func drain() async -> Int {
+        var count = 0
+        while !Task.isCancelled {
+            let batch: [InboxMessage]
+            do {
+                batch = try await store.read { tx in try tx.pendingInbox(limit: 50) }
+            } catch {
+                logger.error("inbox.read failed", metadata: ["error": "\(error)"])
+                return count
+            }
+            if batch.isEmpty { return count }
+            for row in batch {
+                await process(row)
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private func process(_ row: InboxMessage) async {
+        var logger = logger
+        logger[metadataKey: "inbox.id"] = "\(row.id ?? 0)"
+        logger[metadataKey: "inbox.channel"] = "\(row.channel)"
+        do {
+            switch try await handler.handle(row, logger: logger) {
+            case .handled(let intent, let replies):
+                logger.info("inbox.handled", metadata: ["intent": "\(intent.rawValue)", "replies": "\(replies)"])
+                if replies > 0 { await outboxSignal.notify() }
+            case .ignored(let reason):
+                logger.warning("inbox.ignored", metadata: ["reason": "\(reason)"])
+            }
+        } catch {
+            // The transaction rolled back; mark the row so one bad message cannot block the queue.
+            logger.error("inbox.failed", metadata: ["error": "\(error)"])
+            guard let id = row.id else { return }
+            do {
+                try await store.write { tx in try tx.markInbox(id: id, state: .failed, error: "\(error)") }
+            } catch {
+                logger.error("inbox.mark_failed failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

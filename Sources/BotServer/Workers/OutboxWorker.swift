@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TaskBoard
+
+/// Delivers queued replies with exponential backoff; a reply is marked sent only after the platform
+/// answered 2xx, and marked failed (and logged) after the last attempt.
+struct OutboxWorker: Service {
+    let store: BoardStore
+    let senders: ReplySenders
+    let signal: WorkSignal
+    let retryBase: Double
+    let maxAttempts: Int
+    let logger: Logger
+    var pollInterval: Duration = .seconds(5)
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await drain()
+                await signal.wait(timeout: await nextWait())
+            }
+        }
+    }
+
+    /// Sends every reply due now; returns how many attempts were made.
+    @discardableResult
+    func drain() async -> Int {
+        var attempts = 0
+        while !Task.isCancelled {
+            let due: [OutboxMessage]
+            do {
+                due = try await store.read { tx in try tx.dueOutbox(limit: 50) }
+            } catch {
+                logger.error("outbox.read failed", metadata: ["error": "\(error)"])
+                return attempts
+            }
+            if due.isEmpty { return attempts }
+            for row in due {
+                await deliver(row)
+                attempts += 1
+            }
+        }
+        return attempts
+    }
+
+    private func nextWait() async -> Duration {
+        guard let next = try? await store.read({ tx in try tx.nextOutboxDue() }) else { return pollInterval }
+        let seconds = next.timeIntervalSinceNow
+        if seconds <= 0 { return .milliseconds(1) }
+        return min(.milliseconds(Int64(seconds * 1000) + 1), pollInterval)
+    }
+
+    /// Delay before attempt `n + 1` after `n` failures: base, 2·base, 4·base …
+    func backoff(afterFailures failures: Int) -> Double {
+        retryBase * pow(2, Double(max(failures - 1, 0)))
+    }
+
+    private func deliver(_ row: OutboxMessage) async {
+        guard let id = row.id else { return }
+        var logger = logger
+        logger[metadataKey: "outbox.id"] = "\(id)"
+        logger[metadataKey: "outbox.attempt"] = "\(row.attempts + 1)"
+        let outcome: (any Error)?
+        do {
+            let reply = try JSONDecoder().decode(OutboundReply.self, from: Data(row.payload.utf8))
+            guard let sender = senders.sender(for: reply.channel) else {
+                throw ReplySendError(status: nil, detail: "no sender configured for channel \(reply.channel)")
+            }
+            try await sender.send(reply)
+            outcome = nil
+        } catch {
+            outcome = error
+        }
+        do {
+            if let outcome {
+                let failures = row.attempts + 1
+                let delay: Double? = failures >= maxAttempts ? nil : backoff(afterFailures: failures)
+                let error = "\(outcome)"
+                try await store.write { tx in
+                    try tx.markAttemptFailed(
+                        outboxID: id, error: error, retryAt: delay.map { tx.now.addingTimeInterval($0) })
+                }
+                if delay == nil {
+                    logger.error("outbox.failed", metadata: ["error": "\(outcome)"])
+                } else {
+                    logger.warning("outbox.retry", metadata: ["error": "\(outcome)"])
+                }
+            } else {
+                try await store.write { tx in try tx.markSent(outboxID: id) }
+                logger.debug("outbox.sent")
+            }
+        } catch {
+            logger.error("outbox.mark failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

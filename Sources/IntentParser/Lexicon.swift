@@ -1,0 +1,532 @@
+/// The parser's vocabulary as data (config/lexicon.yaml): every word the parser
+/// looks for lives here, so the secretary's team can add a new way of saying
+/// "认领" or a new category keyword without touching Swift.
+///
+/// Every list is optional in the file (missing means empty), so a partial
+/// lexicon still loads; `Lexicon.empty` is a valid lexicon that recognises nothing.
+public struct Lexicon: Sendable, Decodable, Equatable {
+    /// Text clean-up before anything is looked up.
+    public var normalization: Normalization
+    /// How item numbers are written (#12, 编号12, 第12单 …).
+    public var itemRefs: ItemRefs
+    /// Board commands (claim, release, complete, verify, escalate, register).
+    public var commands: Commands
+    /// Questions to the bot (points, leaderboard, todo, item status, help).
+    public var queries: Queries
+    /// 微心愿 cues.
+    public var wish: Wish
+    /// Proposal cues.
+    public var suggestion: Suggestion
+    /// Cues that make a message chat even when it names a place or a problem.
+    public var chitchat: Chitchat
+    /// Problem evidence and thresholds for reports.
+    public var report: Report
+    /// Category keywords, weights and tie-breaks.
+    public var categories: Categories
+    /// Place vocabulary: estate forms, position words, building markers, spellings.
+    public var place: PlaceVocabulary
+
+    /// A lexicon that recognises nothing; useful as a base in tests.
+    public static let empty = Lexicon(
+        normalization: .init(), itemRefs: .init(), commands: .init(), queries: .init(), wish: .init(),
+        suggestion: .init(), chitchat: .init(), report: .init(), categories: .init(), place: .init())
+
+    /// Builds a lexicon in code (tests); the server decodes config/lexicon.yaml instead.
+    public init(normalization: Normalization, itemRefs: ItemRefs, commands: Commands, queries: Queries, wish: Wish,
+                suggestion: Suggestion, chitchat: Chitchat, report: Report, categories: Categories, place: PlaceVocabulary) {
+        self.normalization = normalization
+        self.itemRefs = itemRefs
+        self.commands = commands
+        self.queries = queries
+        self.wish = wish
+        self.suggestion = suggestion
+        self.chitchat = chitchat
+        self.report = report
+        self.categories = categories
+        self.place = place
+    }
+
+    /// Every section is optional.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        normalization = try c.decodeIfPresent(Normalization.self, forKey: .normalization) ?? .init()
+        itemRefs = try c.decodeIfPresent(ItemRefs.self, forKey: .itemRefs) ?? .init()
+        commands = try c.decodeIfPresent(Commands.self, forKey: .commands) ?? .init()
+        queries = try c.decodeIfPresent(Queries.self, forKey: .queries) ?? .init()
+        wish = try c.decodeIfPresent(Wish.self, forKey: .wish) ?? .init()
+        suggestion = try c.decodeIfPresent(Suggestion.self, forKey: .suggestion) ?? .init()
+        chitchat = try c.decodeIfPresent(Chitchat.self, forKey: .chitchat) ?? .init()
+        report = try c.decodeIfPresent(Report.self, forKey: .report) ?? .init()
+        categories = try c.decodeIfPresent(Categories.self, forKey: .categories) ?? .init()
+        place = try c.decodeIfPresent(PlaceVocabulary.self, forKey: .place) ?? .init()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case normalization, commands, queries, wish, suggestion, chitchat, report, categories, place
+        case itemRefs = "item_refs"
+    }
+
+    /// Text clean-up vocabulary.
+    public struct Normalization: Sendable, Decodable, Equatable {
+        /// Traditional → simplified, character by character ("區": "区").
+        public var traditional: [String: String] = [:]
+        /// Misspellings and variant words rewritten before matching ("垃级": "垃圾").
+        public var variants: [String: String] = [:]
+        /// Voice-transcription fillers dropped anywhere (嗯, 呃).
+        public var fillers: [String] = []
+        /// Fillers dropped only at the start of the message (那个, 就是).
+        public var leadingFillers: [String] = []
+        /// Words after which a Chinese numeral is a number (栋, 号, 单 …).
+        public var numeralCounters: [String] = []
+        /// Characters before which a lone numeral stays a word (这一单, 统一).
+        public var numeralBlockers: [String] = []
+        /// Emoji that mean "done" right after an item number.
+        public var doneEmoji: [String] = []
+
+        /// An empty section.
+        public init() {}
+
+        /// Every list is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            traditional = try c.decodeIfPresent([String: String].self, forKey: .traditional) ?? [:]
+            variants = try c.decodeIfPresent([String: String].self, forKey: .variants) ?? [:]
+            fillers = try c.list(.fillers)
+            leadingFillers = try c.list(.leadingFillers)
+            numeralCounters = try c.list(.numeralCounters)
+            numeralBlockers = try c.list(.numeralBlockers)
+            doneEmoji = try c.list(.doneEmoji)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case traditional, variants, fillers
+            case leadingFillers = "leading_fillers"
+            case numeralCounters = "numeral_counters"
+            case numeralBlockers = "numeral_blockers"
+            case doneEmoji = "done_emoji"
+        }
+    }
+
+    /// How item numbers are written.
+    public struct ItemRefs: Sendable, Decodable, Equatable {
+        /// Words directly before a number that make it an item (编号, 单号).
+        public var prefixes: [String] = []
+        /// Ordinal word before a number (第) — an item only with a suffix after it.
+        public var ordinals: [String] = []
+        /// Words directly after a number that make it an item (号, 号单, 单).
+        public var suffixes: [String] = []
+        /// Words right after "N号" that make it a building, gate or station, not an item (楼, 栋, 门 …).
+        public var blockersAfter: [String] = []
+        /// Characters right before a number that make it an address or a date (路, 街, 月 …).
+        public var blockersBefore: [String] = []
+
+        /// An empty section.
+        public init() {}
+
+        /// Every list is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            prefixes = try c.list(.prefixes)
+            ordinals = try c.list(.ordinals)
+            suffixes = try c.list(.suffixes)
+            blockersAfter = try c.list(.blockersAfter)
+            blockersBefore = try c.list(.blockersBefore)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case prefixes, ordinals, suffixes
+            case blockersAfter = "blockers_after"
+            case blockersBefore = "blockers_before"
+        }
+    }
+
+    /// Board command vocabulary.
+    public struct Commands: Sendable, Decodable, Equatable {
+        /// Words that take an item on their own (认领, 接单).
+        public var claimStrong: [String] = []
+        /// Words that take an item only next to an item number or a deictic (我来, 我去).
+        public var claimWeak: [String] = []
+        /// First-person offers that also take an item named by its object ("12号楼那个井盖我来弄").
+        public var claimSelf: [String] = []
+        /// Words that take an item only when an item number follows right after (领 #6).
+        public var claimBeforeRef: [String] = []
+        /// Giving an item back (放弃, 退单, 去不了).
+        public var release: [String] = []
+        /// Saying the work is done (完成, 搞定, 办结).
+        public var complete: [String] = []
+        /// Resultative endings that mean done after a verb (…完了, …好了).
+        public var completeSuffixes: [String] = []
+        /// Words before a completion word that make it a promise, not a report (保证完成).
+        public var futureMarkers: [String] = []
+        /// The secretary accepting or checking work (验收, 通过, 合格).
+        public var verify: [String] = []
+        /// Words that turn a verification into a rejection (不通过, 退回).
+        public var verifyReject: [String] = []
+        /// A claimer asking for verification (请验收) — a completion, not a verification.
+        public var verifyRequest: [String] = []
+        /// Sending an item beyond the community (吹哨, 上报).
+        public var escalate: [String] = []
+        /// Where escalations go (街道, 城管, 供电所 …).
+        public var escalationTargets: [String] = []
+        /// Checking in (报到 and its typos).
+        public var register: [String] = []
+        /// Words around a check-in that are not the person's name (党员, 在职, 骑手 …).
+        public var registerNoise: [String] = []
+        /// Endings that make a token an organisation, not a name (局, 公司, 医院 …).
+        public var organisationSuffixes: [String] = []
+        /// Common surnames, one character each, to pick the name out of a check-in.
+        public var surnames: String = ""
+        /// Words pointing at "this item" when no number is given (这个, 这单).
+        public var deictics: [String] = []
+        /// Negations that cancel a command word right after them (不, 没, 未).
+        public var negations: [String] = []
+
+        /// An empty section.
+        public init() {}
+
+        /// Every list is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            claimStrong = try c.list(.claimStrong)
+            claimWeak = try c.list(.claimWeak)
+            claimSelf = try c.list(.claimSelf)
+            claimBeforeRef = try c.list(.claimBeforeRef)
+            release = try c.list(.release)
+            complete = try c.list(.complete)
+            completeSuffixes = try c.list(.completeSuffixes)
+            futureMarkers = try c.list(.futureMarkers)
+            verify = try c.list(.verify)
+            verifyReject = try c.list(.verifyReject)
+            verifyRequest = try c.list(.verifyRequest)
+            escalate = try c.list(.escalate)
+            escalationTargets = try c.list(.escalationTargets)
+            register = try c.list(.register)
+            registerNoise = try c.list(.registerNoise)
+            organisationSuffixes = try c.list(.organisationSuffixes)
+            surnames = try c.decodeIfPresent(String.self, forKey: .surnames) ?? ""
+            deictics = try c.list(.deictics)
+            negations = try c.list(.negations)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case release, complete, verify, escalate, register, surnames, deictics, negations
+            case claimStrong = "claim_strong"
+            case claimWeak = "claim_weak"
+            case claimSelf = "claim_self"
+            case claimBeforeRef = "claim_before_ref"
+            case completeSuffixes = "complete_suffixes"
+            case futureMarkers = "future_markers"
+            case verifyReject = "verify_reject"
+            case verifyRequest = "verify_request"
+            case escalationTargets = "escalation_targets"
+            case registerNoise = "register_noise"
+            case organisationSuffixes = "organisation_suffixes"
+        }
+    }
+
+    /// Questions to the bot.
+    public struct Queries: Sendable, Decodable, Equatable {
+        /// Own points (我的积分, 多少分).
+        public var points: [String] = []
+        /// Point words that ask only as (almost) the whole message (积分？).
+        public var pointsShort: [String] = []
+        /// Ranking (排行榜, 积分榜, 谁第一).
+        public var leaderboard: [String] = []
+        /// Open items (待办, 有啥任务).
+        public var todo: [String] = []
+        /// Status words that ask about an item on their own (进度, 修了没).
+        public var itemStatus: [String] = []
+        /// Status words that ask about an item only next to an item number (啥情况).
+        public var itemStatusWithRef: [String] = []
+        /// Help words that always ask for help (怎么用, 菜单).
+        public var help: [String] = []
+        /// Help words that ask for help only as (almost) the whole message (帮助).
+        public var helpShort: [String] = []
+        /// Marks of a question (吗, 多少, ?).
+        public var questionMarkers: [String] = []
+        /// Words that make the message about the sender's own earlier report (我报的).
+        public var ownReport: [String] = []
+        /// A message at most this long (in characters) counts as a bare query.
+        public var shortLength: Int = 8
+
+        /// An empty section.
+        public init() {}
+
+        /// Every list is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            points = try c.list(.points)
+            pointsShort = try c.list(.pointsShort)
+            leaderboard = try c.list(.leaderboard)
+            todo = try c.list(.todo)
+            itemStatus = try c.list(.itemStatus)
+            itemStatusWithRef = try c.list(.itemStatusWithRef)
+            help = try c.list(.help)
+            helpShort = try c.list(.helpShort)
+            questionMarkers = try c.list(.questionMarkers)
+            ownReport = try c.list(.ownReport)
+            shortLength = try c.decodeIfPresent(Int.self, forKey: .shortLength) ?? 8
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case points, leaderboard, todo, help
+            case itemStatus = "item_status"
+            case pointsShort = "points_short"
+            case itemStatusWithRef = "item_status_with_ref"
+            case helpShort = "help_short"
+            case questionMarkers = "question_markers"
+            case ownReport = "own_report"
+            case shortLength = "short_length"
+        }
+    }
+
+    /// 微心愿 vocabulary.
+    public struct Wish: Sendable, Decodable, Equatable {
+        /// Explicit tags (微心愿).
+        public var tags: [String] = []
+        /// People a wish is for (老人, 奶奶, 孩子, 独居 …).
+        public var beneficiaries: [String] = []
+        /// Asking someone to help (想请人, 谁能, 有没有人 …).
+        public var requests: [String] = []
+        /// Inside a private home (家里, 我家).
+        public var homeMarkers: [String] = []
+
+        /// An empty section.
+        public init() {}
+
+        /// Every list is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            tags = try c.list(.tags)
+            beneficiaries = try c.list(.beneficiaries)
+            requests = try c.list(.requests)
+            homeMarkers = try c.list(.homeMarkers)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case tags, beneficiaries, requests
+            case homeMarkers = "home_markers"
+        }
+    }
+
+    /// Proposal vocabulary.
+    public struct Suggestion: Sendable, Decodable, Equatable {
+        /// Words that make a proposal on their own (建议).
+        public var cues: [String] = []
+        /// Modal words that make a proposal together with a "new thing" verb (能不能, 可不可以).
+        public var modals: [String] = []
+        /// Verbs that introduce something new (装, 加, 放, 搞 …).
+        public var proposalVerbs: [String] = []
+        /// Wishful endings that make a proposal with a modal (就好了).
+        public var wishfulEndings: [String] = []
+        /// Words after which a problem is hypothetical, not present (就不用, 就不会).
+        public var hypotheticals: [String] = []
+
+        /// An empty section.
+        public init() {}
+
+        /// Every list is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            cues = try c.list(.cues)
+            modals = try c.list(.modals)
+            proposalVerbs = try c.list(.proposalVerbs)
+            wishfulEndings = try c.list(.wishfulEndings)
+            hypotheticals = try c.list(.hypotheticals)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case cues, modals, hypotheticals
+            case proposalVerbs = "proposal_verbs"
+            case wishfulEndings = "wishful_endings"
+        }
+    }
+
+    /// Chat vocabulary.
+    public struct Chitchat: Sendable, Decodable, Equatable {
+        /// A problem already solved (修好了, 换了新的, 已经通了).
+        public var solved: [String] = []
+        /// Words right after a solved cue that mean it broke again (又坏).
+        public var relapse: [String] = []
+        /// Confirming someone else's report (我也看到了).
+        public var confirm: [String] = []
+        /// Thanks and praise (谢谢, 辛苦, 点赞).
+        public var thanks: [String] = []
+        /// Notices and announcements (通知, 演练, 讲座).
+        public var notices: [String] = []
+        /// Personal requests and small talk between riders (打气筒, 带个餐, 帮我看看).
+        public var personal: [String] = []
+
+        /// An empty section.
+        public init() {}
+
+        /// Every list is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            solved = try c.list(.solved)
+            relapse = try c.list(.relapse)
+            confirm = try c.list(.confirm)
+            thanks = try c.list(.thanks)
+            notices = try c.list(.notices)
+            personal = try c.list(.personal)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case solved, relapse, confirm, thanks, notices, personal
+        }
+    }
+
+    /// Report evidence.
+    public struct Report: Sendable, Decodable, Equatable {
+        /// Words describing a fault, with weights (坏了: 2, 危险: 1).
+        public var faultCues: [String: Int] = [:]
+        /// Text that only points at a photo (这里, 看下这个).
+        public var photoPointers: [String] = []
+        /// Minimum category-keyword score for a text-only report.
+        public var minCategoryScore: Int = 3
+        /// Minimum total evidence (category + fault + place + photo) for a report.
+        public var minEvidence: Int = 5
+        /// Confidence below which the server should queue the message for review.
+        public var reviewBelow: Double = 0.5
+        /// Radius in metres within which a shared location resolves to a gazetteer place.
+        public var locationRadiusMeters: Double = 300
+
+        /// An empty section.
+        public init() {}
+
+        /// Every field is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            faultCues = try c.decodeIfPresent([String: Int].self, forKey: .faultCues) ?? [:]
+            photoPointers = try c.list(.photoPointers)
+            minCategoryScore = try c.decodeIfPresent(Int.self, forKey: .minCategoryScore) ?? 3
+            minEvidence = try c.decodeIfPresent(Int.self, forKey: .minEvidence) ?? 5
+            reviewBelow = try c.decodeIfPresent(Double.self, forKey: .reviewBelow) ?? 0.5
+            locationRadiusMeters = try c.decodeIfPresent(Double.self, forKey: .locationRadiusMeters) ?? 300
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case faultCues = "fault_cues"
+            case photoPointers = "photo_pointers"
+            case minCategoryScore = "min_category_score"
+            case minEvidence = "min_evidence"
+            case reviewBelow = "review_below"
+            case locationRadiusMeters = "location_radius_meters"
+        }
+    }
+
+    /// Category vocabulary.
+    public struct Categories: Sendable, Decodable, Equatable {
+        /// Category label (corpus raw value) → keyword → weight.
+        public var keywords: [String: [String: Int]] = [:]
+        /// Words that belong to no category but must win over shorter keywords inside them (电线杆, 消防演练).
+        public var neutral: [String] = []
+        /// Tie-break order for equal scores, first wins.
+        public var priority: [String] = []
+        /// Extra weight for the category mentioned first (the "main problem" convention).
+        public var firstMentionBonus: Int = 1
+        /// Rules that move a report from one category to another when a phrase appears.
+        public var overrides: [Override] = []
+        /// Categories whose reports usually need a building to be actionable.
+        public var needBuilding: [String] = []
+
+        /// An empty section.
+        public init() {}
+
+        /// Every field is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            keywords = try c.decodeIfPresent([String: [String: Int]].self, forKey: .keywords) ?? [:]
+            neutral = try c.list(.neutral)
+            priority = try c.list(.priority)
+            firstMentionBonus = try c.decodeIfPresent(Int.self, forKey: .firstMentionBonus) ?? 1
+            overrides = try c.decodeIfPresent([Override].self, forKey: .overrides) ?? []
+            needBuilding = try c.list(.needBuilding)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case keywords, neutral, priority, overrides
+            case firstMentionBonus = "first_mention_bonus"
+            case needBuilding = "need_building"
+        }
+
+        /// "If the winner is `from` and any of `any` appears, it is `to`" (e.g. a hole next to an intact manhole cover is road).
+        public struct Override: Sendable, Decodable, Equatable {
+            /// Category the rule applies to.
+            public var from: String
+            /// Category it becomes.
+            public var to: String
+            /// Phrases that trigger it.
+            public var any: [String]
+
+            /// Builds a rule in code.
+            public init(from: String, to: String, any: [String]) {
+                self.from = from
+                self.to = to
+                self.any = any
+            }
+        }
+    }
+
+    /// Place vocabulary.
+    public struct PlaceVocabulary: Sendable, Decodable, Equatable {
+        /// Endings of estate names, for estates not in the gazetteer (小区, 花园, 苑 …).
+        public var estateSuffixes: [String] = []
+        /// Characters that cannot be part of an estate name (在, 的, 是 …); they end the name on the left.
+        public var nameStopChars: String = ""
+        /// Words that look like an estate name but are not (这个小区 → 这个).
+        public var notEstateNames: [String] = []
+        /// Position words after a landmark or estate spot (门口, 背后, 旁边).
+        public var positionWords: [String] = []
+        /// Gate words inside an estate (东门, 后门).
+        public var gateWords: [String] = []
+        /// Spots inside an estate that count as its landmark (车棚, 垃圾站).
+        public var spotWords: [String] = []
+        /// Building markers after a number (栋, 幢, 号楼, #楼).
+        public var buildingMarkers: [String] = []
+        /// Unit markers after a number (单元).
+        public var unitMarkers: [String] = []
+        /// Room markers after a number (室, 号房).
+        public var roomMarkers: [String] = []
+        /// Misspellings and homophones of gazetteer estates → canonical name (龙溪: 龙西小区).
+        public var estateVariants: [String: String] = [:]
+
+        /// An empty section.
+        public init() {}
+
+        /// Every field is optional.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            estateSuffixes = try c.list(.estateSuffixes)
+            nameStopChars = try c.decodeIfPresent(String.self, forKey: .nameStopChars) ?? ""
+            notEstateNames = try c.list(.notEstateNames)
+            positionWords = try c.list(.positionWords)
+            gateWords = try c.list(.gateWords)
+            spotWords = try c.list(.spotWords)
+            buildingMarkers = try c.list(.buildingMarkers)
+            unitMarkers = try c.list(.unitMarkers)
+            roomMarkers = try c.list(.roomMarkers)
+            estateVariants = try c.decodeIfPresent([String: String].self, forKey: .estateVariants) ?? [:]
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case estateSuffixes = "estate_suffixes"
+            case nameStopChars = "name_stop_chars"
+            case notEstateNames = "not_estate_names"
+            case positionWords = "position_words"
+            case gateWords = "gate_words"
+            case spotWords = "spot_words"
+            case buildingMarkers = "building_markers"
+            case unitMarkers = "unit_markers"
+            case roomMarkers = "room_markers"
+            case estateVariants = "estate_variants"
+        }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A string list that may be missing.
+    fileprivate func list(_ key: Key) throws -> [String] {
+        try decodeIfPresent([String].self, forKey: key) ?? []
+    }
+}

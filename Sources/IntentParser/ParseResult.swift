@@ -1,0 +1,137 @@
+/// What one group message means to the board: the parser's whole answer.
+///
+/// The server acts on `intent`; the other fields are filled only where the
+/// intent uses them (LABELING.md: a place only for report, wish and suggestion;
+/// a category only for reports).
+public struct ParseResult: Sendable, Equatable, Codable {
+    /// What the message asks the board to do.
+    public var intent: Intent
+    /// The problem's category; set for reports only.
+    public var category: Category?
+    /// Where it is; set for report, wish and suggestion only, nil when nothing is named.
+    public var place: Place?
+    /// The item a command points at (`#12`, `12号`, `编号12`), never a building number.
+    public var itemRef: Int?
+    /// What a `query` asks for.
+    public var query: QueryKind?
+    /// For `verify`: whether the secretary accepted (验收/通过) or returned (退回/不通过) the work.
+    public var verdict: Verdict?
+    /// For `register`: the name given after 报到, if any.
+    public var registerName: String?
+    /// For `escalate`: where it goes (街道, 城管, 供电所 …), as written.
+    public var escalationTarget: String?
+    /// Free text after a command (a return reason, a completion note), trimmed.
+    public var note: String?
+    /// Image URLs carried by the message's attachments, in order.
+    public var photoURLs: [String]
+    /// 0…1: how sure the parser is of `intent` (and category for reports).
+    public var confidence: Double
+    /// True when the server should queue the message for the secretary's review instead of acting.
+    public var needsReview: Bool
+    /// For report/wish/suggestion: what the board still needs before the item is useful.
+    public var missing: [MissingField]
+
+    /// Builds a result; the parser fills only the fields its intent uses.
+    public init(
+        intent: Intent,
+        category: Category? = nil,
+        place: Place? = nil,
+        itemRef: Int? = nil,
+        query: QueryKind? = nil,
+        verdict: Verdict? = nil,
+        registerName: String? = nil,
+        escalationTarget: String? = nil,
+        note: String? = nil,
+        photoURLs: [String] = [],
+        confidence: Double = 1,
+        needsReview: Bool = false,
+        missing: [MissingField] = []
+    ) {
+        self.intent = intent
+        self.category = category
+        self.place = place
+        self.itemRef = itemRef
+        self.query = query
+        self.verdict = verdict
+        self.registerName = registerName
+        self.escalationTarget = escalationTarget
+        self.note = note
+        self.photoURLs = photoURLs
+        self.confidence = confidence
+        self.needsReview = needsReview
+        self.missing = missing
+    }
+}
+
+/// The eleven intents of LABELING.md.
+public enum Intent: String, Sendable, Codable, CaseIterable {
+    case report, wish, suggestion, claim, release, complete, verify, escalate, register, query, chitchat
+}
+
+/// The sixteen report categories of LABELING.md; raw values are the corpus labels.
+public enum Category: String, Sendable, Codable, CaseIterable {
+    case manhole, garbage, drainage, greenery
+    case fireLane = "fire_lane"
+    case clutter, sanitation, streetlight, road, parking
+    case ebikeCharging = "ebike_charging"
+    case building, utilities, noise
+    case publicOrder = "public_order"
+    case other
+}
+
+/// What a `query` asks for.
+public enum QueryKind: String, Sendable, Codable, CaseIterable {
+    case points, leaderboard, todo
+    case itemStatus = "item_status"
+    case help
+}
+
+/// The secretary's decision on submitted work.
+public enum Verdict: String, Sendable, Codable {
+    case pass, reject
+}
+
+/// A part of the place a report still lacks.
+public enum MissingField: String, Sendable, Codable {
+    case estate, building, place
+}
+
+/// Where a report, wish or suggestion is; numbers are digit strings ("12", not "十二").
+public struct Place: Sendable, Equatable, Codable {
+    /// Canonical gazetteer name when known, else the raw name as written.
+    public var estate: String?
+    /// Building number as digits ("12").
+    public var building: String?
+    /// Unit (单元) number as digits.
+    public var unit: String?
+    /// Room number as digits ("301").
+    public var room: String?
+    /// A named non-estate place or spot with its position word ("乖乖幼儿园背后", "东门").
+    public var landmark: String?
+    /// The gazetteer grid id when the estate or landmark is known ("G1").
+    public var grid: String?
+    /// Latitude of the estate or landmark (or of a shared location), when known.
+    public var lat: Double?
+    /// Longitude, paired with `lat`.
+    public var lon: Double?
+
+    /// Builds a place; every part is optional.
+    public init(
+        estate: String? = nil, building: String? = nil, unit: String? = nil, room: String? = nil,
+        landmark: String? = nil, grid: String? = nil, lat: Double? = nil, lon: Double? = nil
+    ) {
+        self.estate = estate
+        self.building = building
+        self.unit = unit
+        self.room = room
+        self.landmark = landmark
+        self.grid = grid
+        self.lat = lat
+        self.lon = lon
+    }
+
+    /// True when nothing was found.
+    public var isEmpty: Bool {
+        estate == nil && building == nil && unit == nil && room == nil && landmark == nil && lat == nil
+    }
+}

@@ -1,0 +1,167 @@
+/// Finds where a report, wish or suggestion is: a gazetteer estate (name,
+/// alias, homophone, traditional form — longest match, first named wins), an
+/// unknown estate by its form (…小区 …花园 …苑, or the name right before a
+/// building number), building/unit/room, and a landmark, street or gate with
+/// its position word.
+struct PlaceExtractor: Sendable {
+    let gazetteer: GazetteerIndex
+    let nameStops: Set<Unicode.Scalar>
+    let notNames: Set<String>
+    private let buildings = BuildingExtractor()
+
+    static let placeKinds: CueKinds = [.estate, .landmark, .street, .community]
+
+    init(gazetteer: GazetteerIndex, vocabulary: Lexicon.PlaceVocabulary, normalize: (String) -> String) {
+        self.gazetteer = gazetteer
+        nameStops = Set(vocabulary.nameStopChars.unicodeScalars)
+        notNames = Set(vocabulary.notEstateNames.map(normalize))
+    }
+
+    /// Scalar ranges of named places, so item numbers inside them ("2号驿站") are not items.
+    func coveredRanges(_ hits: CueHits) -> [Range<Int>] {
+        hits.longestNonOverlapping(Self.placeKinds).map { $0.start..<$0.end }
+    }
+
+    func extract(_ hits: CueHits) -> Place {
+        let t = hits.text
+        let places = hits.longestNonOverlapping(Self.placeKinds)
+        let numbers = buildings.extract(hits, covered: places.map { $0.start..<$0.end })
+        var place = Place()
+        place.building = numbers.building
+        place.unit = numbers.unit
+        place.room = numbers.room
+
+        // The estate: the first one named, gazetteer or not.
+        var estateStart = Int.max
+        var estateEnd = 0
+        for p in places where p.kind == .estate {
+            let info = gazetteer.estates[p.cue.value]
+            if let raw = extendedAlias(p, hits, places) {
+                estateStart = raw.start
+                estateEnd = p.end
+                place.estate = raw.name
+            } else {
+                estateStart = p.start
+                estateEnd = p.end
+                place.estate = info.name
+                place.grid = info.gridID
+                place.lat = info.lat
+                place.lon = info.lon
+            }
+            break
+        }
+        if let unknown = unknownEstate(hits, places), unknown.start < estateStart {
+            estateStart = unknown.start
+            estateEnd = unknown.end
+            place.estate = unknown.name
+            place.grid = nil
+            place.lat = nil
+            place.lon = nil
+        }
+        if place.estate == nil, let start = numbers.start, let raw = nameBefore(start, hits, places, minLength: 2) {
+            place.estate = raw.name
+            estateStart = raw.start
+            estateEnd = start
+        }
+
+        // The landmark: a gazetteer landmark or street, else a gate or spot of the estate.
+        if let lm = places.first(where: { $0.kind == .landmark || $0.kind == .street }) {
+            // "广场路公交站旁边": a street and a landmark written together are one spot
+            var end = lm.end
+            for next in places where next.start == end && (next.kind == .landmark || next.kind == .street) { end = next.end }
+            place.landmark = text(t, lm.start, withPositionAfter: end, hits)
+            if place.estate == nil {
+                if lm.kind == .landmark {
+                    let info = gazetteer.landmarks[lm.cue.value]
+                    place.grid = info.gridID
+                    place.lat = info.lat
+                    place.lon = info.lon
+                } else {
+                    place.grid = gazetteer.streets[lm.cue.value].gridID
+                }
+            }
+        } else {
+            // a gate or spot of an estate; the estate may come from a shared location
+            if let spot = hits.hits.first(where: { ($0.kind == .gateWord || $0.kind == .spotWord) && $0.start >= estateEnd }) {
+                place.landmark = text(t, spot.start, withPositionAfter: spot.end, hits)
+            } else if place.estate != nil, let pos = hits.hits.first(where: { $0.kind == .positionWord && $0.start == estateEnd }) {
+                place.landmark = string(t[pos.start..<pos.end])
+            }
+        }
+        return place
+    }
+
+    // MARK: - unknown estates
+
+    private func isNameChar(_ s: Unicode.Scalar) -> Bool {
+        if nameStops.contains(s) { return false }
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x61...0x7A).contains(v)
+    }
+
+    /// The name run ending at `end` (left of a suffix or a building number), within the limits of an estate name.
+    private func nameBefore(_ end: Int, _ hits: CueHits, _ places: [CueHits.Hit], minLength: Int) -> (name: String, start: Int)? {
+        let t = hits.text
+        var k = end
+        // The name stops at another word the lexicon knows ("建议龙西小区" is 龙西小区 after the cue 建议).
+        let wordKinds: CueKinds = [.estateSuffix, .notEstateName]
+        while k > 0 && isNameChar(t[k - 1]) && end - (k - 1) <= 6
+            && !places.contains(where: { $0.start < k && $0.end >= k })
+            && !hits.hits.contains(where: { w in
+                w.start < k && w.end >= k && w.end <= end && w.length >= 2
+                    && !wordKinds.contains(w.kind) && !Self.placeKinds.contains(w.kind)
+            }) {
+            k -= 1
+        }
+        guard end - k >= minLength else { return nil }
+        var name = string(t[k..<end])
+        // A leading generic word ("隔壁", "对面") is not part of the name.
+        for n in notNames where name.hasPrefix(n) {
+            name.removeFirst(n.count)
+            k += n.count
+        }
+        guard name.count >= minLength, !notNames.contains(name) else { return nil }
+        return (name, k)
+    }
+
+    /// The first "<name><suffix>" of an estate the gazetteer does not know (金桂苑, 幸福里小区, 粮站宿舍).
+    private func unknownEstate(_ hits: CueHits, _ places: [CueHits.Hit]) -> (name: String, start: Int, end: Int)? {
+        let t = hits.text
+        var best: (name: String, start: Int, end: Int)?
+        for s in hits.all(.estateSuffix) {
+            if places.contains(where: { $0.start < s.end && s.start < $0.end }) { continue }
+            // "城管" starts with 城 but is another word
+            if hits.hits.contains(where: { $0.start == s.start && $0.length > s.length && $0.kind != .estateSuffix }) { continue }
+            let minLength = s.length == 1 ? 2 : 2
+            guard let prefix = nameBefore(s.start, hits, places, minLength: minLength) else { continue }
+            let candidate = (name: prefix.name + string(t[s.start..<s.end]), start: prefix.start, end: s.end)
+            if let b = best, b.start < candidate.start || (b.start == candidate.start && b.end >= candidate.end) { continue }
+            best = candidate
+        }
+        return best
+    }
+
+    /// "阳光新村" is not 龙西新村 and "嘉禾苑" not 和苑小区 just because they end with an alias:
+    /// a known name ending in an estate suffix, glued to more name characters on its left, is a longer unknown name.
+    private func extendedAlias(_ p: CueHits.Hit, _ hits: CueHits, _ places: [CueHits.Hit]) -> (name: String, start: Int)? {
+        let endsWithSuffix = hits.hits.contains { $0.kind == .estateSuffix && $0.end == p.end && $0.start >= p.start }
+        guard endsWithSuffix, let prefix = nameBefore(p.start, hits, places, minLength: 1) else { return nil }
+        return (prefix.name + string(hits.text[p.start..<p.end]), prefix.start)
+    }
+
+    // MARK: - text helpers
+
+    private func text(_ t: [Unicode.Scalar], _ start: Int, withPositionAfter end: Int, _ hits: CueHits) -> String {
+        var e = end
+        var k = end
+        if k < t.count, t[k] == "的" { k += 1 }
+        if let pos = hits.hits.first(where: { ($0.kind == .positionWord || $0.kind == .gateWord) && $0.start == k }) { e = pos.end }
+        return string(t[start..<e])
+    }
+
+    private func string(_ s: ArraySlice<Unicode.Scalar>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: s)
+        return String(v)
+    }
+}

@@ -1,0 +1,242 @@
+/// Cleans a raw group message so the lexicon can be matched literally:
+/// full-width → half-width, traditional → simplified, Chinese numerals → digits
+/// where they count something, decoration and voice fillers dropped.
+struct TextNormalizer: Sendable {
+    private enum Rewrite: Sendable {
+        case replace([Unicode.Scalar])
+        case drop
+    }
+
+    /// Traditional → simplified over U+3400…U+9FFF as a flat table (0 = unchanged): no hashing per character.
+    private let traditional: [UInt32]
+    private static let cjkBase: UInt32 = 0x3400
+    private let rewrites: PhraseTable<Rewrite>
+    private let leadingFillers: PhraseTable<Bool>
+    private let counters: PhraseTable<Bool>
+    private let numeralBlockers: Set<Unicode.Scalar>
+    private let doneEmoji: Set<Unicode.Scalar>
+
+    /// Private-use scalar standing for a done emoji until we know what precedes it.
+    private static let donePlaceholder = Unicode.Scalar(0xE000)!
+
+    init(_ vocabulary: Lexicon.Normalization) {
+        var trad: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (k, v) in vocabulary.traditional {
+            if let a = k.unicodeScalars.first, let b = v.unicodeScalars.first, k.unicodeScalars.count == 1 {
+                trad[a] = b
+            }
+        }
+        var flat = [UInt32](repeating: 0, count: Int(0xA000 - Self.cjkBase))
+        for (k, v) in trad where k.value >= Self.cjkBase && k.value < 0xA000 { flat[Int(k.value - Self.cjkBase)] = v.value }
+        traditional = flat
+        var rewrites = PhraseTable<Rewrite>()
+        // Variants are matched after the character map, so keys are mapped too.
+        func mapped(_ s: String) -> [Unicode.Scalar] {
+            s.unicodeScalars.map { trad[$0] ?? Self.foldWidth($0) }
+        }
+        for (from, to) in vocabulary.variants { rewrites.add(mapped(from), .replace(mapped(to))) }
+        for f in vocabulary.fillers { rewrites.add(mapped(f), .drop) }
+        self.rewrites = rewrites
+        var lead = PhraseTable<Bool>()
+        for f in vocabulary.leadingFillers { lead.add(mapped(f), true) }
+        leadingFillers = lead
+        var counters = PhraseTable<Bool>()
+        for c in vocabulary.numeralCounters { counters.add(mapped(c), true) }
+        self.counters = counters
+        numeralBlockers = Set(vocabulary.numeralBlockers.compactMap { $0.unicodeScalars.first })
+        doneEmoji = Set(vocabulary.doneEmoji.compactMap { $0.unicodeScalars.first })
+    }
+
+    /// The whole clean-up, in the order the later steps rely on.
+    func normalize(_ text: String) -> NormalizedText {
+        var s = mapCharacters(text)
+        s = applyRewrites(s, leading: true)
+        s = convertNumerals(s)
+        return finish(s)
+    }
+
+    /// A lexicon or gazetteer phrase cleaned the same way as messages (but
+    /// without dropping a leading filler), so it matches normalised text literally.
+    func normalizePhrase(_ phrase: String) -> [Unicode.Scalar] {
+        var s = mapCharacters(phrase, mentions: false)
+        s = applyRewrites(s, leading: false)
+        s = convertNumerals(s)
+        return finish(s).scalars
+    }
+
+    // MARK: - character level
+
+    /// Full-width ASCII to half-width and CJK punctuation to ASCII, so "＃１２，" is "#12,".
+    static func foldWidth(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        switch v {
+        case 0xFF21...0xFF3A: return Unicode.Scalar(v - 0xFEE0 + 32)!  // Ａ-Ｚ → a-z
+        case 0xFF01...0xFF5E: return Unicode.Scalar(v - 0xFEE0)!
+        case 0x3000, 0x09, 0x0A, 0x0D, 0xA0: return " "
+        case 0x41...0x5A: return Unicode.Scalar(v + 32)!
+        case 0x3001, 0xFF64: return ","  // 、
+        case 0x3002, 0xFF61, 0x2026: return "."  // 。 …
+        case 0x2014, 0x2013, 0x2015, 0x2212, 0x2010: return "-"
+        case 0x301C: return "~"
+        case 0x201C, 0x201D, 0x2018, 0x2019: return "\""
+        default: return s
+        }
+    }
+
+    /// Emoji, pictographs and the invisible joiners that glue them.
+    static func isDecoration(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1F000...0x1FAFF, 0x2600...0x27BF, 0x2B00...0x2BFF, 0x2300...0x23FF, 0x2190...0x21FF,
+             0xFE00...0xFE0F, 0x200B...0x200F, 0x20E3, 0xE0020...0xE007F, 0x3030, 0x303D, 0x3297, 0x3299,
+             0x25A0...0x25FF, 0x2700...0x27BF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func mapCharacters(_ text: String, mentions: Bool = true) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.count)
+        var skippingMention = false
+        for raw in text.unicodeScalars {
+            if doneEmoji.contains(raw) {
+                out.append(Self.donePlaceholder)
+                continue
+            }
+            if Self.isDecoration(raw) { continue }
+            var s = Self.foldWidth(raw)
+            if s.value >= Self.cjkBase && s.value < 0xA000 {
+                let t = traditional[Int(s.value - Self.cjkBase)]
+                if t != 0 { s = Unicode.Scalar(t)! }
+            }
+            // "@武书记 " names a person to notify; it is never content.
+            if s == "@" && mentions {
+                skippingMention = true
+                continue
+            }
+            if skippingMention {
+                if s == " " || s == "," || s == ":" {
+                    skippingMention = false
+                } else {
+                    continue
+                }
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    // MARK: - word level
+
+    private func applyRewrites(_ s: [Unicode.Scalar], leading: Bool) -> [Unicode.Scalar] {
+        var text = s
+        // Voice-style openers ("那个那个…", "就是…") are dropped only at the start, where they carry nothing.
+        var start = 0
+        while leading {
+            while start < text.count && Self.isSeparator(text[start]) { start += 1 }
+            guard let m = leadingFillers.longest(at: start, in: text) else { break }
+            start = m.end
+        }
+        if start > 0 { text.removeFirst(start) }
+        guard !rewrites.isEmpty else { return text }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        while i < text.count {
+            if let m = rewrites.longest(at: i, in: text), let rewrite = m.tags.first {
+                if case .replace(let to) = rewrite { out.append(contentsOf: to) }
+                i = m.end
+            } else {
+                out.append(text[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Turns numeral runs into digits where they count something: after 第 or #,
+    /// before a counter (十二栋, 两个, 十九号), or as a digit-by-digit code (四零二).
+    private func convertNumerals(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.contains(where: ChineseNumerals.isNumeral) else { return s }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            guard ChineseNumerals.isNumeral(s[i]) else {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            var j = i
+            while j < s.count && ChineseNumerals.isNumeral(s[j]) { j += 1 }
+            let run = s[i..<j]
+            let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
+            let ordinal = before == "第" || before == "#"
+            let counted = counters.longest(at: j, in: s) != nil
+            let code = run.count >= 3 && !run.contains(where: { ChineseNumerals.unit($0) != nil })
+            let blocked = before.map { numeralBlockers.contains($0) } ?? false
+            if (ordinal || code || (counted && !blocked)), let digits = ChineseNumerals.digits(of: run) {
+                out.append(contentsOf: digits.unicodeScalars)
+            } else {
+                out.append(contentsOf: run)
+            }
+            i = j
+        }
+        return out
+    }
+
+    // MARK: - final tidy
+
+    static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case " ", ",", ".", "!", "?", ":", ";", "~", "-", "\"", "'", "*", "/", "\\", "|", "_", "=", "+", "^":
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        s != " " && isSeparator(s)
+    }
+
+    private func finish(_ s: [Unicode.Scalar]) -> NormalizedText {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var doneMarks: [Int] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c == Self.donePlaceholder {
+                // Whether it follows an item number is the item-ref extractor's call.
+                var end = out.count
+                while end > 0 && out[end - 1] == " " { end -= 1 }
+                doneMarks.append(end)
+                i += 1
+                continue
+            }
+            // WeChat's text emoji ("[玫瑰]", "[强]") are decoration.
+            if c == "[", let close = s[(i + 1)...].prefix(6).firstIndex(of: "]"), close > i + 1,
+               !s[(i + 1)..<close].contains(" ") {
+                i = close + 1
+                continue
+            }
+            if c == " " {
+                if out.last != " " && !out.isEmpty { out.append(c) }
+            } else if Self.isPunctuation(c), out.last == c {
+                // "!!!" and "？？" say no more than one
+            } else {
+                out.append(c)
+            }
+            i += 1
+        }
+        while out.last == " " { out.removeLast() }
+        return NormalizedText(scalars: out, doneMarks: doneMarks.map { min($0, out.count) })
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 48 && s.value <= 57
+    }
+}

@@ -1,0 +1,355 @@
+import Foundation
+import GRDB
+
+// The state machine of design section 4. Each command: checks (throwing BoardError), then writes the
+// item, one timeline event and its ledger entries inside `atomically`.
+extension BoardTransaction {
+    /// Files a report as an open item with its deadline and photos; pays `reportAccepted` to the
+    /// reporter on `.reports` for an issue or a suggestion (a wish's poster earns nothing).
+    public func createItem(_ new: NewItem) throws -> Outcome {
+        try atomically {
+            let reporter = try requireMember(new.reporterID)
+            var item = Item(
+                kind: new.kind, category: new.category, estate: new.estate, building: new.building,
+                unit: new.unit, room: new.room, landmark: new.landmark, grid: new.grid, lat: new.lat,
+                lon: new.lon, text: new.text, status: .open, reporterID: new.reporterID, createdAt: now,
+                dueAt: now.addingTimeInterval(Double(deadlineHours(for: new.kind)) * 3600),
+                sourceChannel: new.sourceChannel, sourceGroup: new.sourceGroup,
+                sourceMessageID: new.sourceMessageID)
+            try item.insert(db)
+            let itemID = try itemID(of: item)
+            try appendEvent(itemID, actor: reporter.id, .created)
+            try insertPhotos(itemID, urls: new.photoURLs, by: reporter.id)
+            var awards: [Award] = []
+            if new.kind.paysReporter {
+                try book(reporter, .reports, rules.reportAccepted, .reportAccepted, itemID, into: &awards)
+            }
+            return Outcome(item: item, awards: awards)
+        }
+    }
+
+    /// A member, grid worker or secretary takes an open item, within `maxOpenClaims`.
+    public func claim(itemID: Int64, by memberID: Int64) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard member.role.canClaim else { throw BoardError.notAllowed(action: "claim", role: member.role) }
+            try requireClaimable(item, for: memberID)
+            let held = try claimedCount(memberID)
+            guard held < rules.maxOpenClaims else { throw BoardError.tooManyClaims(limit: rules.maxOpenClaims) }
+            item.status = .claimed
+            item.claimantID = memberID
+            item.claimedAt = now
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .claimed)
+            return Outcome(item: item)
+        }
+    }
+
+    /// Gives a claimed item back to the open list: the claimant, the secretary, or the grid worker
+    /// of the item's grid.
+    public func release(itemID: Int64, by memberID: Int64) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard item.status == .claimed else { throw wrongState(item, "release") }
+            guard item.claimantID == memberID || supervises(member, item) else {
+                throw BoardError.notClaimant(item: itemID, claimant: try claimantName(item))
+            }
+            item.status = .open
+            item.claimantID = nil
+            item.claimedAt = nil
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .released)
+            return Outcome(item: item)
+        }
+    }
+
+    /// The claimant reports the work done, with an optional note and proof photos.
+    public func submit(itemID: Int64, by memberID: Int64, note: String?, photoURLs: [String]) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            _ = try requireMember(memberID)
+            // Claimant first: on an open item "nobody holds it" (claimant nil) is the useful answer.
+            guard item.claimantID == memberID else {
+                throw BoardError.notClaimant(item: itemID, claimant: try claimantName(item))
+            }
+            guard item.status == .claimed else { throw wrongState(item, "submit") }
+            item.status = .submitted
+            item.submittedAt = now
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .submitted, note: note)
+            try insertPhotos(itemID, urls: photoURLs, by: memberID)
+            return Outcome(item: item)
+        }
+    }
+
+    /// The secretary, or the grid worker of the item's grid, accepts submitted work and closes the
+    /// item. Pays `reportVerified` to the reporter (`.reports`, issue or suggestion only) and
+    /// `taskVerified` to the claimant (`.service`). Nobody verifies what they reported or claimed.
+    public func verify(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard supervises(member, item) else { throw BoardError.notAllowed(action: "verify", role: member.role) }
+            guard item.status == .submitted else { throw wrongState(item, "verify") }
+            guard item.reporterID != memberID, item.claimantID != memberID else {
+                throw BoardError.ownItem(item: itemID)
+            }
+            let reporter = try requireMember(item.reporterID)
+            let claimant = try item.claimantID.map(requireMember)
+            item.status = .closed
+            item.closedAt = now
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .verified, note: note)
+            var awards: [Award] = []
+            if item.kind.paysReporter {
+                try book(reporter, .reports, rules.reportVerified, .reportVerified, itemID, into: &awards)
+            }
+            if let claimant {
+                try book(claimant, .service, rules.taskVerified, .taskVerified, itemID, into: &awards)
+            }
+            return Outcome(item: item, awards: awards)
+        }
+    }
+
+    /// Sends submitted work back to the claimant. Same rights as verify, except that returning one's
+    /// own item is allowed: it pays nothing, so there is nothing to self-deal.
+    public func returnItem(itemID: Int64, by memberID: Int64, reason: String?) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard supervises(member, item) else { throw BoardError.notAllowed(action: "return", role: member.role) }
+            guard item.status == .submitted else { throw wrongState(item, "return") }
+            item.status = .claimed
+            item.submittedAt = nil
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .returned, note: reason)
+            return Outcome(item: item)
+        }
+    }
+
+    /// Hands an open or claimed item to the street office or a department (chuishao, "blowing the
+    /// whistle"). The claimant, if any, is kept as history; the item no longer counts against their
+    /// claims.
+    public func escalate(itemID: Int64, by memberID: Int64, to target: String?) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard supervises(member, item) else {
+                throw BoardError.notAllowed(action: "escalate", role: member.role)
+            }
+            guard item.status == .open || item.status == .claimed else { throw wrongState(item, "escalate") }
+            item.status = .escalated
+            item.escalatedTo = target
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .escalated, note: target)
+            return Outcome(item: item)
+        }
+    }
+
+    /// Closes an escalated item once the department solved it (xiaohao, struck off); pays `reportVerified` to
+    /// the reporter of an issue or suggestion.
+    public func resolve(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard supervises(member, item) else { throw BoardError.notAllowed(action: "resolve", role: member.role) }
+            guard item.status == .escalated else { throw wrongState(item, "resolve") }
+            let reporter = try requireMember(item.reporterID)
+            item.status = .closed
+            item.closedAt = now
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .resolved, note: note)
+            var awards: [Award] = []
+            if item.kind.paysReporter {
+                try book(reporter, .reports, rules.reportVerified, .reportVerified, itemID, into: &awards)
+            }
+            return Outcome(item: item, awards: awards)
+        }
+    }
+
+    /// Marks an open, claimed or escalated item as a duplicate of `target`, and reverses what its
+    /// reporter was paid for it (a duplicate earns +0) with a `.duplicate` entry. The target must
+    /// exist, differ, and be neither merged nor cancelled (merge into the original instead).
+    public func merge(itemID: Int64, into target: Int64, by memberID: Int64) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard supervises(member, item) else { throw BoardError.notAllowed(action: "merge", role: member.role) }
+            guard [.open, .claimed, .escalated].contains(item.status) else { throw wrongState(item, "merge") }
+            guard target != itemID else { throw BoardError.invalidMerge(item: itemID, into: target) }
+            let original = try requireItem(target)
+            guard original.status != .merged, original.status != .cancelled else {
+                throw BoardError.invalidMerge(item: itemID, into: target)
+            }
+            let reporter = try requireMember(item.reporterID)
+            // Reverse what was actually paid, even if the rules changed since the report.
+            let paid = try reportPoints(itemID: itemID, memberID: item.reporterID)
+            item.status = .merged
+            item.duplicateOf = target
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .merged, note: "#\(target)")
+            var awards: [Award] = []
+            try book(reporter, .reports, -paid, .duplicate, itemID, into: &awards)
+            return Outcome(item: item, awards: awards)
+        }
+    }
+
+    /// Withdraws an item that is not yet closed, merged or cancelled: the secretary, or the grid
+    /// worker for the own grid. `invalid` books `invalidReport` against the reporter (an issue or
+    /// suggestion's reporter; a wish's poster earned nothing to lose).
+    public func cancel(itemID: Int64, by memberID: Int64, reason: String?, invalid: Bool) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard supervises(member, item) else { throw BoardError.notAllowed(action: "cancel", role: member.role) }
+            guard !item.status.isTerminal else { throw wrongState(item, "cancel") }
+            let reporter = try requireMember(item.reporterID)
+            item.status = .cancelled
+            item.closedAt = now
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .cancelled, note: reason)
+            var awards: [Award] = []
+            if invalid && item.kind.paysReporter {
+                try book(reporter, .reports, rules.invalidReport, .reportInvalid, itemID, into: &awards)
+            }
+            return Outcome(item: item, awards: awards)
+        }
+    }
+
+    /// Dispatches an open item to a member (paidan). `maxOpenClaims` limits what members take
+    /// themselves, not what the secretary hands out, so it is not checked here.
+    public func assign(itemID: Int64, to assignee: Int64, by memberID: Int64) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            guard supervises(member, item) else { throw BoardError.notAllowed(action: "assign", role: member.role) }
+            let holder = try requireMember(assignee)
+            guard holder.role.canClaim else { throw BoardError.notAllowed(action: "claim", role: holder.role) }
+            try requireClaimable(item, for: assignee)
+            item.status = .claimed
+            item.claimantID = assignee
+            item.claimedAt = now
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .assigned, note: holder.name)
+            return Outcome(item: item)
+        }
+    }
+
+    /// Attaches photos to an item in any state (a late photo of a report, a download by the server).
+    /// `memberID` nil means the system.
+    public func addPhotos(itemID: Int64, urls: [String], by memberID: Int64?) throws -> [Photo] {
+        try atomically {
+            _ = try requireItem(itemID)
+            if let memberID { _ = try requireMember(memberID) }
+            guard !urls.isEmpty else { return [] }
+            let photos = try insertPhotos(itemID, urls: urls, by: memberID)
+            try appendEvent(itemID, actor: memberID, .photoAdded, note: String(urls.count))
+            return photos
+        }
+    }
+
+    /// Records where the server stored a downloaded photo.
+    public func updatePhoto(id: Int64, localPath: String, sha256: String) throws {
+        try db.execute(
+            sql: "UPDATE photos SET local_path = ?, sha256 = ? WHERE id = ?", arguments: [localPath, sha256, id])
+    }
+
+    // MARK: - Checks and writes shared by the commands
+
+    func requireItem(_ id: Int64) throws -> Item {
+        guard let found = try item(id: id) else { throw BoardError.noSuchItem(id) }
+        return found
+    }
+
+    func itemID(of item: Item) throws -> Int64 {
+        guard let id = item.id else { preconditionFailure("inserted item without id") }
+        return id
+    }
+
+    func wrongState(_ item: Item, _ action: String) -> BoardError {
+        .wrongState(item: item.id ?? 0, status: item.status, action: action)
+    }
+
+    /// Whether the member may act on the item as the community: the secretary on any item, a grid
+    /// worker on items of the own grid.
+    func supervises(_ member: Member, _ item: Item) -> Bool {
+        switch member.role {
+        case .secretary: true
+        case .gridWorker: member.grid != nil && member.grid == item.grid
+        case .member, .rider, .resident: false
+        }
+    }
+
+    /// An open item can be taken; otherwise explain why not, the holder first.
+    func requireClaimable(_ item: Item, for memberID: Int64) throws {
+        let id = try itemID(of: item)
+        switch item.status {
+        case .open:
+            return
+        case .claimed, .submitted:
+            if item.claimantID == memberID { throw BoardError.alreadyYours(item: id) }
+            throw BoardError.alreadyClaimed(item: id, by: try claimantName(item) ?? "")
+        case .closed, .escalated, .merged, .cancelled:
+            throw wrongState(item, "claim")
+        }
+    }
+
+    func claimantName(_ item: Item) throws -> String? {
+        guard let claimantID = item.claimantID else { return nil }
+        return try member(id: claimantID)?.name
+    }
+
+    func claimedCount(_ memberID: Int64) throws -> Int {
+        try Item
+            .filter(Item.CodingKeys.claimantID == memberID && Item.CodingKeys.status == ItemStatus.claimed)
+            .fetchCount(db)
+    }
+
+    func deadlineHours(for kind: ItemKind) -> Int {
+        switch kind {
+        case .issue: rules.issueDeadlineHours
+        case .wish: rules.wishDeadlineHours
+        case .suggestion: rules.suggestionDeadlineHours
+        }
+    }
+
+    func appendEvent(_ itemID: Int64, actor: Int64?, _ action: TimelineAction, note: String? = nil) throws {
+        var event = TimelineEvent(itemID: itemID, actorID: actor, action: action, at: now, note: note)
+        try event.insert(db)
+    }
+
+    @discardableResult
+    func insertPhotos(_ itemID: Int64, urls: [String], by memberID: Int64?) throws -> [Photo] {
+        try urls.map { url in
+            var photo = Photo(itemID: itemID, url: url, addedAt: now, addedBy: memberID)
+            try photo.insert(db)
+            return photo
+        }
+    }
+
+    /// Net report points the member holds for this item (accepted minus reversed).
+    func reportPoints(itemID: Int64, memberID: Int64) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COALESCE(SUM(delta), 0) FROM ledger
+                WHERE item_id = ? AND member_id = ? AND reason IN ('report_accepted', 'duplicate')
+                """,
+            arguments: [itemID, memberID]) ?? 0
+    }
+
+    /// Appends a ledger entry and its award; a zero amount (a rule set to 0) books nothing, as the
+    /// schema refuses zero deltas.
+    func book(
+        _ member: Member, _ board: PointsBoard, _ delta: Int, _ reason: LedgerReason, _ itemID: Int64?,
+        into awards: inout [Award]
+    ) throws {
+        guard delta != 0, let memberID = member.id else { return }
+        var entry = LedgerEntry(
+            memberID: memberID, board: board, delta: delta, reason: reason, itemID: itemID, createdAt: now)
+        try entry.insert(db)
+        awards.append(Award(memberID: memberID, memberName: member.name, board: board, delta: delta, reason: reason))
+    }
+}

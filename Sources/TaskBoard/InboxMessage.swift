@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// An inbound platform message, stored once before the webhook is answered so nothing acknowledged
+/// is lost; `(channel, platformMessageID)` is unique so a platform's retry is processed once.
+public struct InboxMessage: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// Row id, nil until inserted.
+    public var id: Int64?
+    /// The platform adapter (wechat, wecom, onebot, json).
+    public var channel: String
+    /// The platform's id for the message (MsgId exceeds 2^53, so text).
+    public var platformMessageID: String
+    public var groupID: String
+    public var senderID: String
+    /// The decoded message as JSON, owned by the server.
+    public var payload: String
+    public var receivedAt: Date
+    public var state: InboxState
+    /// Why processing failed.
+    public var error: String?
+    public var processedAt: Date?
+
+    /// Memberwise.
+    public init(
+        id: Int64? = nil, channel: String, platformMessageID: String, groupID: String, senderID: String,
+        payload: String, receivedAt: Date, state: InboxState = .pending, error: String? = nil,
+        processedAt: Date? = nil
+    ) {
+        self.id = id
+        self.channel = channel
+        self.platformMessageID = platformMessageID
+        self.groupID = groupID
+        self.senderID = senderID
+        self.payload = payload
+        self.receivedAt = receivedAt
+        self.state = state
+        self.error = error
+        self.processedAt = processedAt
+    }
+
+    /// The table, named explicitly so a type rename never renames the schema.
+    public static let databaseTableName = "inbox"
+
+    /// snake_case columns.
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, channel
+        case platformMessageID = "platform_message_id"
+        case groupID = "group_id"
+        case senderID = "sender_id"
+        case payload
+        case receivedAt = "received_at"
+        case state, error
+        case processedAt = "processed_at"
+    }
+
+    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// See `databaseDateEncodingStrategy(for:)`.
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// Keeps the id GRDB assigned.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

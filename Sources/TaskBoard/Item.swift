@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// One issue, wish or suggestion on the board, with its place, state and the people involved.
+/// Changed only by `BoardTransaction`'s commands, which keep it in step with its timeline and the ledger.
+public struct Item: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// Row id: the item number people quote ("#12"); nil until inserted.
+    public var id: Int64?
+    public var kind: ItemKind
+    /// Category from the parser (a broken manhole cover, ...), free text so the lexicon can grow without a migration.
+    public var category: String?
+    /// Place, as far as the parser found it.
+    public var estate: String?
+    public var building: String?
+    public var unit: String?
+    public var room: String?
+    public var landmark: String?
+    /// The grid responsible, which decides which grid worker may act on the item.
+    public var grid: String?
+    public var lat: Double?
+    public var lon: Double?
+    /// The report's text.
+    public var text: String
+    public var status: ItemStatus
+    public var reporterID: Int64
+    /// Set while claimed or submitted; kept after escalation, closing and merging as history.
+    public var claimantID: Int64?
+    public var createdAt: Date
+    public var claimedAt: Date?
+    public var submittedAt: Date?
+    public var closedAt: Date?
+    /// Deadline from the rules for its kind.
+    public var dueAt: Date?
+    /// The item this one duplicates, when merged.
+    public var duplicateOf: Int64?
+    /// Where it was escalated to (chuishao, "blowing the whistle"), when escalated.
+    public var escalatedTo: String?
+    /// Where the report came from, to answer in the same group.
+    public var sourceChannel: String?
+    public var sourceGroup: String?
+    public var sourceMessageID: String?
+
+    /// Memberwise, with defaults for everything optional.
+    public init(
+        id: Int64? = nil, kind: ItemKind, category: String? = nil, estate: String? = nil,
+        building: String? = nil, unit: String? = nil, room: String? = nil, landmark: String? = nil,
+        grid: String? = nil, lat: Double? = nil, lon: Double? = nil, text: String, status: ItemStatus = .open,
+        reporterID: Int64, claimantID: Int64? = nil, createdAt: Date, claimedAt: Date? = nil,
+        submittedAt: Date? = nil, closedAt: Date? = nil, dueAt: Date? = nil, duplicateOf: Int64? = nil,
+        escalatedTo: String? = nil, sourceChannel: String? = nil, sourceGroup: String? = nil,
+        sourceMessageID: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.category = category
+        self.estate = estate
+        self.building = building
+        self.unit = unit
+        self.room = room
+        self.landmark = landmark
+        self.grid = grid
+        self.lat = lat
+        self.lon = lon
+        self.text = text
+        self.status = status
+        self.reporterID = reporterID
+        self.claimantID = claimantID
+        self.createdAt = createdAt
+        self.claimedAt = claimedAt
+        self.submittedAt = submittedAt
+        self.closedAt = closedAt
+        self.dueAt = dueAt
+        self.duplicateOf = duplicateOf
+        self.escalatedTo = escalatedTo
+        self.sourceChannel = sourceChannel
+        self.sourceGroup = sourceGroup
+        self.sourceMessageID = sourceMessageID
+    }
+
+    /// The table, named explicitly so a type rename never renames the schema.
+    public static let databaseTableName = "items"
+
+    /// snake_case columns.
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, kind, category, estate, building, unit, room, landmark, grid, lat, lon, text, status
+        case reporterID = "reporter_id"
+        case claimantID = "claimant_id"
+        case createdAt = "created_at"
+        case claimedAt = "claimed_at"
+        case submittedAt = "submitted_at"
+        case closedAt = "closed_at"
+        case dueAt = "due_at"
+        case duplicateOf = "duplicate_of"
+        case escalatedTo = "escalated_to"
+        case sourceChannel = "source_channel"
+        case sourceGroup = "source_group"
+        case sourceMessageID = "source_message_id"
+    }
+
+    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// See `databaseDateEncodingStrategy(for:)`.
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// Keeps the id GRDB assigned.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+/// One append-only line of the points ledger; balances are sums of these, never stored alone
+/// (design section 5, STYLE 9). The schema refuses updates, deletes and a zero delta.
+public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// Row id, nil until inserted.
+    public var id: Int64?
+    public var memberID: Int64
+    public var board: PointsBoard
+    /// Points added (positive) or taken (negative); never zero.
+    public var delta: Int
+    public var reason: LedgerReason
+    /// The item that earned or cost the points, if any.
+    public var itemID: Int64?
+    public var createdAt: Date
+
+    /// Memberwise.
+    public init(
+        id: Int64? = nil, memberID: Int64, board: PointsBoard, delta: Int, reason: LedgerReason,
+        itemID: Int64? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.memberID = memberID
+        self.board = board
+        self.delta = delta
+        self.reason = reason
+        self.itemID = itemID
+        self.createdAt = createdAt
+    }
+
+    /// The table, named explicitly so a type rename never renames the schema.
+    public static let databaseTableName = "ledger"
+
+    /// snake_case columns.
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id
+        case memberID = "member_id"
+        case board, delta, reason
+        case itemID = "item_id"
+        case createdAt = "created_at"
+    }
+
+    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// See `databaseDateEncodingStrategy(for:)`.
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// Keeps the id GRDB assigned.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// A person known to the board by the platform's sender id, so that messages, claims and points
+/// from the same sender meet on one row.
+public struct Member: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// Row id, nil until inserted.
+    public var id: Int64?
+    /// The platform's unique sender id (unique in the schema).
+    public var platformID: String
+    /// Display name used in replies ("#12 is claimed by ...").
+    public var name: String
+    /// What the member may do.
+    public var role: MemberRole
+    /// The grid this member serves (grid workers) or lives in, matched against an item's grid.
+    public var grid: String?
+    /// When the board first saw the sender.
+    public var createdAt: Date
+    /// When the member registered (baodao), nil for senders who never did.
+    public var registeredAt: Date?
+
+    /// Memberwise, for tests and the server.
+    public init(
+        id: Int64? = nil, platformID: String, name: String, role: MemberRole, grid: String? = nil,
+        createdAt: Date, registeredAt: Date? = nil
+    ) {
+        self.id = id
+        self.platformID = platformID
+        self.name = name
+        self.role = role
+        self.grid = grid
+        self.createdAt = createdAt
+        self.registeredAt = registeredAt
+    }
+
+    /// The table, named explicitly so a type rename never renames the schema.
+    public static let databaseTableName = "members"
+
+    /// snake_case columns.
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id
+        case platformID = "platform_id"
+        case name
+        case role
+        case grid
+        case createdAt = "created_at"
+        case registeredAt = "registered_at"
+    }
+
+    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// See `databaseDateEncodingStrategy(for:)`.
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// Keeps the id GRDB assigned.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

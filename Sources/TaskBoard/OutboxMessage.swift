@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// A reply queued for sending, durable so it is sent or visibly failed, after restarts too.
+public struct OutboxMessage: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// Row id, nil until inserted.
+    public var id: Int64?
+    /// The platform adapter that sends it.
+    public var channel: String
+    /// The group or user it answers.
+    public var target: String
+    /// The rendered reply as JSON, owned by the server.
+    public var payload: String
+    public var status: OutboxStatus
+    /// Sending attempts made so far, failed or not.
+    public var attempts: Int
+    /// When the sender may try next.
+    public var nextAttemptAt: Date
+    public var lastError: String?
+    public var createdAt: Date
+    public var sentAt: Date?
+    /// The inbound message it answers, if any.
+    public var inboxID: Int64?
+
+    /// Memberwise.
+    public init(
+        id: Int64? = nil, channel: String, target: String, payload: String, status: OutboxStatus = .pending,
+        attempts: Int = 0, nextAttemptAt: Date, lastError: String? = nil, createdAt: Date, sentAt: Date? = nil,
+        inboxID: Int64? = nil
+    ) {
+        self.id = id
+        self.channel = channel
+        self.target = target
+        self.payload = payload
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+        self.inboxID = inboxID
+    }
+
+    /// The table, named explicitly so a type rename never renames the schema.
+    public static let databaseTableName = "outbox"
+
+    /// snake_case columns.
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, channel, target, payload, status, attempts
+        case nextAttemptAt = "next_attempt_at"
+        case lastError = "last_error"
+        case createdAt = "created_at"
+        case sentAt = "sent_at"
+        case inboxID = "inbox_id"
+    }
+
+    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// See `databaseDateEncodingStrategy(for:)`.
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// Keeps the id GRDB assigned.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,30 @@
+import GRDB
+
+/// What happened to an item, one per timeline event, so the board can show the item's history
+/// (shown publicly) and the weekly review can see who did what.
+public enum TimelineAction: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    /// The report became an item.
+    case created
+    /// A member took it.
+    case claimed
+    /// The holder, or the community, gave it back to the open list.
+    case released
+    /// The holder reported it done.
+    case submitted
+    /// The community accepted the work and closed it.
+    case verified
+    /// The community sent the work back to the holder.
+    case returned
+    /// Handed to the street office or a department (chuishao, "blowing the whistle").
+    case escalated
+    /// An escalated item was solved and closed.
+    case resolved
+    /// Marked a duplicate of another item.
+    case merged
+    /// Withdrawn by the community.
+    case cancelled
+    /// Dispatched by the community to a member (paidan); the note names the member.
+    case assigned
+    /// Photos were attached after the report; the note counts them.
+    case photoAdded = "photo_added"
+}

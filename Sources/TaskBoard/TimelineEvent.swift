@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// One step in an item's history (who did what, when), written in the same transaction as the change.
+public struct TimelineEvent: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// Row id, nil until inserted.
+    public var id: Int64?
+    public var itemID: Int64
+    /// Who acted; nil for the system (a scheduler, a photo download).
+    public var actorID: Int64?
+    public var action: TimelineAction
+    public var at: Date
+    /// Free text: a submission note, a return reason, an escalation target.
+    public var note: String?
+
+    /// Memberwise.
+    public init(
+        id: Int64? = nil, itemID: Int64, actorID: Int64?, action: TimelineAction, at: Date, note: String? = nil
+    ) {
+        self.id = id
+        self.itemID = itemID
+        self.actorID = actorID
+        self.action = action
+        self.at = at
+        self.note = note
+    }
+
+    /// The table, named explicitly so a type rename never renames the schema.
+    public static let databaseTableName = "timeline_events"
+
+    /// snake_case columns.
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id
+        case itemID = "item_id"
+        case actorID = "actor_id"
+        case action, at, note
+    }
+
+    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// See `databaseDateEncodingStrategy(for:)`.
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    /// Keeps the id GRDB assigned.
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

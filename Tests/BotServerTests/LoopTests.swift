@@ -1,0 +1,122 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import BotServer
+@testable import TaskBoard
+
+/// The whole story of issue 2 through the public webhook, with replies delivered over HTTP to a fake platform.
+@Suite struct LoopTests {
+    @Test func reportClaimCompleteVerifyPaysExactPoints() async throws {
+        let platform = FakePlatform()
+        try await withServer(platform: platform) { client, store in
+            // Given a rider's report with a photo
+            let ack = try await client.postMessage(
+                messageBody(
+                    id: "m-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损",
+                    images: ["http://example.invalid/a.jpg"]))
+            #expect(ack.status == .ok)
+            #expect(String(buffer: ack.body).contains("\"duplicate\":false"))
+            try await platform.waitFor(delivered: 1)
+            let receipt = await platform.accepted[0]
+            #expect(receipt.json["group_id"]?.string == "riders-1")
+            #expect(receipt.json["in_reply_to"]?.string == "m-1")
+            #expect(receipt.json["mentions"]?.array?.first?.string == "u-7")
+            let receiptText = receipt.json["text"]?.string ?? ""
+            #expect(receiptText.contains("#1"))
+            #expect(receiptText.contains("井盖"))
+            #expect(receiptText.contains("龙西小区12栋"))
+            #expect(receiptText.contains("第一网格"))
+            #expect(receiptText.contains("+1"))
+
+            // When a party member registers and claims it
+            try await client.postMessage(
+                messageBody(id: "m-2", group: "members-1", sender: "p-1", name: "Zhang", text: "报到 张三"))
+            try await platform.waitFor(delivered: 2)
+            #expect(await platform.texts[1].contains("张三"))
+            try await client.postMessage(messageBody(id: "m-3", group: "members-1", sender: "p-1", text: "认领 #1"))
+            try await platform.waitFor(delivered: 3)
+            #expect(await platform.texts[2].contains("#1 已由 张三 认领"))
+
+            // And submits it done with a photo
+            try await client.postMessage(
+                messageBody(
+                    id: "m-4", group: "members-1", sender: "p-1", text: "#1 完成",
+                    images: ["http://example.invalid/b.jpg"]))
+            try await platform.waitFor(delivered: 4)
+            #expect(await platform.texts[3].contains("#1 已提交办结"))
+
+            // And the secretary verifies it
+            try await client.postMessage(
+                messageBody(id: "m-5", group: "members-1", sender: "sec-1", name: "李书记", text: "验收 #1"))
+            try await platform.waitFor(delivered: 5)
+            let verified = await platform.texts[4]
+            #expect(verified.contains("#1 验收通过"))
+            #expect(verified.contains("张三 +5"))
+            #expect(verified.contains("叶强 +2"))
+
+            // Then the points are exactly 1 + 2 for the reporter and 5 for the claimant
+            let (status, reporter) = try await client.getJSON("/api/members/u-7/points")
+            #expect(status == .ok)
+            #expect(reporter?["total"]?.number == 3)
+            #expect(reporter?["balance"]?["reports"]?.number == 3)
+            let (_, claimant) = try await client.getJSON("/api/members/p-1/points")
+            #expect(claimant?["total"]?.number == 5)
+            #expect(claimant?["balance"]?["service"]?.number == 5)
+
+            // And the item is closed with its whole timeline and both photos
+            let (_, item) = try await client.getJSON("/api/items/1")
+            #expect(item?["item"]?["status"]?.string == "closed")
+            #expect(item?["timeline"]?.array?.count == 4)
+            #expect(item?["photos"]?.array?.count == 2)
+
+            // And the chat queries answer
+            try await client.postMessage(messageBody(id: "m-6", sender: "u-7", text: "我的积分"))
+            try await platform.waitFor(delivered: 6)
+            #expect(await platform.texts[5].contains("共 3 分"))
+            try await client.postMessage(messageBody(id: "m-7", group: "members-1", sender: "p-1", text: "积分榜"))
+            try await platform.waitFor(delivered: 7)
+            let board = await platform.texts[6]
+            #expect(board.contains("1. 张三 5 分"))
+            #expect(board.contains("2. 叶强 3 分"))
+        }
+    }
+
+    @Test func refusalsAnswerInChineseAndChangeNothing() async throws {
+        let platform = FakePlatform()
+        try await withServer(platform: platform) { client, store in
+            try await client.postMessage(messageBody(id: "r-1", sender: "u-1", name: "骑手", text: "平东小区3栋楼道灯不亮了"))
+            try await platform.waitFor(delivered: 1)
+            // A claim on an item that does not exist
+            try await client.postMessage(messageBody(id: "r-2", group: "members-1", sender: "p-1", text: "认领 #99"))
+            try await platform.waitFor(delivered: 2)
+            #expect(await platform.texts[1].contains("没有找到 #99"))
+            // A rider may not claim
+            try await client.postMessage(messageBody(id: "r-3", sender: "u-1", text: "认领 #1"))
+            try await platform.waitFor(delivered: 3)
+            #expect(await platform.texts[2].contains("不能认领"))
+            // A claim on a claimed item names the claimant
+            try await client.postMessage(
+                messageBody(id: "r-4", group: "members-1", sender: "p-1", name: "张三", text: "认领 #1"))
+            try await platform.waitFor(delivered: 4)
+            try await client.postMessage(
+                messageBody(id: "r-5", group: "members-1", sender: "p-2", name: "王五", text: "认领 #1"))
+            try await platform.waitFor(delivered: 5)
+            #expect(await platform.texts[4].contains("#1 已由 张三 认领"))
+            // Only the claimant may submit
+            try await client.postMessage(messageBody(id: "r-6", group: "members-1", sender: "p-2", text: "#1 完成"))
+            try await platform.waitFor(delivered: 6)
+            #expect(await platform.texts[5].contains("只有认领人"))
+            // A member may not verify
+            try await client.postMessage(messageBody(id: "r-7", group: "members-1", sender: "p-2", text: "验收 #1"))
+            try await platform.waitFor(delivered: 7)
+            #expect(await platform.texts[6].contains("不能验收"))
+
+            let item = try await store.read { tx in try tx.item(id: 1) }
+            #expect(item?.status == .claimed)
+            let ledger = try await store.read { tx in try tx.balance(memberID: 2) }
+            #expect(ledger.total == 0)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+/// A real HTTP server on loopback standing in for a platform's outbound API: it records every
+/// POST and can refuse the first N attempts, so retry and delivery are tested over a socket.
+actor FakePlatform {
+    struct Received: Sendable, Equatable {
+        var path: String
+        var json: [String: AnyJSON]
+        var accepted: Bool
+    }
+
+    private(set) var received: [Received] = []
+    private var failuresLeft: Int
+    private var alwaysFail: Bool
+    private var waiters: [(count: Int, acceptedOnly: Bool, continuation: CheckedContinuation<Void, Never>)] = []
+
+    init(failFirst: Int = 0, alwaysFail: Bool = false) {
+        self.failuresLeft = failFirst
+        self.alwaysFail = alwaysFail
+    }
+
+    var accepted: [Received] { received.filter(\.accepted) }
+
+    /// The texts of delivered replies, in order.
+    var texts: [String] { accepted.compactMap { $0.json["text"]?.string } }
+
+    fileprivate func record(path: String, body: Data) -> Bool {
+        let json = (try? JSONDecoder().decode([String: AnyJSON].self, from: body)) ?? [:]
+        let accept: Bool
+        if alwaysFail {
+            accept = false
+        } else if failuresLeft > 0 {
+            failuresLeft -= 1
+            accept = false
+        } else {
+            accept = true
+        }
+        received.append(Received(path: path, json: json, accepted: accept))
+        resumeWaiters()
+        return accept
+    }
+
+    private func resumeWaiters() {
+        waiters.removeAll { waiter in
+            let have = waiter.acceptedOnly ? accepted.count : received.count
+            guard have >= waiter.count else { return false }
+            waiter.continuation.resume()
+            return true
+        }
+    }
+
+    /// Waits until `count` replies were delivered (or attempted), bounded so a bug fails instead of hanging.
+    func waitFor(delivered count: Int, acceptedOnly: Bool = true, timeout: Duration = .seconds(20)) async throws {
+        if (acceptedOnly ? accepted.count : received.count) >= count { return }
+        let timer = Task { [weak self] in
+            try await Task.sleep(for: timeout)
+            await self?.expireAll()
+        }
+        await withCheckedContinuation { continuation in
+            waiters.append((count, acceptedOnly, continuation))
+        }
+        timer.cancel()
+        let have = acceptedOnly ? accepted.count : received.count
+        if have < count {
+            throw WaitTimeout(description: "expected \(count) replies, got \(have): \(texts)")
+        }
+    }
+
+    private func expireAll() {
+        for waiter in waiters { waiter.continuation.resume() }
+        waiters.removeAll()
+    }
+
+    /// Runs the fake on a free loopback port for the duration of `body`.
+    func run<T: Sendable>(_ body: @Sendable (_ baseURL: String) async throws -> T) async throws -> T {
+        let router = Router()
+        router.post("{path}") { request, context -> Response in
+            var request = request
+            let bytes = try await request.collectBody(upTo: 1 << 20)
+            let ok = await self.record(path: request.uri.path, body: Data(bytes.readableBytesView))
+            return Response(status: ok ? .ok : .serviceUnavailable)
+        }
+        var logger = Logger(label: "fake-platform")
+        logger.logLevel = .critical
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        return try await app.test(.live) { client in
+            guard let port = client.port else { throw WaitTimeout(description: "fake platform has no port") }
+            return try await body("http://127.0.0.1:\(port)")
+        }
+    }
+}
+
+struct WaitTimeout: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Enough JSON to read what a fake platform received.
+enum AnyJSON: Sendable, Equatable, Decodable {
+    case string(String), number(Double), bool(Bool), array([AnyJSON]), object([String: AnyJSON]), null
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([AnyJSON].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: AnyJSON].self)) }
+    }
+
+    var string: String? { if case .string(let s) = self { s } else { nil } }
+    var number: Double? { if case .number(let n) = self { n } else { nil } }
+    var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
+    var array: [AnyJSON]? { if case .array(let a) = self { a } else { nil } }
+    subscript(key: String) -> AnyJSON? { if case .object(let o) = self { o[key] } else { nil } }
+}

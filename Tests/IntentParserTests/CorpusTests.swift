@@ -1,0 +1,46 @@
+import Testing
+
+@testable import IntentParser
+
+@Suite("Corpus scores")
+struct CorpusTests {
+    /// dev.jsonl scored like tools/score_parse.py; floors sit just below what the parser reaches.
+    @Test func dev() throws {
+        let s = try CorpusScorer.run("dev.jsonl", parser: Fixtures.parser)
+        #expect(s.intentMacroF1 >= 0.98, "\(s.errors)")
+        #expect(s.categoryAccuracy >= 0.98)
+        #expect(s.estateAccuracy >= 0.98)
+        #expect(s.buildingAccuracy >= 0.98)
+        #expect(s.itemRefAccuracy >= 0.98)
+        #expect(s.score >= 0.98)
+    }
+
+    /// Messages written apart from dev (other phrasings, unknown estates, traditional
+    /// characters, voice style): guards against rules that only fit dev.
+    @Test func variations() throws {
+        let s = try CorpusScorer.run("variations.jsonl", parser: Fixtures.parser)
+        #expect(s.intentMacroF1 >= 0.95, "\(s.errors)")
+        #expect(s.score >= 0.95, "\(s.errors)")
+    }
+
+    /// The parser is deterministic: the same input gives the same result.
+    @Test func deterministic() throws {
+        let p = Fixtures.parser
+        for o in try Fixtures.jsonLines("dev.jsonl").prefix(50) {
+            let input = ParserInput(text: o["text"] as? String ?? "", senderRole: .rider)
+            #expect(p.parse(input) == p.parse(input))
+        }
+    }
+
+    /// Throughput sanity check (debug build; release is far faster).
+    @Test func throughput() throws {
+        let p = Fixtures.parser
+        let inputs = try Fixtures.jsonLines("dev.jsonl").map { ParserInput(text: $0["text"] as? String ?? "", senderRole: .rider) }
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<4 { for i in inputs { _ = p.parse(i) } }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        #expect(Double(inputs.count * 4) / seconds > 1_000)
+    }
+}
