@@ -96,6 +96,18 @@ public struct IntentParser: Sendable {
         return result
     }
 
+    /// The place a message names, whatever its intent: how a reply to "请补充小区和楼栋"
+    /// ("龙西小区12栋", a location share) completes an earlier report.
+    public func place(in input: ParserInput) -> Place? {
+        let hits = CueHits(text: normalizer.normalize(input.text).scalars, table: table)
+        var place = places.extract(hits)
+        for case .location(let lat, let lon, let label) in input.attachments {
+            place = merge(place, attachment: resolve((lat, lon, label)))
+            break
+        }
+        return place.isEmpty ? nil : place
+    }
+
     // MARK: - place helpers
 
     private func resolve(_ s: (lat: Double, lon: Double, label: String?)) -> Place? {

@@ -11,6 +11,7 @@ enum BoardSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-board", migrate: createBoard)
         migrator.registerMigration("v1-queues", migrate: createQueues)
+        migrator.registerMigration("v1-conversation", migrate: createConversation)
         return migrator
     }
 
@@ -74,7 +75,7 @@ enum BoardSchema {
                 .check(
                     sql: """
                         action IN ('created', 'claimed', 'released', 'submitted', 'verified', 'returned', \
-                        'escalated', 'resolved', 'merged', 'cancelled', 'assigned', 'photo_added')
+                        'escalated', 'resolved', 'merged', 'cancelled', 'assigned', 'photo_added', 'located')
                         """
                 )
             t.column("at", .double).notNull()
@@ -156,5 +157,59 @@ enum BoardSchema {
             t.column("inbox_id", .integer).references("inbox")
         }
         try db.create(index: "outbox_on_status_next_attempt_at", on: "outbox", columns: ["status", "next_attempt_at"])
+    }
+
+    /// What the server remembers of a group's recent talk: turns for joining photos to text,
+    /// questions asked once, and messages held for the secretary's review.
+    private static func createConversation(_ db: Database) throws {
+        try db.create(table: "conversation_turns") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("inbox_id", .integer).notNull().unique().references("inbox")
+            t.column("channel", .text).notNull()
+            t.column("group_id", .text).notNull()
+            t.column("sender_id", .text).notNull()
+            t.column("role", .text).notNull()
+            t.column("at", .double).notNull()
+            t.column("text", .text).notNull()
+            t.column("image_urls", .text).notNull()
+            t.column("lat", .double)
+            t.column("lon", .double)
+            t.column("location_label", .text)
+            t.column("intent", .text)
+            t.column("item_id", .integer).references("items")
+            t.column("state", .text).notNull().check(sql: "state IN ('done', 'parked')")
+        }
+        try db.create(index: "conversation_turns_on_group_at", on: "conversation_turns", columns: ["channel", "group_id", "at"])
+        try db.create(index: "conversation_turns_on_state_at", on: "conversation_turns", columns: ["state", "at"])
+
+        try db.create(table: "questions") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("channel", .text).notNull()
+            t.column("group_id", .text).notNull()
+            t.column("sender_id", .text).notNull()
+            t.column("item_id", .integer).notNull().references("items")
+            t.column("field", .text).notNull().check(sql: "field IN ('place')")
+            t.column("asked_at", .double).notNull()
+            t.column("answered_at", .double)
+        }
+        try db.create(index: "questions_on_sender", on: "questions", columns: ["channel", "group_id", "sender_id", "asked_at"])
+
+        try db.create(table: "reviews") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("inbox_id", .integer).notNull().unique().references("inbox")
+            t.column("channel", .text).notNull()
+            t.column("group_id", .text).notNull()
+            t.column("sender_id", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("image_urls", .text).notNull()
+            t.column("parse", .text).notNull()
+            t.column("reason", .text).notNull().check(sql: "reason IN ('low_confidence', 'missing_place')")
+            t.column("status", .text).notNull().check(sql: "status IN ('open', 'resolved', 'ignored')")
+            t.column("created_at", .double).notNull()
+            t.column("resolved_at", .double)
+            t.column("resolved_by", .integer).references("members")
+            t.column("item_id", .integer).references("items")
+        }
+        try db.create(index: "reviews_on_status", on: "reviews", columns: ["status", "created_at"])
     }
 }

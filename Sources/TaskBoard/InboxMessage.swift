@@ -3,7 +3,7 @@ import GRDB
 
 /// An inbound platform message, stored once before the webhook is answered so nothing acknowledged
 /// is lost; `(channel, platformMessageID)` is unique so a platform's retry is processed once.
-public struct InboxMessage: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct InboxMessage: Codable, Sendable, Equatable, StoreRecord {
     /// Row id, nil until inserted.
     public var id: Int64?
     /// The platform adapter (wechat, wecom, onebot, json).
@@ -51,20 +51,5 @@ public struct InboxMessage: Codable, Sendable, Equatable, FetchableRecord, Mutab
         case receivedAt = "received_at"
         case state, error
         case processedAt = "processed_at"
-    }
-
-    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// See `databaseDateEncodingStrategy(for:)`.
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// Keeps the id GRDB assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

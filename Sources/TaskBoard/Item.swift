@@ -3,7 +3,7 @@ import GRDB
 
 /// One issue, wish or suggestion on the board, with its place, state and the people involved.
 /// Changed only by `BoardTransaction`'s commands, which keep it in step with its timeline and the ledger.
-public struct Item: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Item: Codable, Sendable, Equatable, StoreRecord {
     /// Row id: the item number people quote ("#12"); nil until inserted.
     public var id: Int64?
     public var kind: ItemKind
@@ -95,20 +95,5 @@ public struct Item: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
         case sourceChannel = "source_channel"
         case sourceGroup = "source_group"
         case sourceMessageID = "source_message_id"
-    }
-
-    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// See `databaseDateEncodingStrategy(for:)`.
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// Keeps the id GRDB assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// One append-only line of the points ledger; balances are sums of these, never stored alone
 /// (design section 5, STYLE 9). The schema refuses updates, deletes and a zero delta.
-public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct LedgerEntry: Codable, Sendable, Equatable, StoreRecord {
     /// Row id, nil until inserted.
     public var id: Int64?
     public var memberID: Int64
@@ -39,20 +39,5 @@ public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, Mutabl
         case board, delta, reason
         case itemID = "item_id"
         case createdAt = "created_at"
-    }
-
-    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// See `databaseDateEncodingStrategy(for:)`.
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// Keeps the id GRDB assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

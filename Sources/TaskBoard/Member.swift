@@ -3,7 +3,7 @@ import GRDB
 
 /// A person known to the board by the platform's sender id, so that messages, claims and points
 /// from the same sender meet on one row.
-public struct Member: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Member: Codable, Sendable, Equatable, StoreRecord {
     /// Row id, nil until inserted.
     public var id: Int64?
     /// The platform's unique sender id (unique in the schema).
@@ -45,20 +45,5 @@ public struct Member: Codable, Sendable, Equatable, FetchableRecord, MutablePers
         case grid
         case createdAt = "created_at"
         case registeredAt = "registered_at"
-    }
-
-    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// See `databaseDateEncodingStrategy(for:)`.
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// Keeps the id GRDB assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

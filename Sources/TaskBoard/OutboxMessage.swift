@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A reply queued for sending, durable so it is sent or visibly failed, after restarts too.
-public struct OutboxMessage: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct OutboxMessage: Codable, Sendable, Equatable, StoreRecord {
     /// Row id, nil until inserted.
     public var id: Int64?
     /// The platform adapter that sends it.
@@ -52,20 +52,5 @@ public struct OutboxMessage: Codable, Sendable, Equatable, FetchableRecord, Muta
         case createdAt = "created_at"
         case sentAt = "sent_at"
         case inboxID = "inbox_id"
-    }
-
-    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// See `databaseDateEncodingStrategy(for:)`.
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// Keeps the id GRDB assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// A photo attached to an item (the report's, or the proof of completion); the server downloads it
 /// later and fills `localPath` and `sha256`.
-public struct Photo: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct Photo: Codable, Sendable, Equatable, StoreRecord {
     /// Row id, nil until inserted.
     public var id: Int64?
     public var itemID: Int64
@@ -42,20 +42,5 @@ public struct Photo: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
         case sha256
         case addedAt = "added_at"
         case addedBy = "added_by"
-    }
-
-    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// See `databaseDateEncodingStrategy(for:)`.
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// Keeps the id GRDB assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -27,4 +27,6 @@ public enum TimelineAction: String, Codable, Sendable, CaseIterable, DatabaseVal
     case assigned
     /// Photos were attached after the report; the note counts them.
     case photoAdded = "photo_added"
+    /// The place was completed after the report (the reporter answered the bot's question).
+    case located
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One step in an item's history (who did what, when), written in the same transaction as the change.
-public struct TimelineEvent: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct TimelineEvent: Codable, Sendable, Equatable, StoreRecord {
     /// Row id, nil until inserted.
     public var id: Int64?
     public var itemID: Int64
@@ -34,20 +34,5 @@ public struct TimelineEvent: Codable, Sendable, Equatable, FetchableRecord, Muta
         case itemID = "item_id"
         case actorID = "actor_id"
         case action, at, note
-    }
-
-    /// Dates are unix seconds (Double) so they round-trip exactly and sort numerically.
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// See `databaseDateEncodingStrategy(for:)`.
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    /// Keeps the id GRDB assigned.
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

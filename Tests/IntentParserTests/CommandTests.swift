@@ -14,6 +14,21 @@ struct CommandTests {
         }
     }
 
+    /// The secretary's plain "认领 #12" is a claim too; the board decides who may.
+    @Test func secretaryClaimsWithAPlainCommand() {
+        let r = p.parse("认领 #12", .secretary)
+        #expect(r.intent == .claim && r.itemRef == 12)
+    }
+
+    /// A bare "验收 #12" from someone without the right is still a verify, so the board can refuse it aloud.
+    @Test func bareVerifyFromAnyRole() {
+        for role in [SenderRole.member, .rider] {
+            let r = p.parse("验收 #12", role)
+            #expect(r.intent == .verify && r.itemRef == 12, "\(role)")
+        }
+        #expect(p.parse("#12 请验收", .member).intent == .complete)
+    }
+
     /// Claim by offering ("十九号我来跑一趟", "#15我来", "14号交给我").
     @Test func claimByOffer() {
         #expect(p.parse("十九号我来跑一趟", .member).itemRef == 19)

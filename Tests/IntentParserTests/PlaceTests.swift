@@ -111,4 +111,13 @@ struct PlaceTests {
     @Test func nameStopsAtWord() {
         #expect(place("建议龙西小区装几个高空抛物摄像头").estate == "龙西小区")
     }
+
+    /// The place a bare answer names ("龙西小区12栋"), whatever the intent: completes an earlier report.
+    @Test func placeOfABareAnswer() {
+        let place = p.place(in: ParserInput(text: "龙西小区12栋"))
+        #expect(place?.estate == "龙西小区")
+        #expect(place?.building == "12")
+        #expect(place?.grid == "G1")
+        #expect(p.place(in: ParserInput(text: "好的谢谢")) == nil)
+    }
 }

@@ -19,18 +19,22 @@ struct SchemaTests {
                 Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'"))
             )
         }
-        for table in ["members", "items", "timeline_events", "photos", "ledger", "inbox", "outbox"] {
+        for table in [
+            "members", "items", "timeline_events", "photos", "ledger", "inbox", "outbox", "conversation_turns",
+            "questions", "reviews",
+        ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         for index in [
             "items_on_status_created_at", "items_on_claimant_id_status", "items_on_grid_status",
             "ledger_on_member_id", "ledger_on_created_at", "outbox_on_status_next_attempt_at", "inbox_on_state",
-            "inbox_on_channel_platform_message_id",
+            "inbox_on_channel_platform_message_id", "conversation_turns_on_group_at", "conversation_turns_on_state_at",
+            "reviews_on_status",
         ] {
             #expect(indexes.contains(index), "missing index \(index)")
         }
         let applied = try await db.read { db in try BoardSchema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1-board", "v1-queues"])
+        #expect(applied == ["v1-board", "v1-queues", "v1-conversation"])
     }
 
     @Test("migrating twice is harmless")

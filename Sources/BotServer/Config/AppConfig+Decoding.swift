@@ -6,6 +6,7 @@ import TaskBoard
 extension AppConfig {
     enum CodingKeys: String, CodingKey {
         case server, storage, admin, community, lexicon, templates, timezone, groups, people, points, webhooks, outbound
+        case conversation
         case logLevel = "log_level"
     }
 
@@ -25,6 +26,7 @@ extension AppConfig {
         points = try c.decodeIfPresent(PointsFile.self, forKey: .points)?.rules ?? defaults.points
         webhooks = try c.decodeIfPresent(Webhooks.self, forKey: .webhooks) ?? defaults.webhooks
         outbound = try c.decodeIfPresent(Outbound.self, forKey: .outbound) ?? defaults.outbound
+        conversation = try c.decodeIfPresent(ConversationSettings.self, forKey: .conversation) ?? defaults.conversation
     }
 }
 
@@ -148,5 +150,13 @@ struct PointsFile: Decodable {
         r.suggestionDeadlineHours =
             try c.decodeIfPresent(Int.self, forKey: .suggestionDeadlineHours) ?? r.suggestionDeadlineHours
         rules = r
+    }
+}
+
+extension AppConfig.ConversationSettings {
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        windowSeconds = try c.decodeIfPresent(Double.self, forKey: .windowSeconds) ?? 300
+        questionMinutes = try c.decodeIfPresent(Double.self, forKey: .questionMinutes) ?? 30
     }
 }

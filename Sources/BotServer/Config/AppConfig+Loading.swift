@@ -108,6 +108,7 @@ extension DecodingError {
         }
         switch self {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return context.debugDescription }
             return "key \(path(context.codingPath)): \(context.debugDescription)"
         case .keyNotFound(let key, let context):
             return "key \(path(context.codingPath + [key])) is required"

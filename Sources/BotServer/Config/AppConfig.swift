@@ -25,6 +25,19 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var points = PointRules()
     var webhooks = Webhooks()
     var outbound = Outbound()
+    var conversation = ConversationSettings()
+
+    struct ConversationSettings: Sendable, Decodable, Equatable {
+        /// A photo joins the same sender's text within this many seconds, before or after.
+        var windowSeconds = 300.0
+        /// How long the bot waits for the answer to "请补充小区和楼栋".
+        var questionMinutes = 30.0
+
+        enum CodingKeys: String, CodingKey {
+            case windowSeconds = "window_seconds"
+            case questionMinutes = "question_minutes"
+        }
+    }
 
     struct Server: Sendable, Decodable, Equatable {
         var host = "127.0.0.1"

@@ -14,18 +14,31 @@ struct Conversation {
     private var labels: Labels { handler.renderer.labels }
     private var memberID: Int64 { member.id ?? 0 }
 
-    func respond(to parsed: ParseResult) throws -> [ReplyDraft] {
+    /// The replies, and the item the message created or acted on (for joining later photos to it).
+    struct Response {
+        var drafts: [ReplyDraft]
+        var itemID: Int64?
+        var created: Bool
+    }
+
+    func respond(to parsed: ParseResult) throws -> Response {
         do {
-            return try command(parsed)
+            switch parsed.intent {
+            case .report, .wish, .suggestion:
+                let created = try createItem(parsed)
+                return Response(drafts: created.drafts, itemID: created.itemID, created: true)
+            default:
+                return Response(drafts: try command(parsed), itemID: parsed.itemRef.map(Int64.init), created: false)
+            }
         } catch let refusal as BoardError {
-            return [try reply(refusal)]
+            return Response(drafts: [try reply(refusal)], itemID: nil, created: false)
         }
     }
 
     private func command(_ parsed: ParseResult) throws -> [ReplyDraft] {
         switch parsed.intent {
         case .report, .wish, .suggestion:
-            return try createItem(parsed)
+            return try createItem(parsed).drafts
         case .claim:
             guard let ref = parsed.itemRef else { return [try askForItem("example_claim")] }
             let outcome = try tx.claim(itemID: Int64(ref), by: memberID)
@@ -83,7 +96,7 @@ struct Conversation {
         }
     }
 
-    private func createItem(_ parsed: ParseResult) throws -> [ReplyDraft] {
+    private func createItem(_ parsed: ParseResult) throws -> (drafts: [ReplyDraft], itemID: Int64) {
         let place = parsed.place ?? Place()
         let grid = place.grid ?? place.estate.flatMap { handler.community.grid(ofEstate: $0) }
         let kind: ItemKind =
@@ -105,14 +118,17 @@ struct Conversation {
         let points = outcome.awards.filter { $0.memberID == memberID }.reduce(0) { $0 + $1.delta }
         switch kind {
         case .wish:
-            return [
-                try toSender(
-                    .receiptWish, WishReceiptView(item: itemID, place: try self.place(of: item), text: message.text))
-            ]
+            return (
+                [
+                    try toSender(
+                        .receiptWish, WishReceiptView(item: itemID, place: try self.place(of: item), text: message.text))
+                ], itemID
+            )
         case .suggestion:
-            return [
-                try toSender(.receiptSuggestion, SuggestionReceiptView(item: itemID, points: points > 0 ? points : nil))
-            ]
+            return (
+                [try toSender(.receiptSuggestion, SuggestionReceiptView(item: itemID, points: points > 0 ? points : nil))],
+                itemID
+            )
         case .issue:
             let workers = handler.config.gridWorkers(of: grid)
             let workerNames = try workers.map { try tx.member(platformID: $0)?.name ?? $0 }
@@ -124,11 +140,13 @@ struct Conversation {
                 pointsOnVerify: handler.store.rules.reportVerified,
                 missingPlace: place.estate == nil && place.landmark == nil && place.lat == nil
                     && message.location == nil)
-            return [
-                ReplyDraft(
-                    text: try renderer.render(.receipt, view),
-                    mentions: [member.platformID] + workers.filter { $0 != member.platformID })
-            ]
+            return (
+                [
+                    ReplyDraft(
+                        text: try renderer.render(.receipt, view),
+                        mentions: [member.platformID] + workers.filter { $0 != member.platformID })
+                ], itemID
+            )
         }
     }
 
@@ -217,6 +235,11 @@ struct Conversation {
         }
     }
 
+    /// Renders a template to the sender (used by the window logic for its own replies).
+    func replyToSender(_ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
+        try toSender(template, view)
+    }
+
     private func askForItem(_ exampleKey: String) throws -> ReplyDraft {
         try toSender(.needItemRef, ExampleView(example: labels.word(exampleKey)))
     }
@@ -225,7 +248,7 @@ struct Conversation {
         ReplyDraft(text: try renderer.render(template, view), mentions: [member.platformID])
     }
 
-    private func place(of item: Item) throws -> String {
+    func place(of item: Item) throws -> String {
         try renderer.render(
             .place,
             PlaceView(

@@ -5,8 +5,9 @@ import TaskBoard
 
 /// Turns one stored inbox message into board commands and queued replies.
 ///
-/// The board change, its replies and the inbox row's `processed` mark are one transaction, so a
-/// crash either leaves the message pending (and it is handled again) or fully handled, never half.
+/// The board change, its replies, the conversation window's update and the inbox row's
+/// `processed` mark are one transaction, so a crash either leaves the message pending (and it is
+/// handled again) or fully handled, never half.
 struct MessageHandler: Sendable {
     let config: AppConfig
     let parser: IntentParser
@@ -35,23 +36,54 @@ struct MessageHandler: Sendable {
         }
         let existing = try await store.read { tx in try tx.member(platformID: message.senderID) }
         let identity = config.identity(of: message.senderID, existing: existing, group: group)
-        let parsed = parser.parse(
-            ParserInput(text: message.text, senderRole: identity.role.parserRole, attachments: message.attachments))
+        let role = identity.role.parserRole
+        let parsed = parser.parse(ParserInput(text: message.text, senderRole: role, attachments: message.attachments))
 
         return try await store.write { tx in
             let member = try tx.upsertMember(
                 platformID: message.senderID, name: message.senderName, role: identity.role, grid: identity.grid)
-            let conversation = Conversation(handler: self, tx: tx, message: message, member: member)
-            let drafts = try conversation.respond(to: parsed)
-            for draft in drafts {
-                let reply = OutboundReply(
-                    channel: message.channel, groupID: message.groupID, text: draft.text,
-                    mentions: draft.mentions, inReplyTo: message.messageID)
-                let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
-                _ = try tx.enqueueReply(channel: reply.channel, target: reply.groupID, payload: payload, inboxID: rowID)
-            }
+            let window = ConversationWindow(
+                handler: self, tx: tx, inboxID: rowID, message: message, member: member, role: role)
+            let drafts = try window.handle(parsed)
+            try enqueue(drafts, for: message, inboxID: rowID, tx: tx)
             try tx.markInbox(id: rowID, state: .processed, error: nil)
             return .handled(intent: parsed.intent, replies: drafts.count)
+        }
+    }
+
+    /// Settles photo-only messages whose window has passed; returns how many replies were queued.
+    func settleParked() async throws -> Int {
+        try await store.write { tx in
+            var replies = 0
+            let cutoff = tx.now.addingTimeInterval(-config.conversation.windowSeconds)
+            for turn in try tx.parkedTurns(before: cutoff) {
+                guard let inbox = try tx.inbox(id: turn.inboxID),
+                    let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(inbox.payload.utf8)),
+                    let member = try tx.member(platformID: turn.senderID)
+                else {
+                    if let id = turn.id { try tx.settleTurn(id: id, itemID: nil) }
+                    continue
+                }
+                let window = ConversationWindow(
+                    handler: self, tx: tx, inboxID: turn.inboxID, message: message, member: member,
+                    role: SenderRole(rawValue: turn.role) ?? .unknown)
+                let drafts = try window.settle(turn)
+                try enqueue(drafts, for: message, inboxID: turn.inboxID, tx: tx)
+                replies += drafts.count
+            }
+            return replies
+        }
+    }
+
+    private func enqueue(_ drafts: [ReplyDraft], for message: InboundMessage, inboxID: Int64, tx: BoardTransaction)
+        throws
+    {
+        for draft in drafts {
+            let reply = OutboundReply(
+                channel: message.channel, groupID: message.groupID, text: draft.text, mentions: draft.mentions,
+                inReplyTo: message.messageID)
+            let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
+            _ = try tx.enqueueReply(channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID)
         }
     }
 }

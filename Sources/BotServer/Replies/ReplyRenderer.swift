@@ -43,7 +43,8 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case refusedWrongState = "refused_wrong_state", refusedTooManyClaims = "refused_too_many_claims"
     case refusedOwnItem = "refused_own_item", refusedInsufficientBalance = "refused_insufficient_balance"
     case refusedInvalidMerge = "refused_invalid_merge"
-    case place
+    case place, located
+    case photosAdded = "photos_added", reviewQueued = "review_queued"
 
     var path: String { "replies/" + rawValue }
 }

@@ -160,3 +160,14 @@ struct MergeRefusalView {
     var item: Int64
     var into: Int64
 }
+
+struct LocatedView {
+    var item: Int64
+    var place: String
+    var grid: String
+}
+
+struct PhotosAddedView {
+    var item: Int64
+    var count: Int
+}

@@ -19,6 +19,7 @@ struct InboxWorker: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await drain()
+                await settleParked()
                 await signal.wait(timeout: pollInterval)
             }
         }
@@ -43,6 +44,15 @@ struct InboxWorker: Service {
             }
         }
         return count
+    }
+
+    /// Photo-only messages whose window has passed become reports of their own or join what they belong to.
+    func settleParked() async {
+        do {
+            if try await handler.settleParked() > 0 { await outboxSignal.notify() }
+        } catch {
+            logger.error("conversation.settle failed", metadata: ["error": "\(error)"])
+        }
     }
 
     private func process(_ row: InboxMessage) async {

@@ -45,8 +45,9 @@ struct OutboxWorker: Service {
     }
 
     private func nextWait() async -> Duration {
-        guard let next = try? await store.read({ tx in try tx.nextOutboxDue() }) else { return pollInterval }
-        let seconds = next.timeIntervalSinceNow
+        // Measured on the store's clock, the one due times are written in.
+        guard let seconds = try? await store.read({ tx in try tx.nextOutboxDue().map { $0.timeIntervalSince(tx.now) } })
+        else { return pollInterval }
         if seconds <= 0 { return .milliseconds(1) }
         return min(.milliseconds(Int64(seconds * 1000) + 1), pollInterval)
     }

@@ -83,8 +83,9 @@ func withServer(
     try await platform.run { base in
         var config = testConfig(outboundURL: base)
         configure(&config)
-        let app = try await buildApplication(
-            config: config, dependencies: AppDependencies(logger: quietLogger(), store: store))
+        var dependencies = AppDependencies(logger: quietLogger(), store: store)
+        dependencies.pollInterval = .milliseconds(20)
+        let app = try await buildApplication(config: config, dependencies: dependencies)
         try await app.test(.router) { client in try await body(client, store) }
     }
 }

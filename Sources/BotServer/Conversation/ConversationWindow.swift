@@ -1,0 +1,218 @@
+import Foundation
+import IntentParser
+import TaskBoard
+
+/// One message seen against its group's recent window: a photo joins the same sender's text
+/// nearby in time (the parser's pure thread rules decide which), a photo with no text yet waits,
+/// a reply to "请补充小区和楼栋" completes the earlier item, and an unsure message waits for the
+/// secretary instead of being guessed at.
+struct ConversationWindow {
+    let handler: MessageHandler
+    let tx: BoardTransaction
+    let inboxID: Int64
+    let message: InboundMessage
+    let member: Member
+    let role: SenderRole
+
+    private var window: Double { handler.config.conversation.windowSeconds }
+    private var hasText: Bool { !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+
+    func handle(_ parsed: ParseResult) throws -> [ReplyDraft] {
+        if !hasText { return try photoOnly() }
+        if let answer = try answerToQuestion(parsed) { return answer }
+
+        let recent = try tx.turns(channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
+        var turn = newTurn(state: .done, intent: parsed.intent)
+        let joined = record(containing: recent.count, in: recent + [turn])
+            .filter { $0 < recent.count }.map { recent[$0] }
+            .filter { $0.state == .parked && $0.senderID == member.platformID }
+
+        var effective = message
+        var parsed = parsed
+        if !joined.isEmpty {
+            effective.imageURLs = joined.flatMap(\.images) + message.imageURLs
+            if effective.location == nil, let shared = joined.first(where: { $0.lat != nil }), let lat = shared.lat,
+                let lon = shared.lon
+            {
+                effective.location = SharedLocation(lat: lat, lon: lon, label: shared.locationLabel)
+            }
+            // Parse again with the joined attachments: a shared location can supply the place.
+            parsed = handler.parser.parse(
+                ParserInput(text: message.text, senderRole: role, attachments: effective.attachments))
+        }
+
+        let response: Conversation.Response
+        let filed: [Intent] = [.report, .wish, .suggestion]
+        if parsed.needsReview && (filed.contains(parsed.intent) || parsed.intent == .chitchat) {
+            try tx.addReview(
+                ReviewEntry(
+                    inboxID: inboxID, channel: message.channel, groupID: message.groupID,
+                    senderID: member.platformID, text: message.text, imageURLs: effective.imageURLs,
+                    parse: String(decoding: try JSONEncoder().encode(parsed), as: UTF8.self), reason: .lowConfidence,
+                    createdAt: tx.now))
+            // Chat that merely mentions a problem is held quietly; an unsure report is acknowledged.
+            let conversation = Conversation(handler: handler, tx: tx, message: effective, member: member)
+            let drafts = filed.contains(parsed.intent) ? [try conversation.replyToSender(.reviewQueued, EmptyView())] : []
+            response = .init(drafts: drafts, itemID: nil, created: false)
+        } else {
+            let conversation = Conversation(handler: handler, tx: tx, message: effective, member: member)
+            response = try conversation.respond(to: parsed)
+        }
+        if response.created, let itemID = response.itemID, parsed.missing.contains(.place) {
+            try tx.askQuestion(
+                channel: message.channel, groupID: message.groupID, senderID: member.platformID, itemID: itemID)
+        }
+        for parked in joined {
+            if let id = parked.id { try tx.settleTurn(id: id, itemID: response.itemID) }
+        }
+        turn.itemID = response.itemID
+        try tx.recordTurn(turn)
+        return response.drafts
+    }
+
+    /// A photo or location share with no text: join a nearby text's item, belong to chat, or wait.
+    private func photoOnly() throws -> [ReplyDraft] {
+        let recent = try tx.turns(channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
+        var turn = newTurn(state: .parked, intent: nil)
+        let indices = record(containing: recent.count, in: recent + [turn])
+        if indices.isEmpty {
+            // The sender's nearest text is chat (a thank-you with a photo of the fix): nothing to file.
+            turn.state = .done
+            try tx.recordTurn(turn)
+            return []
+        }
+        if let target = indices.filter({ $0 < recent.count }).map({ recent[$0] })
+            .first(where: { !$0.text.isEmpty && $0.itemID != nil }), let itemID = target.itemID
+        {
+            turn.state = .done
+            turn.itemID = itemID
+            try tx.recordTurn(turn)
+            return try attach(to: itemID, images: message.imageURLs, location: message.location)
+        }
+        try tx.recordTurn(turn)
+        return []
+    }
+
+    /// A parked photo whose window has passed: joined by now, chat, or a report of its own.
+    func settle(_ parked: ConversationTurn) throws -> [ReplyDraft] {
+        guard let parkedID = parked.id else { return [] }
+        let around = try tx.turns(channel: parked.channel, groupID: parked.groupID, since: parked.at.addingTimeInterval(-window))
+            .filter { $0.at <= parked.at.addingTimeInterval(window) }
+        guard let index = around.firstIndex(where: { $0.id == parkedID }) else { return [] }
+        let indices = record(containing: index, in: around)
+        let members = indices.map { around[$0] }
+        if indices.isEmpty {
+            try tx.settleTurn(id: parkedID, itemID: nil)
+            return []
+        }
+        if let target = members.first(where: { !$0.text.isEmpty && $0.itemID != nil }), let itemID = target.itemID {
+            try tx.settleTurn(id: parkedID, itemID: itemID)
+            return try attach(to: itemID, images: parked.images, location: nil)
+        }
+        // A record of photos alone (rule 5 of the thread conventions): a report of category other.
+        let photos = members.filter { $0.state == .parked }
+        var effective = message
+        effective.imageURLs = photos.flatMap(\.images)
+        if let shared = photos.first(where: { $0.lat != nil }), let lat = shared.lat, let lon = shared.lon {
+            effective.location = SharedLocation(lat: lat, lon: lon, label: shared.locationLabel)
+        }
+        let parsed = handler.parser.parse(ParserInput(text: "", senderRole: role, attachments: effective.attachments))
+        let response = try Conversation(handler: handler, tx: tx, message: effective, member: member)
+            .respond(to: parsed.intent == .report ? parsed : ParseResult(intent: .report, category: .other))
+        if response.created, let itemID = response.itemID, parsed.place == nil {
+            try tx.askQuestion(channel: parked.channel, groupID: parked.groupID, senderID: parked.senderID, itemID: itemID)
+        }
+        for photo in photos {
+            if let id = photo.id { try tx.settleTurn(id: id, itemID: response.itemID) }
+        }
+        return response.drafts
+    }
+
+    /// "龙西小区12栋" after the bot asked where: completes the item once, then the question is closed.
+    private func answerToQuestion(_ parsed: ParseResult) throws -> [ReplyDraft]? {
+        let since = tx.now.addingTimeInterval(-handler.config.conversation.questionMinutes * 60)
+        guard
+            let question = try tx.openQuestion(
+                channel: message.channel, groupID: message.groupID, senderID: member.platformID, since: since)
+        else { return nil }
+        guard let item = try tx.item(id: question.itemID) else {
+            try tx.answerQuestion(id: question.id)
+            return nil
+        }
+        // A new, complete report or a command is not an answer; the question is then dropped, never asked again.
+        let isAnswer =
+            parsed.intent == .chitchat
+            || ((parsed.intent == .report || parsed.intent == .wish)
+                && (parsed.category == nil || parsed.category == .other || parsed.category?.rawValue == item.category))
+        guard isAnswer, let place = handler.parser.place(in: ParserInput(text: message.text, attachments: message.attachments)),
+            place.estate != nil || place.landmark != nil
+        else {
+            if parsed.intent != .chitchat { try tx.answerQuestion(id: question.id) }
+            return nil
+        }
+        try tx.answerQuestion(id: question.id)
+        let grid = place.grid ?? place.estate.flatMap { handler.community.grid(ofEstate: $0) }
+        let located = try tx.locate(
+            itemID: question.itemID, estate: place.estate, building: place.building, unit: place.unit, room: place.room,
+            landmark: place.landmark, grid: grid, lat: place.lat, lon: place.lon, by: member.id)
+        if !message.imageURLs.isEmpty { _ = try tx.addPhotos(itemID: question.itemID, urls: message.imageURLs, by: member.id) }
+        var turn = newTurn(state: .done, intent: parsed.intent)
+        turn.itemID = question.itemID
+        try tx.recordTurn(turn)
+        let conversation = Conversation(handler: handler, tx: tx, message: message, member: member)
+        let gridName =
+            located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word("community_grid")
+        var draft = try conversation.replyToSender(
+            .located, LocatedView(item: question.itemID, place: try conversation.place(of: located), grid: gridName))
+        draft.mentions += handler.config.gridWorkers(of: located.grid).filter { $0 != member.platformID }
+        return [draft]
+    }
+
+    private func attach(to itemID: Int64, images: [String], location: SharedLocation?) throws -> [ReplyDraft] {
+        let conversation = Conversation(handler: handler, tx: tx, message: message, member: member)
+        var drafts: [ReplyDraft] = []
+        if !images.isEmpty {
+            _ = try tx.addPhotos(itemID: itemID, urls: images, by: member.id)
+            drafts.append(
+                try conversation.replyToSender(.photosAdded, PhotosAddedView(item: itemID, count: images.count)))
+        }
+        if let location, let item = try tx.item(id: itemID), item.estate == nil, item.landmark == nil,
+            let place = handler.parser.place(
+                in: ParserInput(text: "", attachments: [.location(lat: location.lat, lon: location.lon, label: location.label)]))
+        {
+            let located = try tx.locate(
+                itemID: itemID, estate: place.estate, building: nil, unit: nil, room: nil, landmark: place.landmark,
+                grid: place.grid, lat: location.lat, lon: location.lon, by: member.id)
+            let gridName =
+                located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word("community_grid")
+            drafts.append(
+                try conversation.replyToSender(
+                    .located, LocatedView(item: itemID, place: try conversation.place(of: located), grid: gridName)))
+        }
+        return drafts
+    }
+
+    /// The indices of the thread record that contains message `index`, empty when it makes none.
+    private func record(containing index: Int, in turns: [ConversationTurn]) -> [Int] {
+        let records = handler.parser.records(for: turns.map(\.threadMessage), window: window)
+        return records.first { $0.messageIndices.contains(index) }?.messageIndices ?? []
+    }
+
+    private func newTurn(state: TurnState, intent: Intent?) -> ConversationTurn {
+        ConversationTurn(
+            inboxID: inboxID, channel: message.channel, groupID: message.groupID, senderID: member.platformID,
+            role: role.rawValue, at: tx.now, text: message.text, imageURLs: message.imageURLs, lat: message.location?.lat,
+            lon: message.location?.lon, locationLabel: message.location?.label, intent: intent?.rawValue, state: state)
+    }
+}
+
+extension ConversationTurn {
+    /// The turn as the parser's thread function sees it.
+    var threadMessage: ThreadMessage {
+        var attachments: [Attachment] = images.map { .image(url: $0) }
+        if let lat, let lon { attachments.append(.location(lat: lat, lon: lon, label: locationLabel)) }
+        return ThreadMessage(
+            sender: senderID, role: SenderRole(rawValue: role) ?? .unknown, ts: at.timeIntervalSince1970, text: text,
+            attachments: attachments)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// A message the parser was unsure of, held for the secretary instead of guessed at.
+public struct ReviewEntry: Codable, Sendable, Equatable, StoreRecord {
+    public var id: Int64?
+    public var inboxID: Int64
+    public var channel: String
+    public var groupID: String
+    public var senderID: String
+    public var text: String
+    /// JSON array of image URLs.
+    public var imageURLs: String
+    /// The parser's result as JSON, so the board can pre-fill a decision.
+    public var parse: String
+    public var reason: ReviewReason
+    public var status: ReviewStatus
+    public var createdAt: Date
+    public var resolvedAt: Date?
+    public var resolvedBy: Int64?
+    public var itemID: Int64?
+
+    public init(
+        id: Int64? = nil, inboxID: Int64, channel: String, groupID: String, senderID: String, text: String,
+        imageURLs: [String], parse: String, reason: ReviewReason, status: ReviewStatus = .open, createdAt: Date,
+        resolvedAt: Date? = nil, resolvedBy: Int64? = nil, itemID: Int64? = nil
+    ) {
+        self.id = id
+        self.inboxID = inboxID
+        self.channel = channel
+        self.groupID = groupID
+        self.senderID = senderID
+        self.text = text
+        self.imageURLs = String(decoding: (try? JSONEncoder().encode(imageURLs)) ?? Data("[]".utf8), as: UTF8.self)
+        self.parse = parse
+        self.reason = reason
+        self.status = status
+        self.createdAt = createdAt
+        self.resolvedAt = resolvedAt
+        self.resolvedBy = resolvedBy
+        self.itemID = itemID
+    }
+
+    public static let databaseTableName = "reviews"
+
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id
+        case inboxID = "inbox_id"
+        case channel
+        case groupID = "group_id"
+        case senderID = "sender_id"
+        case text
+        case imageURLs = "image_urls"
+        case parse, reason, status
+        case createdAt = "created_at"
+        case resolvedAt = "resolved_at"
+        case resolvedBy = "resolved_by"
+        case itemID = "item_id"
+    }
+
+}
+
+/// Why a message waits for review.
+public enum ReviewReason: String, Codable, Sendable, DatabaseValueConvertible {
+    case lowConfidence = "low_confidence"
+    case missingPlace = "missing_place"
+}
+
+/// Where a review stands.
+public enum ReviewStatus: String, Codable, Sendable, DatabaseValueConvertible {
+    case open, resolved, ignored
+}
