@@ -4,7 +4,7 @@
 SYSTEM_PACKAGES := libsqlite3-dev libcurl4-openssl-dev
 SWIFT ?= swift
 
-.PHONY: run test build setup release bench
+.PHONY: run test build setup release bench interop
 
 setup:
 	@missing=""; \
@@ -32,6 +32,15 @@ build: setup
 
 test: setup
 	$(SWIFT) test
+	$(MAKE) interop
+
+# Live check with wechatpy, a real third-party WeChat SDK, against a running `fengchao serve`.
+VENV := .venv
+interop: setup
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check "wechatpy==1.8.18" cryptography xmltodict
+	$(SWIFT) build --product fengchao
+	$(VENV)/bin/python scripts/interop_wechatpy.py .build/debug/fengchao
 
 release: setup
 	$(SWIFT) build -c release

@@ -40,18 +40,22 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
 
     let inboxSignal = WorkSignal()
     let outboxSignal = WorkSignal()
-    let handler = MessageHandler(
+    let waiters = ProcessingWaiters()
+    var handler = MessageHandler(
         config: config, parser: community.parser, community: community, renderer: renderer, store: store)
+    handler.fileResolvers = fileResolvers(config: config)
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     HealthController(store: store).register(on: router)
-    router.addRoutes(
-        WebhookController(
-            store: store, inboxSignal: inboxSignal,
-            verifier: SignatureVerifier(secrets: [config.webhooks.generic.secret]),
-            maxBodyBytes: config.webhooks.maxBodyBytes
-        ).routes, atPath: "/webhook")
+    let webhooks = WebhookController(
+        store: store, inboxSignal: inboxSignal, verifier: SignatureVerifier(secrets: [config.webhooks.generic.secret]),
+        maxBodyBytes: config.webhooks.maxBodyBytes)
+    router.addRoutes(webhooks.routes, atPath: "/webhook")
+    OneBotWebhookController(config: config, inbox: webhooks).register(on: router)
+    try WeChatWebhookController(
+        config: config, inbox: webhooks, store: store, waiters: waiters, welcome: try renderer.render(.help, EmptyView())
+    ).register(on: router)
     router.addRoutes(APIController(store: store, config: config).routes, atPath: "/api")
 
     var app = Application(
@@ -62,6 +66,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         store: store, handler: handler, signal: inboxSignal, outboxSignal: outboxSignal,
         logger: logger.withLabel("inbox"))
     inboxWorker.pollInterval = dependencies.pollInterval
+    inboxWorker.waiters = waiters
     let outboxWorker = OutboxWorker(
         store: store, senders: senders, signal: outboxSignal, retryBase: config.outbound.retryBaseSeconds,
         maxAttempts: config.outbound.maxAttempts, logger: logger.withLabel("outbox"))
@@ -79,11 +84,48 @@ private func openStore(config: AppConfig) throws -> BoardStore {
     return try BoardStore.open(directory: config.storage.path, rules: config.points)
 }
 
+/// One sender per channel: the generic webhook's URL (or the log), and each platform's outbound API.
 private func defaultSenders(config: AppConfig, logger: Logger) -> [String: any ReplySender] {
+    let timeout = config.outbound.timeoutSeconds
+    var senders: [String: any ReplySender] = [:]
     if let url = URL(string: config.outbound.generic.url), !config.outbound.generic.url.isEmpty {
-        return ["generic": GenericReplySender(url: url, timeout: config.outbound.timeoutSeconds)]
+        senders["generic"] = GenericReplySender(url: url, timeout: timeout)
+    } else {
+        senders["generic"] = LogReplySender(logger: logger.withLabel("reply"))
     }
-    return ["generic": LogReplySender(logger: logger.withLabel("reply"))]
+    for channel in config.channels {
+        switch channel.kind {
+        case .wechatOfficialAccount, .wecomApp:
+            senders[channel.id] = PassiveOnlyReplySender(channel: channel.id)
+        case .wecomGroupRobot:
+            if let url = URL(string: channel.webhookURL) {
+                senders[channel.id] = WeComRobotSender(webhookURL: url, timeout: timeout)
+            }
+        case .onebot11:
+            if let url = URL(string: channel.apiURL), !channel.apiURL.isEmpty {
+                senders[channel.id] = OneBot11ReplySender(
+                    apiURL: url, accessToken: channel.accessToken.isEmpty ? nil : channel.accessToken, timeout: timeout)
+            }
+        case .onebot12:
+            if let url = URL(string: channel.apiURL), !channel.apiURL.isEmpty {
+                senders[channel.id] = OneBot12ReplySender(
+                    apiURL: url, accessToken: channel.accessToken.isEmpty ? nil : channel.accessToken, timeout: timeout)
+            }
+        }
+    }
+    return senders
+}
+
+/// OneBot 12 bridges name images by file id; `get_file` turns them into URLs.
+private func fileResolvers(config: AppConfig) -> [String: OneBot12FileResolver] {
+    var resolvers: [String: OneBot12FileResolver] = [:]
+    for channel in config.channels where channel.kind == .onebot12 {
+        guard let url = URL(string: channel.apiURL), !channel.apiURL.isEmpty else { continue }
+        resolvers[channel.id] = OneBot12FileResolver(
+            apiURL: url, accessToken: channel.accessToken.isEmpty ? nil : channel.accessToken,
+            timeout: config.outbound.timeoutSeconds)
+    }
+    return resolvers
 }
 
 extension Logger {

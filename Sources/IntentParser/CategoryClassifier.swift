@@ -17,6 +17,8 @@ struct CategoryClassifier: Sendable {
     let priority: [Int]
     let firstMentionBonus: Int
     let overrides: [(from: Category, to: Category)]
+    /// First scalars of the locative words ("草坪上", "垃圾桶旁边"): a keyword right before one names a place.
+    let locatives: Set<Unicode.Scalar>
 
     init(_ vocabulary: Lexicon.Categories) {
         var rank = [Int](repeating: Int.max, count: Self.categories.count)
@@ -25,6 +27,7 @@ struct CategoryClassifier: Sendable {
         }
         priority = rank
         firstMentionBonus = vocabulary.firstMentionBonus
+        locatives = Set(vocabulary.locativeAfter.compactMap { $0.unicodeScalars.first })
         overrides = vocabulary.overrides.compactMap { o in
             guard let f = Category(rawValue: o.from), let t = Category(rawValue: o.to) else { return nil }
             return (f, t)
@@ -47,8 +50,10 @@ struct CategoryClassifier: Sendable {
             if numbered.contains(where: { $0.start == h.start }) { continue }
             let idx = h.cue.value >> 8
             scores[idx] += h.cue.value & 0xFF
-            // The bonus goes to the first problem word, not to a place word like 公厕 (weight < 4).
-            if first == nil && h.cue.value & 0xFF >= 4 { first = idx }
+            // The bonus goes to the first problem word, not to a place word like 公厕 (weight < 4)
+            // nor to a keyword used as the place of the problem ("草坪上有狗屎").
+            let locative = h.end < hits.text.count && locatives.contains(hits.text[h.end])
+            if first == nil && h.cue.value & 0xFF >= 4 && !locative { first = idx }
         }
         guard scores.contains(where: { $0 > 0 }) else { return nil }
         if let first { scores[first] += firstMentionBonus }

@@ -5,6 +5,7 @@
 /// home) is a wish; a present fault in a shared space is a report; a photo with
 /// no telling text is a report of category other.
 struct ContentClassifier: Sendable {
+    typealias Outcome = CategoryClassifier.Outcome
     let categories: CategoryClassifier
     let minCategoryScore: Int
     let minEvidence: Int
@@ -25,7 +26,12 @@ struct ContentClassifier: Sendable {
                 : Decision(intent: .chitchat, confidence: 0.9)
         }
 
-        let outcome = categories.classify(h)
+        var outcome = categories.classify(h)
+        // "下水管道又堵了 还有楼道灯也不亮": the main problem is the one before the second-problem marker.
+        if let o = outcome, let m = h.first(.secondProblem), m.start > 0,
+           let pre = categories.classify(h, to: m.start), pre.score >= minCategoryScore, pre.category != o.category {
+            outcome = Outcome(category: pre.category, score: o.score, margin: o.margin)
+        }
         let catScore = outcome?.score ?? 0
         let fault = faultScore(h, to: h.text.count)
         let evidence = catScore + fault + (placeNamed ? 1 : 0) + (hasImage ? 1 : 0)

@@ -21,7 +21,7 @@ enum CueKind: Int, Sendable, CaseIterable {
     case suggestionCue, modal, proposalVerb, wishfulEnding, hypothetical
     case solved, relapse, confirm, thanks, notice, personal
     case fault, photoPointer
-    case category, neutral, categoryOverride
+    case category, neutral, categoryOverride, secondProblem
     // places
     case estate, landmark, street, community
     case estateSuffix, notEstateName, positionWord, gateWord, spotWord

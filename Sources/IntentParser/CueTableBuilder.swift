@@ -76,6 +76,7 @@ struct CueTableBuilder {
             }
         }
         add(lx.categories.neutral, .neutral)
+        add(lx.categories.secondProblemMarkers, .secondProblem)
         for (i, rule) in lx.categories.overrides.enumerated() { add(rule.any, .categoryOverride, i) }
 
         let p = lx.place

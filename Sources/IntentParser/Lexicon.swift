@@ -80,6 +80,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         public var numeralCounters: [String] = []
         /// Characters before which a lone numeral stays a word (这一单, 统一).
         public var numeralBlockers: [String] = []
+        /// Item prefixes after which a Chinese numeral is a number (编号二十三 → 编号23).
+        public var numeralPrefixes: [String] = []
         /// Emoji that mean "done" right after an item number.
         public var doneEmoji: [String] = []
 
@@ -95,6 +97,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             leadingFillers = try c.list(.leadingFillers)
             numeralCounters = try c.list(.numeralCounters)
             numeralBlockers = try c.list(.numeralBlockers)
+            numeralPrefixes = try c.list(.numeralPrefixes)
             doneEmoji = try c.list(.doneEmoji)
         }
 
@@ -103,6 +106,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case leadingFillers = "leading_fillers"
             case numeralCounters = "numeral_counters"
             case numeralBlockers = "numeral_blockers"
+            case numeralPrefixes = "numeral_prefixes"
             case doneEmoji = "done_emoji"
         }
     }
@@ -421,6 +425,10 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         public var keywords: [String: [String: Int]] = [:]
         /// Words that belong to no category but must win over shorter keywords inside them (电线杆, 消防演练).
         public var neutral: [String] = []
+        /// Words right after a problem word that make it the place of the problem (上, 里, 旁): no first-mention bonus.
+        public var locativeAfter: [String] = []
+        /// Words that open a second problem (还有, 另外): the category comes from the text before them when it names one.
+        public var secondProblemMarkers: [String] = []
         /// Tie-break order for equal scores, first wins.
         public var priority: [String] = []
         /// Extra weight for the category mentioned first (the "main problem" convention).
@@ -438,6 +446,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             keywords = try c.decodeIfPresent([String: [String: Int]].self, forKey: .keywords) ?? [:]
             neutral = try c.list(.neutral)
+            locativeAfter = try c.list(.locativeAfter)
+            secondProblemMarkers = try c.list(.secondProblemMarkers)
             priority = try c.list(.priority)
             firstMentionBonus = try c.decodeIfPresent(Int.self, forKey: .firstMentionBonus) ?? 1
             overrides = try c.decodeIfPresent([Override].self, forKey: .overrides) ?? []
@@ -446,6 +456,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case keywords, neutral, priority, overrides
+            case locativeAfter = "locative_after"
+            case secondProblemMarkers = "second_problem_markers"
             case firstMentionBonus = "first_mention_bonus"
             case needBuilding = "need_building"
         }

@@ -10,6 +10,8 @@ struct PlaceExtractor: Sendable {
     private let buildings = BuildingExtractor()
 
     static let placeKinds: CueKinds = [.estate, .landmark, .street, .community]
+    /// Words for a spot or side of a place (门口, 村口, 楼下, 东门).
+    static let spotKinds: CueKinds = [.positionWord, .gateWord, .spotWord]
 
     init(gazetteer: GazetteerIndex, vocabulary: Lexicon.PlaceVocabulary, normalize: (String) -> String) {
         self.gazetteer = gazetteer
@@ -58,10 +60,14 @@ struct PlaceExtractor: Sendable {
             place.lat = nil
             place.lon = nil
         }
-        if place.estate == nil, let start = numbers.start, let raw = nameBefore(start, hits, places, minLength: 2) {
-            place.estate = raw.name
-            estateStart = raw.start
-            estateEnd = start
+        if place.estate == nil, let start = numbers.start {
+            // "桃源里 7-1-302": one space may stand between the name and its building number.
+            let nameEnd = start > 0 && t[start - 1] == " " ? start - 1 : start
+            if let raw = nameBefore(nameEnd, hits, places, minLength: 2) {
+                place.estate = raw.name
+                estateStart = raw.start
+                estateEnd = nameEnd
+            }
         }
 
         // The landmark: a gazetteer landmark or street, else a gate or spot of the estate.
@@ -131,11 +137,28 @@ struct PlaceExtractor: Sendable {
         for s in hits.all(.estateSuffix) {
             if places.contains(where: { $0.start < s.end && s.start < $0.end }) { continue }
             // "城管" starts with 城 but is another word
-            if hits.hits.contains(where: { $0.start == s.start && $0.length > s.length && $0.kind != .estateSuffix }) { continue }
+            if hits.hits.contains(where: {
+                $0.start == s.start && $0.length > s.length && $0.kind != .estateSuffix && !Self.spotKinds.contains($0.kind)
+            }) { continue }
             let minLength = s.length == 1 ? 2 : 2
             guard let prefix = nameBefore(s.start, hits, places, minLength: minLength) else { continue }
             let candidate = (name: prefix.name + string(t[s.start..<s.end]), start: prefix.start, end: s.end)
-            if let b = best, b.start < candidate.start || (b.start == candidate.start && b.end >= candidate.end) { continue }
+            if let b = best {
+                if b.start != candidate.start {
+                    if b.start < candidate.start { continue }
+                } else if b.end == candidate.end {
+                    continue
+                } else {
+                    // Same start: the longer name, unless a position word crosses its end
+                    // ("柳河村村口", "粮站宿舍楼下" keep 柳河村, 粮站宿舍).
+                    let (short, long) = b.end < candidate.end ? (b.end, candidate.end) : (candidate.end, b.end)
+                    let crossed = hits.hits.contains { w in
+                        Self.spotKinds.contains(w.kind) && w.start >= short && w.start < long && w.end > long
+                    }
+                    let keepLong = !crossed
+                    if (b.end == long) == keepLong { continue }
+                }
+            }
             best = candidate
         }
         return best

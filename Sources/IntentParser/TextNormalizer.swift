@@ -14,6 +14,7 @@ struct TextNormalizer: Sendable {
     private let leadingFillers: PhraseTable<Bool>
     private let counters: PhraseTable<Bool>
     private let numeralBlockers: Set<Unicode.Scalar>
+    private let refPrefixes: [[Unicode.Scalar]]
     private let doneEmoji: Set<Unicode.Scalar>
 
     /// Private-use scalar standing for a done emoji until we know what precedes it.
@@ -44,6 +45,7 @@ struct TextNormalizer: Sendable {
         for c in vocabulary.numeralCounters { counters.add(mapped(c), true) }
         self.counters = counters
         numeralBlockers = Set(vocabulary.numeralBlockers.compactMap { $0.unicodeScalars.first })
+        refPrefixes = vocabulary.numeralPrefixes.map(mapped).filter { !$0.isEmpty }
         doneEmoji = Set(vocabulary.doneEmoji.compactMap { $0.unicodeScalars.first })
     }
 
@@ -155,6 +157,18 @@ struct TextNormalizer: Sendable {
         return out
     }
 
+    /// True when an item prefix (编号, 单号, 工单) ends right before `i`, one space allowed: "编号二十三" is item 23.
+    private func endsWithRefPrefix(_ s: [Unicode.Scalar], before i: Int) -> Bool {
+        var end = i
+        if end > 0 && s[end - 1] == " " { end -= 1 }
+        for p in refPrefixes where p.count <= end {
+            var k = 0
+            while k < p.count && s[end - p.count + k] == p[k] { k += 1 }
+            if k == p.count { return true }
+        }
+        return false
+    }
+
     /// Turns numeral runs into digits where they count something: after 第 or #,
     /// before a counter (十二栋, 两个, 十九号), or as a digit-by-digit code (四零二).
     private func convertNumerals(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
@@ -172,7 +186,7 @@ struct TextNormalizer: Sendable {
             while j < s.count && ChineseNumerals.isNumeral(s[j]) { j += 1 }
             let run = s[i..<j]
             let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
-            let ordinal = before == "第" || before == "#"
+            let ordinal = before == "第" || before == "#" || endsWithRefPrefix(s, before: i)
             let counted = counters.longest(at: j, in: s) != nil
             let code = run.count >= 3 && !run.contains(where: { ChineseNumerals.unit($0) != nil })
             let blocked = before.map { numeralBlockers.contains($0) } ?? false

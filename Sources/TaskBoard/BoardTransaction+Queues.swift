@@ -44,12 +44,20 @@ extension BoardTransaction {
 
     /// Queues a reply, due now.
     public func enqueueReply(channel: String, target: String, payload: String, inboxID: Int64?) throws -> Int64 {
+        try enqueueReply(channel: channel, target: target, payload: payload, inboxID: inboxID, notBefore: now)
+    }
+
+    /// Queues a reply the sender may not touch before `notBefore`: a WeChat webhook still waiting to
+    /// answer with it passively claims it first.
+    public func enqueueReply(channel: String, target: String, payload: String, inboxID: Int64?, notBefore: Date)
+        throws -> Int64
+    {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (channel, target, payload, status, attempts, next_attempt_at, created_at, inbox_id)
                 VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)
                 """)
-        try statement.execute(arguments: [channel, target, payload, Self.seconds(now), Self.seconds(now), inboxID])
+        try statement.execute(arguments: [channel, target, payload, Self.seconds(notBefore), Self.seconds(now), inboxID])
         return db.lastInsertedRowID
     }
 

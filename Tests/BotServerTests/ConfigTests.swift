@@ -88,4 +88,54 @@ import Testing
             #expect(help.contains(option))
         }
     }
+
+    @Test func theExampleConfigurationLoads() throws {
+        let config = try AppConfig.load(path: ResourceLocator.resolve("config/fengchao.example.yaml"), environment: [:])
+        #expect(config.server.port == 8080)
+        #expect(config.conversation.windowSeconds == 300)
+        #expect(config.passiveReplyBudgetMilliseconds == 3000)
+    }
+
+    @Test func channelsTakeSecretsFromTheEnvironmentAndNeverPrintThem() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/c.yaml"
+        try """
+        channels:
+          - { id: oa1, kind: wechat_official_account, app_id: "wx0123456789abcdef" }
+          - { id: bot1, kind: wecom_group_robot }
+        groups:
+          - { channel: oa1, id: "*", role: riders, reply_via: bot1 }
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let config = try AppConfig.load(
+            path: path,
+            environment: [
+                "FENGCHAO_CHANNEL_OA1_TOKEN": "tok-secret", "FENGCHAO_CHANNEL_BOT1_WEBHOOK_URL": "https://robot.invalid/send?key=k-secret",
+            ])
+        let oa = try #require(config.channel("oa1"))
+        #expect(oa.token == "tok-secret")
+        #expect(config.group(channel: "oa1", id: "o_any_user")?.replyVia == "bot1")
+        #expect(!oa.description.contains("tok-secret"))
+        #expect(!"\(config.channels)".contains("k-secret"))
+    }
+
+    @Test func channelMistakesNameTheKey() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/bad.yaml"
+        for (yaml, key) in [
+            ("channels:\n  - { id: wc1, kind: wecom_app, token: t }\n", "channels[wc1].encoding_aes_key"),
+            ("channels:\n  - { id: bot1, kind: wecom_group_robot, webhook_url: nope }\n", "channels[bot1].webhook_url"),
+            ("groups:\n  - { channel: ghost, id: g, role: riders }\n", "unknown channel ghost"),
+            ("channels:\n  - { id: x, kind: telegram }\n", "kind"),
+        ] {
+            try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect("\((try? AppConfig.load(path: path, environment: [:])).map { _ in "loaded" } ?? "")" != "loaded")
+            do {
+                _ = try AppConfig.load(path: path, environment: [:])
+            } catch {
+                #expect("\(error)".contains(key), "\(error)")
+            }
+        }
+    }
 }

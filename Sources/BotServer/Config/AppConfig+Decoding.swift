@@ -6,7 +6,8 @@ import TaskBoard
 extension AppConfig {
     enum CodingKeys: String, CodingKey {
         case server, storage, admin, community, lexicon, templates, timezone, groups, people, points, webhooks, outbound
-        case conversation
+        case conversation, channels
+        case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
 
@@ -27,6 +28,10 @@ extension AppConfig {
         webhooks = try c.decodeIfPresent(Webhooks.self, forKey: .webhooks) ?? defaults.webhooks
         outbound = try c.decodeIfPresent(Outbound.self, forKey: .outbound) ?? defaults.outbound
         conversation = try c.decodeIfPresent(ConversationSettings.self, forKey: .conversation) ?? defaults.conversation
+        channels = try c.decodeIfPresent([ChannelConfig].self, forKey: .channels) ?? []
+        passiveReplyBudgetMilliseconds =
+            try c.decodeIfPresent(Int.self, forKey: .passiveReplyBudgetMilliseconds)
+            ?? defaults.passiveReplyBudgetMilliseconds
     }
 }
 
@@ -115,6 +120,7 @@ extension GroupConfig {
         id = try c.decode(String.self, forKey: .id)
         role = try c.decode(GroupRole.self, forKey: .role)
         channel = try c.decodeIfPresent(String.self, forKey: .channel) ?? "generic"
+        replyVia = try c.decodeIfPresent(String.self, forKey: .replyVia)
     }
 }
 

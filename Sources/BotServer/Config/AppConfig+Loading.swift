@@ -38,6 +38,7 @@ extension AppConfig {
         if let secret = environment["FENGCHAO_GENERIC_SECRET"] { webhooks.generic.secret = secret }
         if let url = environment["FENGCHAO_GENERIC_OUTBOUND_URL"] { outbound.generic.url = url }
         if let path = environment["FENGCHAO_STORAGE_PATH"], !path.isEmpty { storage.path = path }
+        for index in channels.indices { channels[index].applyEnvironment(environment) }
     }
 
     /// Paths in a file are relative to that file, except the defaults, which are relative to the project.
@@ -75,6 +76,26 @@ extension AppConfig {
         for group in groups where !seen.insert("\(group.channel)/\(group.id)").inserted {
             throw ConfigError.invalidValue(key: "groups", reason: "group \(group.id) is listed twice")
         }
+        var channelIDs: Set<String> = ["generic"]
+        for channel in channels {
+            guard channelIDs.insert(channel.id).inserted else {
+                throw ConfigError.invalidValue(key: "channels", reason: "channel id \(channel.id) is used twice")
+            }
+            try channel.validate()
+        }
+        for group in groups {
+            guard channelIDs.contains(group.channel) else {
+                throw ConfigError.invalidValue(key: "groups", reason: "group \(group.id) names unknown channel \(group.channel)")
+            }
+            if let via = group.replyVia, !channelIDs.contains(via) {
+                throw ConfigError.invalidValue(key: "groups", reason: "group \(group.id) replies via unknown channel \(via)")
+            }
+        }
+    }
+
+    /// A configured channel by id.
+    func channel(_ id: String) -> ChannelConfig? {
+        channels.first { $0.id == id }
     }
 
     /// The configured group a message came from, if any.

@@ -26,6 +26,9 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var webhooks = Webhooks()
     var outbound = Outbound()
     var conversation = ConversationSettings()
+    var channels: [ChannelConfig] = []
+    /// How long a WeChat/WeCom webhook waits for the reply to answer it passively (WeChat gives up at 5 s).
+    var passiveReplyBudgetMilliseconds = 3000
 
     struct ConversationSettings: Sendable, Decodable, Equatable {
         /// A photo joins the same sender's text within this many seconds, before or after.
@@ -102,13 +105,19 @@ struct GroupConfig: Sendable, Decodable, Equatable {
     var role: GroupRole
     /// The channel the group belongs to; `generic` for the JSON webhook.
     var channel = "generic"
+    /// Another channel that carries this group's replies (a WeCom group robot for a WeCom app's chats).
+    var replyVia: String?
 
-    enum CodingKeys: String, CodingKey { case id, role, channel }
+    enum CodingKeys: String, CodingKey {
+        case id, role, channel
+        case replyVia = "reply_via"
+    }
 
-    init(id: String, role: GroupRole, channel: String = "generic") {
+    init(id: String, role: GroupRole, channel: String = "generic", replyVia: String? = nil) {
         self.id = id
         self.role = role
         self.channel = channel
+        self.replyVia = replyVia
     }
 }
 

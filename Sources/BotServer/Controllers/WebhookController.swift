@@ -49,19 +49,36 @@ struct WebhookController: Sendable {
 
     /// Stores the message in the inbox; a platform retry of a stored id is acknowledged as a duplicate.
     func accept(_ inbound: InboundMessage, logger: Logger) async throws -> Response {
+        let stored = try await store(inbound, logger: logger)
+        return try JSONResponse.make(Ack(ok: true, duplicate: stored.duplicate))
+    }
+
+    /// The inbox row a message landed in, and whether it was there already (a platform's retry).
+    struct Stored: Sendable {
+        var inboxID: Int64
+        var duplicate: Bool
+    }
+
+    /// The only work before a webhook answers: one insert, deduplicated by (channel, message id).
+    func store(_ inbound: InboundMessage, logger: Logger) async throws -> Stored {
         let payload = String(decoding: try JSONResponse.encoder.encode(inbound), as: UTF8.self)
-        let id = try await store.write { tx in
-            try tx.insertInbox(
+        let stored = try await store.write { tx -> Stored in
+            if let id = try tx.insertInbox(
                 channel: inbound.channel, platformMessageID: inbound.messageID, groupID: inbound.groupID,
                 senderID: inbound.senderID, payload: payload)
+            {
+                return Stored(inboxID: id, duplicate: false)
+            }
+            let existing = try tx.inboxMessage(channel: inbound.channel, platformMessageID: inbound.messageID)
+            return Stored(inboxID: existing?.id ?? 0, duplicate: true)
         }
         logger.info(
             "inbox.stored",
             metadata: [
                 "inbox.channel": "\(inbound.channel)", "inbox.message_id": "\(inbound.messageID)",
-                "inbox.duplicate": "\(id == nil)",
+                "inbox.duplicate": "\(stored.duplicate)",
             ])
-        if id != nil { await inboxSignal.notify() }
-        return try JSONResponse.make(Ack(ok: true, duplicate: id == nil))
+        if !stored.duplicate { await inboxSignal.notify() }
+        return stored
     }
 }

@@ -14,6 +14,8 @@ struct MessageHandler: Sendable {
     let community: Community
     let renderer: ReplyRenderer
     let store: BoardStore
+    /// Per OneBot 12 channel: turns `onebot12-file:` references into URLs before parsing.
+    var fileResolvers: [String: OneBot12FileResolver] = [:]
 
     /// What happened to a message, for the log.
     enum Result: Sendable, Equatable {
@@ -23,13 +25,15 @@ struct MessageHandler: Sendable {
 
     func handle(_ row: InboxMessage, logger: Logger) async throws -> Result {
         guard let rowID = row.id else { return .ignored(reason: "inbox row without id") }
-        let message: InboundMessage
+        var decoded: InboundMessage
         do {
-            message = try JSONDecoder().decode(InboundMessage.self, from: Data(row.payload.utf8))
+            decoded = try JSONDecoder().decode(InboundMessage.self, from: Data(row.payload.utf8))
         } catch {
             try await store.write { tx in try tx.markInbox(id: rowID, state: .failed, error: "undecodable payload") }
             return .ignored(reason: "undecodable payload")
         }
+        decoded.imageURLs = await resolveFiles(decoded, logger: logger)
+        let message = decoded
         guard let group = config.group(channel: message.channel, id: message.groupID) else {
             try await store.write { tx in try tx.markInbox(id: rowID, state: .failed, error: "unconfigured group") }
             return .ignored(reason: "unconfigured group \(message.groupID)")
@@ -49,6 +53,25 @@ struct MessageHandler: Sendable {
             try tx.markInbox(id: rowID, state: .processed, error: nil)
             return .handled(intent: parsed.intent, replies: drafts.count)
         }
+    }
+
+    /// A file id the bridge cannot resolve stays a reference: the photo is kept, just not viewable yet.
+    private func resolveFiles(_ message: InboundMessage, logger: Logger) async -> [String] {
+        guard let resolver = fileResolvers[message.channel] else { return message.imageURLs }
+        var urls: [String] = []
+        for url in message.imageURLs {
+            guard url.hasPrefix(OneBotFileReference.prefix) else {
+                urls.append(url)
+                continue
+            }
+            do {
+                urls.append(try await resolver.url(forFileID: String(url.dropFirst(OneBotFileReference.prefix.count))))
+            } catch {
+                logger.warning("onebot.get_file failed", metadata: ["error": "\(error)"])
+                urls.append(url)
+            }
+        }
+        return urls
     }
 
     /// Settles photo-only messages whose window has passed; returns how many replies were queued.
@@ -75,15 +98,24 @@ struct MessageHandler: Sendable {
         }
     }
 
+    /// Queues replies for the chat the message came from, through the group's `reply_via` channel when
+    /// set. A WeChat/WeCom 1:1 reply is held for the waiting webhook to answer passively; the outbox
+    /// only sees it if the webhook gave up.
     private func enqueue(_ drafts: [ReplyDraft], for message: InboundMessage, inboxID: Int64, tx: BoardTransaction)
         throws
     {
+        let group = config.group(channel: message.channel, id: message.groupID)
+        let channel = group?.replyVia ?? message.channel
+        let passive = group?.replyVia == nil && (config.channel(message.channel)?.kind.answersPassively ?? false)
+        let hold = passive ? Double(config.passiveReplyBudgetMilliseconds) / 1000 + 1 : 0
         for draft in drafts {
             let reply = OutboundReply(
-                channel: message.channel, groupID: message.groupID, text: draft.text, mentions: draft.mentions,
+                channel: channel, groupID: message.groupID, text: draft.text, mentions: draft.mentions,
                 inReplyTo: message.messageID)
             let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
-            _ = try tx.enqueueReply(channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID)
+            _ = try tx.enqueueReply(
+                channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID,
+                notBefore: tx.now.addingTimeInterval(hold))
         }
     }
 }

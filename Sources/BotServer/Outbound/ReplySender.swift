@@ -7,6 +7,8 @@ protocol ReplySender: Sendable {
 struct ReplySendError: Error, CustomStringConvertible {
     var status: Int?
     var detail: String
+    /// No retry can help (the channel has no way to send later): the reply is marked failed at once.
+    var permanent = false
 
     var description: String {
         if let status { return "HTTP \(status): \(detail)" }

@@ -13,6 +13,8 @@ struct InboxWorker: Service {
     let signal: WorkSignal
     let outboxSignal: WorkSignal
     let logger: Logger
+    /// Webhooks waiting to answer passively with this message's reply.
+    var waiters: ProcessingWaiters?
     var pollInterval: Duration = .seconds(2)
 
     func run() async throws {
@@ -40,6 +42,7 @@ struct InboxWorker: Service {
             if batch.isEmpty { return count }
             for row in batch {
                 await process(row)
+                if let id = row.id { await waiters?.finished(id) }
                 count += 1
             }
         }

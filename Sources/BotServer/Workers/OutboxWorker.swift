@@ -76,7 +76,8 @@ struct OutboxWorker: Service {
         do {
             if let outcome {
                 let failures = row.attempts + 1
-                let delay: Double? = failures >= maxAttempts ? nil : backoff(afterFailures: failures)
+                let permanent = (outcome as? ReplySendError)?.permanent ?? false
+                let delay: Double? = failures >= maxAttempts || permanent ? nil : backoff(afterFailures: failures)
                 let error = "\(outcome)"
                 try await store.write { tx in
                     try tx.markAttemptFailed(

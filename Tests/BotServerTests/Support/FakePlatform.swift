@@ -10,6 +10,7 @@ actor FakePlatform {
         var path: String
         var json: [String: AnyJSON]
         var accepted: Bool
+        var authorization: String?
     }
 
     private(set) var received: [Received] = []
@@ -17,9 +18,13 @@ actor FakePlatform {
     private var alwaysFail: Bool
     private var waiters: [(count: Int, acceptedOnly: Bool, continuation: CheckedContinuation<Void, Never>)] = []
 
-    init(failFirst: Int = 0, alwaysFail: Bool = false) {
+    /// What a successful answer carries (OneBot and WeCom answer JSON, the generic receiver nothing).
+    private let answer: String
+
+    init(failFirst: Int = 0, alwaysFail: Bool = false, answer: String = "") {
         self.failuresLeft = failFirst
         self.alwaysFail = alwaysFail
+        self.answer = answer
     }
 
     var accepted: [Received] { received.filter(\.accepted) }
@@ -27,7 +32,7 @@ actor FakePlatform {
     /// The texts of delivered replies, in order.
     var texts: [String] { accepted.compactMap { $0.json["text"]?.string } }
 
-    fileprivate func record(path: String, body: Data) -> Bool {
+    fileprivate func record(path: String, body: Data, authorization: String?) -> (Bool, String) {
         let json = (try? JSONDecoder().decode([String: AnyJSON].self, from: body)) ?? [:]
         let accept: Bool
         if alwaysFail {
@@ -38,9 +43,9 @@ actor FakePlatform {
         } else {
             accept = true
         }
-        received.append(Received(path: path, json: json, accepted: accept))
+        received.append(Received(path: path, json: json, accepted: accept, authorization: authorization))
         resumeWaiters()
-        return accept
+        return (accept, answer)
     }
 
     private func resumeWaiters() {
@@ -77,12 +82,17 @@ actor FakePlatform {
     /// Runs the fake on a free loopback port for the duration of `body`.
     func run<T: Sendable>(_ body: @Sendable (_ baseURL: String) async throws -> T) async throws -> T {
         let router = Router()
-        router.post("{path}") { request, context -> Response in
+        let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             var request = request
             let bytes = try await request.collectBody(upTo: 1 << 20)
-            let ok = await self.record(path: request.uri.path, body: Data(bytes.readableBytesView))
-            return Response(status: ok ? .ok : .serviceUnavailable)
+            let (ok, answer) = await self.record(
+                path: request.uri.path, body: Data(bytes.readableBytesView), authorization: request.headers[.authorization])
+            return Response(
+                status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: ok ? answer : "")))
         }
+        router.post("/", use: handler)
+        router.post("{path}", use: handler)
         var logger = Logger(label: "fake-platform")
         logger.logLevel = .critical
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)

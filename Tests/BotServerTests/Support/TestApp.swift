@@ -76,13 +76,14 @@ func eventually(
 
 /// Runs `body` against an in-process server whose replies go to `platform` over loopback HTTP.
 func withServer(
-    platform: FakePlatform, store: BoardStore? = nil, configure: @Sendable (inout AppConfig) -> Void = { _ in },
+    platform: FakePlatform, store: BoardStore? = nil,
+    configure: @Sendable (inout AppConfig, _ platformURL: String) -> Void = { _, _ in },
     _ body: @Sendable @escaping (any TestClientProtocol, BoardStore) async throws -> Void
 ) async throws {
     let store = try store ?? BoardStore.inMemory()
     try await platform.run { base in
         var config = testConfig(outboundURL: base)
-        configure(&config)
+        configure(&config, base)
         var dependencies = AppDependencies(logger: quietLogger(), store: store)
         dependencies.pollInterval = .milliseconds(20)
         let app = try await buildApplication(config: config, dependencies: dependencies)

@@ -1,0 +1,41 @@
+/// One OneBot 11 message segment, `{"type": …, "data": {…}}`, in either direction.
+///
+/// v11 defines every data value as a string, and the CQ-code form can only carry strings, so `data` is a
+/// string map: a segment decoded from an array and one parsed from a CQ code compare equal. Unknown types
+/// are kept, not refused, so a new segment kind never turns a message into an error.
+struct OneBot11Segment: Sendable, Equatable, Codable {
+    var type: String
+    var data: [String: String]
+
+    init(type: String, data: [String: String] = [:]) {
+        self.type = type
+        self.data = data
+    }
+
+    /// Plain text.
+    static func text(_ text: String) -> OneBot11Segment {
+        OneBot11Segment(type: "text", data: ["text": text])
+    }
+
+    /// An @-mention of one account (or `all`).
+    static func at(_ qq: String) -> OneBot11Segment {
+        OneBot11Segment(type: "at", data: ["qq": qq])
+    }
+
+    enum CodingKeys: String, CodingKey { case type, data }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        type = try container.decode(String.self, forKey: .type)
+        // Numbers where the spec says strings (seen for `qq` and `id`) are read as their decimal text;
+        // nulls and nested values carry nothing we use and are dropped.
+        let raw = try container.decodeIfPresent([String: OneBotJSON].self, forKey: .data) ?? [:]
+        data = raw.compactMapValues(\.lenientString)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(data, forKey: .data)
+    }
+}
