@@ -23,10 +23,22 @@ import Testing
 
     /// Heartbeats, lifecycle, notices and requests decode and are ignored, not errors.
     @Test(arguments: [
-        (#"{"time":1,"self_id":1,"post_type":"meta_event","meta_event_type":"heartbeat","status":{"online":true},"interval":5000}"#, "meta_event", "heartbeat"),
-        (#"{"time":1,"self_id":1,"post_type":"meta_event","meta_event_type":"lifecycle","sub_type":"connect"}"#, "meta_event", "lifecycle"),
-        (#"{"time":1,"self_id":1,"post_type":"notice","notice_type":"group_recall","group_id":2,"user_id":3,"operator_id":3,"message_id":"x"}"#, "notice", "group_recall"),
-        (#"{"time":1,"self_id":1,"post_type":"request","request_type":"friend","user_id":3,"comment":"hi","flag":"f"}"#, "request", "friend"),
+        (
+            #"{"time":1,"self_id":1,"post_type":"meta_event","meta_event_type":"heartbeat","status":{"online":true},"interval":5000}"#,
+            "meta_event", "heartbeat"
+        ),
+        (
+            #"{"time":1,"self_id":1,"post_type":"meta_event","meta_event_type":"lifecycle","sub_type":"connect"}"#,
+            "meta_event", "lifecycle"
+        ),
+        (
+            #"{"time":1,"self_id":1,"post_type":"notice","notice_type":"group_recall","group_id":2,"user_id":3,"operator_id":3,"message_id":"x"}"#,
+            "notice", "group_recall"
+        ),
+        (
+            #"{"time":1,"self_id":1,"post_type":"request","request_type":"friend","user_id":3,"comment":"hi","flag":"f"}"#,
+            "request", "friend"
+        ),
     ])
     func nonMessagePostsAreIgnored(json: String, type: String, detail: String) throws {
         let event = try decode(json)
@@ -132,7 +144,9 @@ import Testing
     /// A location without a title uses its content as the label; bad coordinates drop the location.
     @Test func locationLabelAndBadCoordinates() throws {
         let good = #"[{"type":"location","data":{"lat":"22.5","lon":"114.1","title":"","content":"龙西社区"}}]"#
-        #expect(try outcome(body(message: good)).inbound?.message.location == SharedLocation(lat: 22.5, lon: 114.1, label: "龙西社区"))
+        #expect(
+            try outcome(body(message: good)).inbound?.message.location
+                == SharedLocation(lat: 22.5, lon: 114.1, label: "龙西社区"))
         for lat in ["north", "nan", "95", "0"] {
             let lon = lat == "0" ? "0" : "114.1"
             let bad = #"[{"type":"location","data":{"lat":"\#(lat)","lon":"\#(lon)"}}]"#
@@ -165,7 +179,9 @@ import Testing
     @Test func malformedHeadersAreRefused() {
         let verifier = OneBot11Verifier(secrets: ["k"])
         let valid = OneBot11Verifier.signature(secret: "k", body: body)
-        for header in [nil, "", "sha1=", "sha1=zz", "sha256=" + valid.dropFirst(5), String(valid.dropLast(2)), valid + "00"] {
+        for header in [
+            nil, "", "sha1=", "sha1=zz", "sha256=" + valid.dropFirst(5), String(valid.dropLast(2)), valid + "00",
+        ] {
             #expect(!verifier.isValid(signatureHeader: header, body: body))
         }
     }

@@ -19,9 +19,18 @@ import Testing
 
     /// Meta events arrive without `self` and are ignored (the handler answers 204); notices too.
     @Test(arguments: [
-        (#"{"id":"1","time":1.5,"type":"meta","detail_type":"connect","sub_type":"","version":{"impl":"ComWechat","version":"0.0.8","onebot_version":"12"}}"#, "meta", "connect"),
-        (#"{"id":"2","time":2,"type":"meta","detail_type":"heartbeat","sub_type":"","interval":5000}"#, "meta", "heartbeat"),
-        (#"{"id":"3","time":3,"type":"notice","detail_type":"group_member_increase","sub_type":"join","self":{"platform":"wechat","user_id":"b"},"group_id":"g","user_id":"u","operator_id":"o"}"#, "notice", "group_member_increase"),
+        (
+            #"{"id":"1","time":1.5,"type":"meta","detail_type":"connect","sub_type":"","version":{"impl":"ComWechat","version":"0.0.8","onebot_version":"12"}}"#,
+            "meta", "connect"
+        ),
+        (
+            #"{"id":"2","time":2,"type":"meta","detail_type":"heartbeat","sub_type":"","interval":5000}"#, "meta",
+            "heartbeat"
+        ),
+        (
+            #"{"id":"3","time":3,"type":"notice","detail_type":"group_member_increase","sub_type":"join","self":{"platform":"wechat","user_id":"b"},"group_id":"g","user_id":"u","operator_id":"o"}"#,
+            "notice", "group_member_increase"
+        ),
     ])
     func nonMessageEventsAreIgnored(json: String, type: String, detail: String) throws {
         #expect(try outcome(json) == .ignored(.notAMessage(type: type, detail: detail)))
@@ -75,7 +84,9 @@ import Testing
     /// Coordinates written as strings (a sloppy bridge) still make a location.
     @Test func stringCoordinates() throws {
         let message = #"[{"type":"location","data":{"latitude":"22.5","longitude":"114.1","title":"","content":"龙西"}}]"#
-        #expect(try outcome(body(message: message)).inbound?.message.location == SharedLocation(lat: 22.5, lon: 114.1, label: "龙西"))
+        #expect(
+            try outcome(body(message: message)).inbound?.message.location
+                == SharedLocation(lat: 22.5, lon: 114.1, label: "龙西"))
     }
 
     /// An empty message_id falls back to the event id.
@@ -115,8 +126,11 @@ import Testing
 
     /// Only v12 bodies decode as v12 events; the version is checked after the token.
     @Test func versionHeader() {
-        #expect(auth.refusal(authorization: "Bearer old", accessTokenQuery: nil, oneBotVersion: "11") == .wrongVersion("11"))
-        #expect(auth.refusal(authorization: "Bearer old", accessTokenQuery: nil, oneBotVersion: nil) == .wrongVersion(nil))
+        #expect(
+            auth.refusal(authorization: "Bearer old", accessTokenQuery: nil, oneBotVersion: "11") == .wrongVersion("11")
+        )
+        #expect(
+            auth.refusal(authorization: "Bearer old", accessTokenQuery: nil, oneBotVersion: nil) == .wrongVersion(nil))
         #expect(auth.refusal(authorization: "Bearer bad", accessTokenQuery: nil, oneBotVersion: "11") == .wrongToken)
         #expect(OneBot12AuthFailure.wrongVersion("11").httpStatus == 400)
     }

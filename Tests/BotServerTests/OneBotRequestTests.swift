@@ -26,7 +26,10 @@ import Testing
     @Test func v11MentionsAndSpacing() throws {
         let request = try OneBot11SendMessage(reply: reply("42", "收到", mentions: ["1", "2", "1"]))
         #expect(request.body.message == [.at("1"), .at("2"), .text(" 收到")])
-        #expect(try OneBot11SendMessage(reply: reply("42", " 收到", mentions: ["1"])).body.message == [.at("1"), .text(" 收到")])
+        #expect(
+            try OneBot11SendMessage(reply: reply("42", " 收到", mentions: ["1"])).body.message == [
+                .at("1"), .text(" 收到"),
+            ])
         #expect(try OneBot11SendMessage(reply: reply("42", "收到")).body.message == [.text("收到")])
     }
 
@@ -39,14 +42,19 @@ import Testing
 
     /// v11 ids are numbers; a non-numeric chat id is refused before sending.
     @Test func v11NonNumericIDIsRefused() {
-        #expect(throws: OneBotRequestError.nonNumericID("riders-1")) { try OneBot11SendMessage(reply: reply("riders-1", "x")) }
-        #expect(throws: OneBotRequestError.nonNumericID("private:wxid")) { try OneBot11SendMessage(reply: reply("private:wxid", "x")) }
+        #expect(throws: OneBotRequestError.nonNumericID("riders-1")) {
+            try OneBot11SendMessage(reply: reply("riders-1", "x"))
+        }
+        #expect(throws: OneBotRequestError.nonNumericID("private:wxid")) {
+            try OneBot11SendMessage(reply: reply("private:wxid", "x"))
+        }
     }
 
     /// at_sender is written out as false: the spec's default true would add a second @.
     @Test func v11QuickOperationSetsAtSender() throws {
         let encoded = try oneBotJSON(JSONEncoder().encode(OneBot11QuickOperation(text: "好", mentions: ["9"])))
-        let expected = try json(#"{"reply":[{"type":"at","data":{"qq":"9"}},{"type":"text","data":{"text":" 好"}}],"at_sender":false}"#)
+        let expected = try json(
+            #"{"reply":[{"type":"at","data":{"qq":"9"}},{"type":"text","data":{"text":" 好"}}],"at_sender":false}"#)
         #expect(encoded == expected)
     }
 

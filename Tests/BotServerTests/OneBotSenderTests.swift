@@ -83,7 +83,9 @@ actor OneBotFakeImplementation {
         #expect(request.path == "/send_group_msg")
         #expect(request.authorization == "Bearer tok")
         #expect(request.json["group_id"] == .integer(738_291_045))
-        #expect(request.json["message"]?.array?.first == .object(["type": .string("at"), "data": .object(["qq": .string("1846372910")])]))
+        #expect(
+            request.json["message"]?.array?.first
+                == .object(["type": .string("at"), "data": .object(["qq": .string("1846372910")])]))
         #expect(request.json["auto_escape"] == .bool(false))
     }
 
@@ -112,7 +114,8 @@ actor OneBotFakeImplementation {
 
     /// A failed action throws with the retcode and the implementation's words, for the outbox's last_error.
     @Test func v11FailedThrows() async throws {
-        let fake = OneBotFakeImplementation(answer: #"{"status":"failed","retcode":100,"msg":"SEND_MSG_API_ERROR","wording":"消息发送失败"}"#)
+        let fake = OneBotFakeImplementation(
+            answer: #"{"status":"failed","retcode":100,"msg":"SEND_MSG_API_ERROR","wording":"消息发送失败"}"#)
         let error = try await fake.run { url in
             await #expect(throws: ReplySendError.self) {
                 try await OneBot11ReplySender(apiURL: url, accessToken: "tok", timeout: 60).send(groupReply)
@@ -139,14 +142,16 @@ actor OneBotFakeImplementation {
     @Test func v11NonNumericChatFailsLocally() async throws {
         let reply = OutboundReply(channel: "qq", groupID: "riders-1", text: "x", mentions: [], inReplyTo: nil)
         let error = await #expect(throws: ReplySendError.self) {
-            try await OneBot11ReplySender(apiURL: URL(string: "http://127.0.0.1:9")!, accessToken: nil, timeout: 1).send(reply)
+            try await OneBot11ReplySender(apiURL: URL(string: "http://127.0.0.1:9")!, accessToken: nil, timeout: 1)
+                .send(reply)
         }
         #expect(error?.status == nil)
         #expect(error?.detail.contains("riders-1") == true)
     }
 
     @Test func v12SendMessage() async throws {
-        let fake = OneBotFakeImplementation(answer: #"{"status":"ok","retcode":0,"data":{"message_id":"9","time":1.0},"message":"","echo":"e"}"#)
+        let fake = OneBotFakeImplementation(
+            answer: #"{"status":"ok","retcode":0,"data":{"message_id":"9","time":1.0},"message":"","echo":"e"}"#)
         let reply = OutboundReply(
             channel: "wechat", groupID: "20817465293@chatroom", text: "已认领", mentions: ["wxid_rider"], inReplyTo: nil)
         try await fake.run { url in
@@ -164,7 +169,8 @@ actor OneBotFakeImplementation {
     }
 
     @Test func v12FailedThrows() async throws {
-        let fake = OneBotFakeImplementation(answer: #"{"status":"failed","retcode":35001,"data":null,"message":"send failed"}"#)
+        let fake = OneBotFakeImplementation(
+            answer: #"{"status":"failed","retcode":35001,"data":null,"message":"send failed"}"#)
         let error = try await fake.run { url in
             await #expect(throws: ReplySendError.self) {
                 try await OneBot12ReplySender(apiURL: url, accessToken: "tok", timeout: 60).send(groupReply)
@@ -185,12 +191,14 @@ actor OneBotFakeImplementation {
 
     @Test func fileResolverReturnsDataURL() async throws {
         let fake = OneBotFakeImplementation(
-            answer: #"{"status":"ok","retcode":0,"data":{"name":"a.jpg","url":"http://bridge/files/a.jpg"},"message":""}"#)
+            answer:
+                #"{"status":"ok","retcode":0,"data":{"name":"a.jpg","url":"http://bridge/files/a.jpg"},"message":""}"#)
         let inbound = OneBotInbound(
             message: InboundMessage(
                 channel: "wechat", messageID: "m", groupID: "g", senderID: "s", senderName: nil, text: "看",
                 imageURLs: [], location: nil, timestamp: nil),
-            imageFileIDs: ["f-1"], mentionedIDs: [], mentionsEveryone: false, mentionsSelf: false, replyToMessageID: nil)
+            imageFileIDs: ["f-1"], mentionedIDs: [], mentionsEveryone: false, mentionsSelf: false, replyToMessageID: nil
+        )
         let resolved = try await fake.run { url in
             try await OneBot12FileResolver(apiURL: url, accessToken: "tok", timeout: 60).resolveImages(of: inbound)
         }
@@ -204,7 +212,8 @@ actor OneBotFakeImplementation {
     }
 
     @Test func fileResolverFailureThrows() async throws {
-        let fake = OneBotFakeImplementation(answer: #"{"status":"failed","retcode":10003,"message":"unsupported type"}"#)
+        let fake = OneBotFakeImplementation(
+            answer: #"{"status":"failed","retcode":10003,"message":"unsupported type"}"#)
         let error = try await fake.run { url in
             await #expect(throws: OneBotActionError.self) {
                 try await OneBot12FileResolver(apiURL: url, accessToken: "tok", timeout: 60).url(forFileID: "f-1")

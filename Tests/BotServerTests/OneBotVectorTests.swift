@@ -29,6 +29,11 @@ struct OneBotVector: Sendable {
         json = try JSONDecoder().decode(OneBotJSON.self, from: data)
     }
 
+    /// Names containing `bad`, `wrong`, `tampered` or `corrupt` are negatives (vectors README).
+    static func isNegative(_ name: String) -> Bool {
+        ["bad", "wrong", "tampered", "corrupt"].contains { name.contains($0) }
+    }
+
     /// The request body exactly as the implementation sent it.
     var bodyRaw: Data { Data((json["http"]?["body_raw"]?.string ?? "").utf8) }
     func header(_ name: String) -> String? { json["http"]?["headers"]?[name]?.string }
@@ -48,21 +53,32 @@ func oneBotJSON(_ data: Data) throws -> OneBotJSON {
     static let v11Inbound: [String] = OneBotVector.names(prefix: "onebot_v11_group_")
     static let v12Inbound: [String] = OneBotVector.names(prefix: "onebot_v12_group_")
 
-    @Test func fixturesAreAllPresent() {
-        #expect(Self.v11Inbound.count == 6)
-        #expect(Self.v12Inbound.count == 5)
-        #expect(OneBotVector.names(prefix: "onebot_").count == 13)
+    /// Argument lists read from disk would silently run zero cases if the copies went missing.
+    @Test func fixturesArePresent() {
+        #expect(Self.v11Inbound.contains("onebot_v11_group_text_bad_signature"))
+        #expect(Self.v11Inbound.contains { OneBotVector.isNegative($0) == false })
+        #expect(Self.v12Inbound.contains("onebot_v12_group_text_bad_token"))
+        #expect(Self.v12Inbound.contains { OneBotVector.isNegative($0) == false })
+    }
+
+    /// The README's naming rule for negatives, checked against each file's own `expected.valid`.
+    @Test(arguments: OneBotVector.names(prefix: "onebot_v11_group_") + OneBotVector.names(prefix: "onebot_v12_group_"))
+    func negativeNamesMatchExpectedValid(name: String) throws {
+        #expect(try OneBotVector(name).isValid == !OneBotVector.isNegative(name))
     }
 
     // MARK: OneBot 11 inbound
 
     /// Signature first, over the raw bytes: valid vectors pass, the edited body does not, even with rotation.
-    @Test(arguments: OneBotVector.names(prefix: "onebot_v11_group_")) func v11SignatureDecidesBeforeParsing(name: String) throws {
+    @Test(arguments: OneBotVector.names(prefix: "onebot_v11_group_")) func v11SignatureDecidesBeforeParsing(
+        name: String
+    ) throws {
         let vector = try OneBotVector(name)
         let header = vector.header(OneBot11Verifier.headerName)
         let verifier = OneBot11Verifier(secrets: ["rotated-out-secret", vector.secret])
         #expect(verifier.isValid(signatureHeader: header, body: vector.bodyRaw) == vector.isValid)
-        #expect(!OneBot11Verifier(secrets: ["some-other-secret"]).isValid(signatureHeader: header, body: vector.bodyRaw))
+        #expect(
+            !OneBot11Verifier(secrets: ["some-other-secret"]).isValid(signatureHeader: header, body: vector.bodyRaw))
         if vector.isValid {
             #expect(OneBot11Verifier.signature(secret: vector.secret, body: vector.bodyRaw) == header)
         } else {
@@ -71,7 +87,9 @@ func oneBotJSON(_ data: Data) throws -> OneBotJSON {
     }
 
     /// Every accepted v11 message maps ids, chat, sender and time from the event as the rules say.
-    @Test(arguments: OneBotVector.names(prefix: "onebot_v11_group_")) func v11EventMapsIdentityFields(name: String) throws {
+    @Test(arguments: OneBotVector.names(prefix: "onebot_v11_group_")) func v11EventMapsIdentityFields(
+        name: String
+    ) throws {
         let vector = try OneBotVector(name)
         let event = try JSONDecoder().decode(OneBot11Event.self, from: vector.bodyRaw)
         let expected = vector.event
@@ -120,7 +138,8 @@ func oneBotJSON(_ data: Data) throws -> OneBotJSON {
         string.message.messageID = array.message.messageID
         #expect(string == array)
         // And the decoded segments are identical, not just the mapping.
-        let arrayEvent = try JSONDecoder().decode(OneBot11Event.self, from: try OneBotVector("onebot_v11_group_image_text").bodyRaw)
+        let arrayEvent = try JSONDecoder().decode(
+            OneBot11Event.self, from: try OneBotVector("onebot_v11_group_image_text").bodyRaw)
         let stringEvent = try JSONDecoder().decode(OneBot11Event.self, from: stringVector.bodyRaw)
         #expect(stringEvent.message == arrayEvent.message)
     }
@@ -197,7 +216,9 @@ func oneBotJSON(_ data: Data) throws -> OneBotJSON {
     }
 
     /// Every v12 message maps ids, chat, sender and time from the event.
-    @Test(arguments: OneBotVector.names(prefix: "onebot_v12_group_")) func v12EventMapsIdentityFields(name: String) throws {
+    @Test(arguments: OneBotVector.names(prefix: "onebot_v12_group_")) func v12EventMapsIdentityFields(
+        name: String
+    ) throws {
         let vector = try OneBotVector(name)
         let event = try JSONDecoder().decode(OneBot12Event.self, from: vector.bodyRaw)
         let expected = vector.event
@@ -234,8 +255,11 @@ func oneBotJSON(_ data: Data) throws -> OneBotJSON {
         let vector = try OneBotVector("onebot_v12_group_location")
         let inbound = try v12Inbound(vector)
         let data = try #require(vector.event["message"]?.array?.first?["data"])
-        #expect(inbound.message.location == SharedLocation(lat: try #require(data["latitude"]?.double),
-            lon: try #require(data["longitude"]?.double), label: data["title"]?.string))
+        #expect(
+            inbound.message.location
+                == SharedLocation(
+                    lat: try #require(data["latitude"]?.double),
+                    lon: try #require(data["longitude"]?.double), label: data["title"]?.string))
     }
 
     /// A quoted report plus @bot: the quote's id and the mention come out, the text is trimmed.
@@ -286,8 +310,9 @@ func oneBotJSON(_ data: Data) throws -> OneBotJSON {
     // MARK: helpers
 
     private func v11Inbound(_ vector: OneBotVector) throws -> OneBotInbound {
-        #expect(OneBot11Verifier(secrets: [vector.secret]).isValid(
-            signatureHeader: vector.header(OneBot11Verifier.headerName), body: vector.bodyRaw))
+        #expect(
+            OneBot11Verifier(secrets: [vector.secret]).isValid(
+                signatureHeader: vector.header(OneBot11Verifier.headerName), body: vector.bodyRaw))
         let event = try JSONDecoder().decode(OneBot11Event.self, from: vector.bodyRaw)
         return try #require(event.outcome(channel: "qq").inbound)
     }

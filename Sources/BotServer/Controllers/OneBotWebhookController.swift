@@ -80,7 +80,10 @@ struct OneBotWebhookController: Sendable {
             return Response(status: .noContent)
         }
         var message = inbound.message
-        message.imageURLs += inbound.imageFileIDs.map { OneBotFileReference.prefix + $0 }
+        // Only v12 has get_file; a v11 image without a url (rare: go-cqhttp always sends one) is dropped.
+        if channel.kind == .onebot12 {
+            message.imageURLs += inbound.imageFileIDs.map { OneBotFileReference.prefix + $0 }
+        }
         _ = try await inbox.accept(message, logger: context.logger)
         return Response(status: .noContent)
     }

@@ -9,7 +9,8 @@ extension KeyedDecodingContainer {
         let value = try decode(OneBotJSON.self, forKey: key)
         guard let int = value.int64 else {
             throw DecodingError.typeMismatch(
-                Int64.self, .init(codingPath: codingPath + [key], debugDescription: "expected an integer id, got \(value)"))
+                Int64.self,
+                .init(codingPath: codingPath + [key], debugDescription: "expected an integer id, got \(value)"))
         }
         return int
     }
@@ -28,7 +29,8 @@ extension KeyedDecodingContainer {
         case .integer(let int): return String(int)
         default:
             throw DecodingError.typeMismatch(
-                String.self, .init(codingPath: codingPath + [key], debugDescription: "expected a string id, got \(value)"))
+                String.self,
+                .init(codingPath: codingPath + [key], debugDescription: "expected a string id, got \(value)"))
         }
     }
 

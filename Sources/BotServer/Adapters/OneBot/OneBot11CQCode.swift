@@ -70,20 +70,22 @@ enum OneBot11CQCode {
     static func unescape(_ text: String) -> String {
         guard text.contains("&") else { return text }
         let entities: [(String, String)] = [("&amp;", "&"), ("&#91;", "["), ("&#93;", "]"), ("&#44;", ",")]
-        var result = ""
-        var rest = Substring(text)
-        while let ampersand = rest.unicodeScalars.firstIndex(of: "&") {
-            result += rest[..<ampersand]
+        // Scalar views throughout: a Character view could merge `&` with a neighbouring mark.
+        var result = String.UnicodeScalarView()
+        var rest = text.unicodeScalars[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            result.append(contentsOf: rest[..<ampersand])
             let tail = rest[ampersand...]
-            if let (entity, character) = entities.first(where: { tail.unicodeScalars.starts(with: $0.0.unicodeScalars) }) {
-                result += character
-                rest = Substring(tail.unicodeScalars.dropFirst(entity.unicodeScalars.count))
+            if let (entity, character) = entities.first(where: { tail.starts(with: $0.0.unicodeScalars) }) {
+                result.append(contentsOf: character.unicodeScalars)
+                rest = tail.dropFirst(entity.unicodeScalars.count)
             } else {
-                result += "&"
-                rest = Substring(tail.unicodeScalars.dropFirst())
+                result.append("&")
+                rest = tail.dropFirst()
             }
         }
-        return result + rest
+        result.append(contentsOf: rest)
+        return String(result)
     }
 
     /// One code's inside (`type,key=value,…`), or nil when it is not a well-formed code.

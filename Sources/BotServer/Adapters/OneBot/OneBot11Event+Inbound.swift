@@ -63,9 +63,12 @@ extension OneBot11Event {
                 if qq == "all" { everyone = true } else { mentioned.append(qq) }
             case "location":
                 // v11 writes coordinates as strings; an unreadable one drops the location, not the message.
-                location = OneBotInbound.location(
-                    lat: segment.data["lat"].flatMap { Double($0) }, lon: segment.data["lon"].flatMap { Double($0) },
-                    label: segment.data["title"].oneBotNonEmpty ?? segment.data["content"].oneBotNonEmpty) ?? location
+                location =
+                    OneBotInbound.location(
+                        lat: segment.data["lat"].flatMap { Double($0) },
+                        lon: segment.data["lon"].flatMap { Double($0) },
+                        label: segment.data["title"].oneBotNonEmpty ?? segment.data["content"].oneBotNonEmpty)
+                    ?? location
             case "reply":
                 replyTo = segment.data["id"].oneBotNonEmpty
             default:

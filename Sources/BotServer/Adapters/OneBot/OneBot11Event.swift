@@ -16,7 +16,9 @@ struct OneBot11Event: Sendable, Equatable, Decodable {
     var subType: String?
     /// The spec's int32 message id; only unique per bot and reused after an implementation restarts.
     var messageID: Int64?
+    /// Set for group messages (and group notices).
     var groupID: Int64?
+    /// The sender of a message; the subject of a notice or request.
     var userID: Int64?
     /// Set for anonymous group messages, whose `user_id` is a shared placeholder.
     var anonymous: Anonymous?
@@ -24,15 +26,19 @@ struct OneBot11Event: Sendable, Equatable, Decodable {
     var message: [OneBot11Segment]
     /// Always CQ-code text; used only when `message` is missing.
     var rawMessage: String?
+    /// Best-effort profile; the display name comes from here.
     var sender: Sender?
     /// `heartbeat` or `lifecycle` for meta events: what the ignore reason names.
     var metaEventType: String?
+    /// The kind of notice or request, named in the ignore reason.
     var noticeType: String?
     var requestType: String?
 
     /// The best-effort sender profile of a message post.
     struct Sender: Sendable, Equatable, Decodable {
+        /// The same account as the event's `user_id`.
         var userID: Int64?
+        /// The account name, used when no group card is set.
         var nickname: String?
         /// The group card (群名片); the empty string when none is set.
         var card: String?
@@ -42,6 +48,7 @@ struct OneBot11Event: Sendable, Equatable, Decodable {
             case nickname, card
         }
 
+        /// A profile built in code, for tests and fakes.
         init(userID: Int64? = nil, nickname: String? = nil, card: String? = nil) {
             self.userID = userID
             self.nickname = nickname
@@ -58,7 +65,9 @@ struct OneBot11Event: Sendable, Equatable, Decodable {
 
     /// Who posted an anonymous group message.
     struct Anonymous: Sendable, Equatable, Decodable {
+        /// Stable per anonymous member within a group, unlike the shared `user_id`.
         var id: Int64?
+        /// The name QQ shows, such as 匿名者.
         var name: String?
 
         enum CodingKeys: String, CodingKey { case id, name }

@@ -3,8 +3,10 @@
 /// The spec's default `event.message_format` is `string` (CQ codes); `array` gives segment objects; and a
 /// single segment object is also a valid message. All three decode to the same segments.
 struct OneBot11Message: Sendable, Equatable, Decodable {
+    /// The message in order, whatever the wire spelling was.
     var segments: [OneBot11Segment]
 
+    /// A message built in code.
     init(segments: [OneBot11Segment]) {
         self.segments = segments
     }

@@ -3,7 +3,9 @@
 /// `at_sender` defaults to *true* in the spec, which would prepend a second @ to a reply that already
 /// mentions people, so it is always written out (protocols.md §5.8).
 struct OneBot11QuickOperation: Sendable, Equatable, Encodable {
+    /// Our own @-mentions and text.
     var reply: [OneBot11Segment]
+    /// Written out on every answer; see the type's note.
     var atSender: Bool
 
     enum CodingKeys: String, CodingKey {

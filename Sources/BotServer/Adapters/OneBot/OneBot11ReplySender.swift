@@ -5,6 +5,7 @@ import Foundation
 /// The outbox calls this after the webhook was answered, so replies survive restarts and retries instead
 /// of riding on the quick-operation response.
 struct OneBot11ReplySender: ReplySender {
+    /// Transport, token and answer checking shared with the v12 types.
     var client: OneBotHTTPClient
 
     /// `apiURL` is the implementation's HTTP API root (go-cqhttp `http://127.0.0.1:5700`); the action name

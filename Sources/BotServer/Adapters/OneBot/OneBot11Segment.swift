@@ -4,9 +4,12 @@
 /// string map: a segment decoded from an array and one parsed from a CQ code compare equal. Unknown types
 /// are kept, not refused, so a new segment kind never turns a message into an error.
 struct OneBot11Segment: Sendable, Equatable, Codable {
+    /// `text`, `image`, `at`, `location`, `reply`, `face`, … as the implementation named it.
     var type: String
+    /// The parameters, all strings in v11.
     var data: [String: String]
 
+    /// Any segment, including kinds without a named constructor.
     init(type: String, data: [String: String] = [:]) {
         self.type = type
         self.data = data

@@ -8,13 +8,18 @@ import Foundation
 struct OneBot11SendMessage: Sendable, Equatable {
     /// `send_group_msg` or `send_private_msg`: the path under the API URL.
     var action: String
+    /// What is POSTed as JSON.
     var body: Body
 
     /// The request body; `group_id` and `user_id` are int64 numbers as the v11 API expects.
     struct Body: Sendable, Equatable, Encodable {
+        /// Set for `send_group_msg`.
         var groupID: Int64?
+        /// Set for `send_private_msg`.
         var userID: Int64?
+        /// Always an array, so nothing in the text is read as a CQ code.
         var message: [OneBot11Segment]
+        /// Always false; it only matters for string messages, and is sent because the vector shows it.
         var autoEscape: Bool
 
         enum CodingKeys: String, CodingKey {

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Params are JSON values because every action has its own; the builders below produce the two we use.
 struct OneBot12Action: Sendable, Equatable, Codable {
+    /// `send_message`, `get_file`, …
     var action: String
+    /// The action's parameters.
     var params: [String: OneBotJSON]
     /// Echoed back in the response; lets a log line tie the answer to the request.
     var echo: String?

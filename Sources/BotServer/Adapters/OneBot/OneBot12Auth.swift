@@ -49,7 +49,9 @@ struct OneBot12Auth: Sendable {
 
 /// Why a v12 webhook was refused.
 enum OneBot12AuthFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A token is configured and the request carries none.
     case missingToken
+    /// The request carries a token that matches none configured, or another auth scheme.
     case wrongToken
     /// `X-OneBot-Version` missing or not 12: the body would not be in the format we decode.
     case wrongVersion(String?)

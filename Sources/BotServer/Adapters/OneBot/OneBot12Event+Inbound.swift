@@ -41,9 +41,10 @@ extension OneBot12Event {
             case "mention_all":
                 everyone = true
             case "location":
-                location = OneBotInbound.location(
-                    lat: segment.data["latitude"]?.double, lon: segment.data["longitude"]?.double,
-                    label: segment.string("title") ?? segment.string("content")) ?? location
+                location =
+                    OneBotInbound.location(
+                        lat: segment.data["latitude"]?.double, lon: segment.data["longitude"]?.double,
+                        label: segment.string("title") ?? segment.string("content")) ?? location
             case "reply":
                 replyTo = segment.string("message_id")
             default:

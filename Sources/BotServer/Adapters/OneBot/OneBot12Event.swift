@@ -5,6 +5,7 @@
 /// them is a decoding error (400) rather than a silent drop. Extension fields (`wx.…`, `qq.…`) are
 /// ignored except a `<prefix>.nickname`, the only place a v12 bridge can put the sender's name.
 struct OneBot12Event: Sendable, Equatable, Decodable {
+    /// Unique per event; the message id falls back to it.
     var id: String
     /// Unix seconds, float64 in v12.
     var time: Double
@@ -16,18 +17,24 @@ struct OneBot12Event: Sendable, Equatable, Decodable {
     var subType: String
     /// The bot that saw the event; absent on meta events.
     var bot: Bot?
+    /// The platform's message id (a string, unlike v11): what the inbox de-duplicates on.
     var messageID: String?
+    /// The message content; empty for non-message events.
     var message: [OneBot12Segment]
     /// A plain-text rendering with placeholders such as `[图片]`; informative only.
     var altMessage: String?
+    /// Set for group messages (`…@chatroom` on WeChat bridges).
     var groupID: String?
+    /// The sender (a `wxid` on WeChat bridges).
     var userID: String?
     /// The sender's display name from an implementation extension field, when one is sent.
     var nickname: String?
 
     /// The event's `self` object (a Swift keyword, hence the name).
     struct Bot: Sendable, Equatable, Decodable {
+        /// `wechat`, `qq`, …
         var platform: String
+        /// The bot's own account, to recognise its own messages and mentions.
         var userID: String
 
         enum CodingKeys: String, CodingKey {
@@ -44,10 +51,15 @@ struct OneBot12Event: Sendable, Equatable, Decodable {
 
     /// Any key, since extension fields are only known by their suffix.
     struct Key: CodingKey {
+        /// The JSON key.
         var stringValue: String
+        /// Events are objects, so no key is an index.
         var intValue: Int? { nil }
+        /// A known key by name.
         init(_ string: String) { stringValue = string }
+        /// Every key the decoder finds.
         init?(stringValue: String) { self.stringValue = stringValue }
+        /// Never an index.
         init?(intValue: Int) { nil }
     }
 

@@ -5,6 +5,7 @@ import Foundation
 /// v12 events carry only file ids, while the inbox and the photo downloader work with URLs; the HTTP
 /// layer calls this for `OneBotInbound.imageFileIDs` before storing the message.
 struct OneBot12FileResolver: Sendable {
+    /// Transport, token and answer checking shared with the senders.
     var client: OneBotHTTPClient
 
     /// The same action endpoint and token as `OneBot12ReplySender`.
@@ -25,7 +26,8 @@ struct OneBot12FileResolver: Sendable {
             answer.status == "ok" && answer.retcode == 0
         }
         guard let url = answer.data?["url"]?.string, !url.isEmpty else {
-            throw OneBotActionError(httpStatus: 200, retcode: answer.retcode, detail: "get_file answered without data.url")
+            throw OneBotActionError(
+                httpStatus: 200, retcode: answer.retcode, detail: "get_file answered without data.url")
         }
         return url
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Delivers replies through a OneBot 12 implementation's HTTP action endpoint with `send_message`.
 struct OneBot12ReplySender: ReplySender {
+    /// Transport, token and answer checking shared with the v11 sender.
     var client: OneBotHTTPClient
 
     /// `apiURL` is the implementation's action endpoint (v12 accepts every action at `POST /`).

@@ -3,9 +3,12 @@
 /// Unlike v11, v12 data values are typed (`latitude` is float64), so `data` holds JSON values; unknown
 /// and extension types (`wx.emoji`) are kept, not refused.
 struct OneBot12Segment: Sendable, Equatable, Codable {
+    /// `text`, `mention`, `image`, `location`, `reply`, … or an extension such as `wx.emoji`.
     var type: String
+    /// The parameters with their JSON types.
     var data: [String: OneBotJSON]
 
+    /// Any segment, including kinds without a named constructor.
     init(type: String, data: [String: OneBotJSON] = [:]) {
         self.type = type
         self.data = data

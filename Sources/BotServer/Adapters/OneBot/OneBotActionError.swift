@@ -7,6 +7,7 @@ struct OneBotActionError: Error, Sendable, Equatable, CustomStringConvertible {
     var httpStatus: Int?
     /// The action's `retcode`, when the body was an action response.
     var retcode: Int64?
+    /// What the implementation said, or what went wrong before it could answer.
     var detail: String
 
     var description: String {

@@ -7,9 +7,11 @@ struct OneBotActionResponse: Sendable, Equatable, Decodable {
     var status: String
     /// 0 for ok; v11 uses 1 for async; everything else is a failure code.
     var retcode: Int64
+    /// The action's result (`message_id`, `url`, …).
     var data: OneBotJSON?
     /// The implementation's explanation, from `message`, `wording` or `msg`.
     var explanation: String?
+    /// Our request's `echo`, returned unchanged.
     var echo: String?
 
     enum CodingKeys: String, CodingKey { case status, retcode, data, message, wording, msg, echo }

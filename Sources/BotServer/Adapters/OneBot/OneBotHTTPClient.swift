@@ -9,12 +9,16 @@ import FoundationNetworking
 /// Shared by the v11 and v12 senders and the v12 file resolver, which differ only in URL and body. It uses
 /// `URLSession.perform` rather than `data(for:)`, whose cancellation deadlocks FoundationNetworking.
 struct OneBotHTTPClient: Sendable {
+    /// The implementation's HTTP API root (v11) or action endpoint (v12).
     var apiURL: URL
     /// Sent as `Authorization: Bearer …`; nil or empty sends no header (the implementation has no token).
     var accessToken: String?
+    /// Bounds each request, so a hung implementation cannot stall the outbox.
     var timeout: TimeInterval
+    /// An ephemeral session: no cookies or cache shared with anything else.
     var session: URLSession
 
+    /// A client with its own session configured for `timeout`.
     init(apiURL: URL, accessToken: String?, timeout: TimeInterval) {
         self.apiURL = apiURL
         self.accessToken = accessToken

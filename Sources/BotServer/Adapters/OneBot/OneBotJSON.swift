@@ -6,9 +6,12 @@ import Foundation
 /// of those a field carries; reading through this value lets the codec accept either spelling while an
 /// id such as `2854196310` never passes through `Double`.
 enum OneBotJSON: Sendable, Hashable, Codable {
+    /// JSON `null`, kept so a present-but-null field is distinguishable from a missing one.
     case null
     case bool(Bool)
+    /// A number without fraction or exponent, kept exact.
     case integer(Int64)
+    /// Any other number.
     case double(Double)
     case string(String)
     case array([OneBotJSON])
