@@ -22,6 +22,9 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
     var accessToken = ""
     /// OneBot HTTP API base URL.
     var apiURL = ""
+    /// WeChat/WeCom: refuse signed timestamps further than this from now. Off by default: a replayed
+    /// push is already processed once (dedup on MsgId), and platforms' clocks are not ours.
+    var maxClockSkewSeconds: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, token, secret
@@ -31,6 +34,7 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
         case webhookURL = "webhook_url"
         case accessToken = "access_token"
         case apiURL = "api_url"
+        case maxClockSkewSeconds = "max_clock_skew_seconds"
     }
 
     init(id: String, kind: ChannelKind) {
@@ -50,6 +54,7 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
         secret = try c.decodeIfPresent(String.self, forKey: .secret) ?? ""
         accessToken = try c.decodeIfPresent(String.self, forKey: .accessToken) ?? ""
         apiURL = try c.decodeIfPresent(String.self, forKey: .apiURL) ?? ""
+        maxClockSkewSeconds = try c.decodeIfPresent(Int64.self, forKey: .maxClockSkewSeconds)
     }
 
     /// All valid tokens (rotation: "new,old").

@@ -35,10 +35,14 @@ struct WeChatWebhookController: Sendable {
                 switch channel.kind {
                 case .wechatOfficialAccount:
                     accounts[channel.id] = try OfficialAccountEndpoint(
-                        config: .init(tokens: channel.tokens, encodingAESKey: channel.encodingAESKey, appID: channel.appID))
+                        config: .init(
+                            tokens: channel.tokens, encodingAESKey: channel.encodingAESKey, appID: channel.appID,
+                            maxClockSkew: channel.maxClockSkewSeconds))
                 case .wecomApp:
                     apps[channel.id] = try WeComAppEndpoint(
-                        config: .init(tokens: channel.tokens, encodingAESKey: channel.encodingAESKey, corpID: channel.corpID))
+                        config: .init(
+                            tokens: channel.tokens, encodingAESKey: channel.encodingAESKey, corpID: channel.corpID,
+                            maxClockSkew: channel.maxClockSkewSeconds))
                 default:
                     continue
                 }
