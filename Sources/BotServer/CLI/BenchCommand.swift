@@ -35,7 +35,7 @@ struct BenchParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let community = try ParseCommand.parseOptions(community: community, lexicon: lexicon).loadCommunity()
+        let community = try ParseCommand.loadCommunity(community: community, lexicon: lexicon)
         let parser = community.parser
         let path = ResourceLocator.resolve(input)
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -75,12 +75,5 @@ struct BenchParseCommand: ParsableCommand {
         #if DEBUG
         print("warning: debug build; run `swift run -c release fengchao bench parse` for real figures")
         #endif
-    }
-}
-
-extension ParseCommand {
-    /// A ParseCommand used only for its community loading.
-    static func parseOptions(community: String, lexicon: String) throws -> ParseCommand {
-        try ParseCommand.parse(["--community", community, "--lexicon", lexicon])
     }
 }

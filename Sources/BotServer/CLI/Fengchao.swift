@@ -5,10 +5,10 @@ import ArgumentParser
 struct Fengchao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fengchao",
-        abstract: "蜂巢 fengchao: turns community group chat into a task board.",
+        abstract: "fengchao: turns community group chat into a task board.",
         discussion: """
             Without a configuration file, `fengchao serve` listens on 127.0.0.1:8080, keeps its data in
-            ./fengchao-data and uses the built-in demo community (龙西社区).
+            ./fengchao-data and uses the built-in demo community (config/community.yaml).
             """,
         subcommands: [ServeCommand.self, ParseCommand.self, BenchCommand.self],
         defaultSubcommand: ServeCommand.self

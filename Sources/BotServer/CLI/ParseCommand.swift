@@ -39,7 +39,7 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadCommunity()
+        let loaded = try Self.loadCommunity(community: community, lexicon: lexicon)
         let parser = loaded.parser
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -87,7 +87,8 @@ struct ParseCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 
-    func loadCommunity() throws -> Community {
+    /// Both commands read the same two files and report a missing one the same way.
+    static func loadCommunity(community: String, lexicon: String) throws -> Community {
         do {
             return try Community.load(
                 communityPath: ResourceLocator.resolve(community), lexiconPath: ResourceLocator.resolve(lexicon))

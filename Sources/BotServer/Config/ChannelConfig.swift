@@ -58,7 +58,15 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
     }
 
     /// All valid tokens (rotation: "new,old").
-    var tokens: [String] { token.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    var tokens: [String] { Self.rotation(token) }
+
+    /// OneBot's access tokens, rotated the same way.
+    var accessTokens: [String] { Self.rotation(accessToken) }
+
+    /// "new,old" → both, so a secret can be changed without refusing the platform meanwhile.
+    private static func rotation(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
 
     /// Environment values override the file, key by key.
     mutating func applyEnvironment(_ environment: [String: String]) {

@@ -52,7 +52,7 @@ struct OneBotWebhookController: Sendable {
         }
         var request = request
         let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
-        if let refusal = OneBot12Auth(accessTokens: channel.tokensForOneBot).refusal(
+        if let refusal = OneBot12Auth(accessTokens: channel.accessTokens).refusal(
             authorization: request.headers[.authorization], accessTokenQuery: request.uri.queryParameters.get("access_token"),
             oneBotVersion: request.headers[Self.versionHeader])
         {
@@ -92,11 +92,4 @@ struct OneBotWebhookController: Sendable {
 /// An image the bridge holds, named by file id until `get_file` turns it into a URL.
 enum OneBotFileReference {
     static let prefix = "onebot12-file:"
-}
-
-extension ChannelConfig {
-    /// OneBot checks the access token; rotation as for WeChat tokens.
-    var tokensForOneBot: [String] {
-        accessToken.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-    }
 }

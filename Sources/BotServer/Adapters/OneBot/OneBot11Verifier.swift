@@ -21,7 +21,7 @@ struct OneBot11Verifier: Sendable {
         guard isEnabled else { return true }
         guard let header = signatureHeader?.trimmingCharacters(in: .whitespaces),
             header.lowercased().hasPrefix("sha1="),
-            let mac = Self.bytes(hex: header.dropFirst("sha1=".count)),
+            let mac = Data(hex: String(header.dropFirst("sha1=".count))),
             mac.count == Insecure.SHA1.byteCount
         else { return false }
         return secrets.filter { !$0.isEmpty }.contains { secret in
@@ -33,28 +33,6 @@ struct OneBot11Verifier: Sendable {
     /// The header value an implementation computes; tests and fakes use it to sign bodies.
     static func signature(secret: String, body: some DataProtocol) -> String {
         let mac = HMAC<Insecure.SHA1>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha1=" + mac.map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// Nil for odd length or a non-hex character, so a malformed header fails closed.
-    private static func bytes(hex: Substring) -> Data? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
-        var bytes = Data(capacity: digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
+        return "sha1=" + Data(mac).hexString
     }
 }

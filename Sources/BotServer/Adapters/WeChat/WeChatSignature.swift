@@ -16,7 +16,7 @@ enum WeChatSignature {
     /// A non-hex or wrong-length `given` is simply invalid; uppercase hex is tolerated because
     /// the digest, not the spelling, is what WeChat vouches for.
     static func isValid(_ given: String, parts: [String]) -> Bool {
-        guard let bytes = hexBytes(given), bytes.count == Insecure.SHA1.byteCount else { return false }
+        guard let bytes = Data(hex: given), bytes.count == Insecure.SHA1.byteCount else { return false }
         return digest(parts) == bytes
     }
 
@@ -35,27 +35,5 @@ enum WeChatSignature {
         // WeChat sorts the strings as bytes (Python's and PHP's sort), not by Unicode collation.
         let sorted = parts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return Insecure.SHA1.hash(data: Data(sorted.joined().utf8))
-    }
-
-    private static func hexBytes(_ hex: String) -> [UInt8]? {
-        let chars = Array(hex.utf8)
-        guard chars.count % 2 == 0 else { return nil }
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(chars.count / 2)
-        var index = 0
-        while index < chars.count {
-            guard let high = nibble(chars[index]), let low = nibble(chars[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
     }
 }
