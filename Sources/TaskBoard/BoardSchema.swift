@@ -12,6 +12,9 @@ enum BoardSchema {
         migrator.registerMigration("v1-board", migrate: createBoard)
         migrator.registerMigration("v1-queues", migrate: createQueues)
         migrator.registerMigration("v1-conversation", migrate: createConversation)
+        migrator.registerMigration("v2-board-pages", migrate: createBoardPages)
+        migrator.registerMigration("v2-photos", migrate: createPhotoDownloads)
+        migrator.registerMigration("v2-sessions", migrate: createSessions)
         return migrator
     }
 
