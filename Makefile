@@ -1,14 +1,16 @@
 # The two commands of README: `make run` and `make test`. Both first install what a fresh
-# Debian machine lacks.
+# Debian machine lacks; `make test` also installs the browser its real-browser test drives.
 
-SYSTEM_PACKAGES := libsqlite3-dev libcurl4-openssl-dev
+SYSTEM_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libgd-dev
+TEST_PACKAGES := chromium chromium-driver
 SWIFT ?= swift
 
-.PHONY: run test build setup release bench interop
+.PHONY: run test build setup setup-test release bench interop browser
 
-setup:
+# Installs the Debian packages in $(PACKAGES) that are missing: apt-get as root, sudo otherwise.
+define install_missing
 	@missing=""; \
-	for p in $(SYSTEM_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -23,6 +25,13 @@ setup:
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+setup:
+	$(call install_missing,$(SYSTEM_PACKAGES))
+
+setup-test: setup
+	$(call install_missing,$(TEST_PACKAGES))
 
 run: setup
 	$(SWIFT) run fengchao serve
@@ -30,17 +39,26 @@ run: setup
 build: setup
 	$(SWIFT) build
 
-test: setup
+test: setup-test
 	$(SWIFT) test
 	$(MAKE) interop
+	$(MAKE) browser
+
+VENV := .venv
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
 
 # Live check with wechatpy, a real third-party WeChat SDK, against a running `fengchao serve`.
-VENV := .venv
-interop: setup
-	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+interop: setup $(VENV)/bin/python
 	@$(VENV)/bin/pip install --quiet --disable-pip-version-check "wechatpy==1.8.18" cryptography xmltodict
 	$(SWIFT) build --product fengchao
 	$(VENV)/bin/python scripts/interop_wechatpy.py .build/debug/fengchao
+
+# The board and the simulator in Debian's Chromium, driven by Selenium; screenshots in .build/screenshots.
+browser: setup-test $(VENV)/bin/python
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check "selenium==4.51.0"
+	$(SWIFT) build --product fengchao
+	$(VENV)/bin/python scripts/browser_test.py .build/debug/fengchao .build/screenshots
 
 release: setup
 	$(SWIFT) build -c release

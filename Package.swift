@@ -6,6 +6,14 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// Debian's gdlib.pc passes on libavif's -DAVIF_DLL, which SwiftPM drops with a warning on every
+// build; gd.h is in /usr/include there anyway. Homebrew's prefix does need pkg-config.
+#if os(Linux)
+let gdPkgConfig: String? = nil
+#else
+let gdPkgConfig: String? = "gdlib"
+#endif
+
 let package = Package(
     name: "fengchao",
     platforms: [.macOS(.v15)],
@@ -30,6 +38,12 @@ let package = Package(
             name: "IntentParser",
             swiftSettings: swiftSettings
         ),
+        // libgd makes photo thumbnails (Debian: libgd-dev, installed by `make setup`).
+        .systemLibrary(
+            name: "CGD",
+            pkgConfig: gdPkgConfig,
+            providers: [.apt(["libgd-dev"]), .brew(["gd"])]
+        ),
         .target(
             name: "TaskBoard",
             dependencies: [
@@ -42,6 +56,7 @@ let package = Package(
             dependencies: [
                 "IntentParser",
                 "TaskBoard",
+                "CGD",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -71,6 +86,7 @@ let package = Package(
             name: "BotServerTests",
             dependencies: [
                 "BotServer",
+                "CGD",
                 "IntentParser",
                 "TaskBoard",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -40,6 +40,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
 
     let inboxSignal = WorkSignal()
     let outboxSignal = WorkSignal()
+    let photoSignal = WorkSignal()
+    let photoStorage = PhotoStorage(storagePath: config.storage.path)
     let waiters = ProcessingWaiters()
     var handler = MessageHandler(
         config: config, parser: community.parser, community: community, renderer: renderer, store: store)
@@ -57,20 +59,37 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         config: config, inbox: webhooks, store: store, waiters: waiters, welcome: try renderer.render(.help, EmptyView())
     ).register(on: router)
     router.addRoutes(APIController(store: store, config: config).routes, atPath: "/api")
+    router.add(middleware: FileMiddleware(ResourceLocator.resolve(config.public), searchForIndexHtml: false))
+    let pages = try await PageRenderer.load(templatesDirectory: templatesPath)
+    let board = BoardSite(
+        store: store, pages: pages, config: config, community: community, handler: handler,
+        outboxSignal: outboxSignal, photos: PhotoFiles(store: store, storage: photoStorage))
+    board.register(on: router)
+    try SimSite.install(
+        on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board, logger: logger)
+    if board.accounts.isDemo {
+        logger.warning(
+            "board: no board.users configured; demo accounts secretary / grid with password \(BoardAccounts.demoPassword)")
+    }
 
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.server.host, port: config.server.port), serverName: "fengchao"),
+        onServerRunning: { [logger] channel in SimSite.announce(listeningOn: channel, config: config, logger: logger) },
         logger: logger)
     var inboxWorker = InboxWorker(
         store: store, handler: handler, signal: inboxSignal, outboxSignal: outboxSignal,
         logger: logger.withLabel("inbox"))
     inboxWorker.pollInterval = dependencies.pollInterval
     inboxWorker.waiters = waiters
+    inboxWorker.photoSignal = photoSignal
     let outboxWorker = OutboxWorker(
         store: store, senders: senders, signal: outboxSignal, retryBase: config.outbound.retryBaseSeconds,
         maxAttempts: config.outbound.maxAttempts, logger: logger.withLabel("outbox"))
-    app.addServices(inboxWorker, outboxWorker)
+    var photoWorker = PhotoWorker(
+        config: config, store: store, storage: photoStorage, signal: photoSignal, logger: logger.withLabel("photos"))
+    photoWorker.pollInterval = dependencies.pollInterval
+    app.addServices(inboxWorker, outboxWorker, photoWorker)
     if config.admin.token == AppConfig().admin.token {
         logger.warning("admin.token is the default; set admin.token or FENGCHAO_ADMIN_TOKEN before exposing /api")
     }
@@ -93,6 +112,7 @@ private func defaultSenders(config: AppConfig, logger: Logger) -> [String: any R
     } else {
         senders["generic"] = LogReplySender(logger: logger.withLabel("reply"))
     }
+    if config.sim.enabled { senders[SimChannel.id] = SimReplySender() }
     for channel in config.channels {
         switch channel.kind {
         case .wechatOfficialAccount, .wecomApp:

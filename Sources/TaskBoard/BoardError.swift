@@ -14,8 +14,9 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
     case notClaimant(item: Int64, claimant: String?)
     /// The member's role does not allow the action (for a grid worker: not on an item of the own grid).
     /// `action` is a stable code: claim, release, submit, verify, return, escalate, resolve, merge,
-    /// cancel, assign, exchange, adjust. For `assign` to a rider or resident it is `claim` with the
-    /// assignee's role, since the assignee is the one who may not hold items.
+    /// cancel, assign, exchange, adjust; on the board's pages also approve, record_activity, review.
+    /// For `assign` to a rider or resident it is `claim` with the assignee's role, since the assignee
+    /// is the one who may not hold items.
     case notAllowed(action: String, role: MemberRole)
     /// The item is not in a state the action starts from.
     case wrongState(item: Int64, status: ItemStatus, action: String)

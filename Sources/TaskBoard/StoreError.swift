@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case noSuchInboxMessage(Int64)
     /// No outbox row has this id.
     case noSuchOutboxMessage(Int64)
+    /// No photo row has this id.
+    case noSuchPhoto(Int64)
     /// A points amount must be positive (exchange, donation) or non-zero (adjustment).
     case invalidAmount(Int)
 }

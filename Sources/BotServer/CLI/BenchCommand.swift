@@ -3,11 +3,11 @@ import Foundation
 import IntentParser
 
 /// `fengchao bench`: speed figures for the notes, never pass/fail.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (run a release build: swift run -c release fengchao bench parse).",
-        subcommands: [BenchParseCommand.self]
+        subcommands: [BenchParseCommand.self, BenchBoardCommand.self]
     )
 }
 

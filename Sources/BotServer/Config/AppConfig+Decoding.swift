@@ -6,7 +6,7 @@ import TaskBoard
 extension AppConfig {
     enum CodingKeys: String, CodingKey {
         case server, storage, admin, community, lexicon, templates, timezone, groups, people, points, webhooks, outbound
-        case conversation, channels
+        case conversation, channels, board, photos, `public`, sim
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
@@ -20,6 +20,7 @@ extension AppConfig {
         community = try c.decodeIfPresent(String.self, forKey: .community) ?? defaults.community
         lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon) ?? defaults.lexicon
         templates = try c.decodeIfPresent(String.self, forKey: .templates) ?? defaults.templates
+        `public` = try c.decodeIfPresent(String.self, forKey: .public) ?? defaults.public
         timezone = try c.decodeIfPresent(String.self, forKey: .timezone) ?? defaults.timezone
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
         groups = try c.decodeIfPresent([GroupConfig].self, forKey: .groups) ?? defaults.groups
@@ -29,6 +30,9 @@ extension AppConfig {
         outbound = try c.decodeIfPresent(Outbound.self, forKey: .outbound) ?? defaults.outbound
         conversation = try c.decodeIfPresent(ConversationSettings.self, forKey: .conversation) ?? defaults.conversation
         channels = try c.decodeIfPresent([ChannelConfig].self, forKey: .channels) ?? []
+        photos = try c.decodeIfPresent(PhotoSettings.self, forKey: .photos) ?? defaults.photos
+        board = try c.decodeIfPresent(BoardConfig.self, forKey: .board) ?? defaults.board
+        sim = try c.decodeIfPresent(SimConfig.self, forKey: .sim) ?? defaults.sim
         passiveReplyBudgetMilliseconds =
             try c.decodeIfPresent(Int.self, forKey: .passiveReplyBudgetMilliseconds)
             ?? defaults.passiveReplyBudgetMilliseconds

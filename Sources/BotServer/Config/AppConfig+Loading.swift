@@ -52,6 +52,8 @@ extension AppConfig {
         community = resolve(community, defaults.community)
         lexicon = resolve(lexicon, defaults.lexicon)
         templates = resolve(templates, defaults.templates)
+        `public` = resolve(`public`, defaults.public)
+        sim.personas = resolve(sim.personas, defaults.sim.personas)
     }
 
     func validate() throws {
@@ -72,6 +74,7 @@ extension AppConfig {
                 throw ConfigError.invalidValue(key: "outbound.generic.url", reason: "must be an http(s) URL")
             }
         }
+        try board.validate()
         var seen = Set<String>()
         for group in groups where !seen.insert("\(group.channel)/\(group.id)").inserted {
             throw ConfigError.invalidValue(key: "groups", reason: "group \(group.id) is listed twice")
@@ -82,6 +85,10 @@ extension AppConfig {
                 throw ConfigError.invalidValue(key: "channels", reason: "channel id \(channel.id) is used twice")
             }
             try channel.validate()
+        }
+        if sim.enabled, channelIDs.contains(SimChannel.id) {
+            throw ConfigError.invalidValue(
+                key: "channels", reason: "channel id \(SimChannel.id) is the simulator's; rename it or set sim.enabled: false")
         }
         for group in groups {
             guard channelIDs.contains(group.channel) else {
@@ -100,7 +107,8 @@ extension AppConfig {
 
     /// The configured group a message came from, if any.
     func group(channel: String, id: String) -> GroupConfig? {
-        groups.first { $0.channel == channel && $0.id == id } ?? groups.first { $0.channel == channel && $0.id == "*" }
+        if channel == SimChannel.id { return simGroups.first { $0.id == id } }
+        return groups.first { $0.channel == channel && $0.id == id } ?? groups.first { $0.channel == channel && $0.id == "*" }
     }
 }
 

@@ -14,6 +14,8 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var lexicon = "config/lexicon.yaml"
     /// Reply texts and pages.
     var templates = "templates"
+    /// Files served as they are, and the simulator's sample photos (`sim-sample:NAME` is `sim/photos/NAME` here).
+    var `public` = "public"
     /// Weeks and days (leaderboard, deadlines) are counted in this zone.
     var timezone = "Asia/Shanghai"
     var logLevel = "info"
@@ -27,6 +29,9 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var outbound = Outbound()
     var conversation = ConversationSettings()
     var channels: [ChannelConfig] = []
+    var photos = PhotoSettings()
+    var board = BoardConfig()
+    var sim = SimConfig()
     /// How long a WeChat/WeCom webhook waits for the reply to answer it passively (WeChat gives up at 5 s).
     var passiveReplyBudgetMilliseconds = 3000
 

@@ -31,9 +31,11 @@ struct Conversation {
                 return Response(drafts: try command(parsed), itemID: parsed.itemRef.map(Int64.init), created: false)
             }
         } catch let refusal as BoardError {
-            return Response(drafts: [try reply(refusal)], itemID: nil, created: false)
+            return Response(drafts: [try actions.refusal(refusal)], itemID: nil, created: false)
         }
     }
+
+    private var actions: ItemActions { ItemActions(handler: handler, tx: tx, actor: member, actorInChat: true) }
 
     private func command(_ parsed: ParseResult) throws -> [ReplyDraft] {
         switch parsed.intent {
@@ -41,47 +43,20 @@ struct Conversation {
             return try createItem(parsed).drafts
         case .claim:
             guard let ref = parsed.itemRef else { return [try askForItem("example_claim")] }
-            let outcome = try tx.claim(itemID: Int64(ref), by: memberID)
-            return [
-                try toSender(
-                    .claimed,
-                    ClaimedView(
-                        item: Int64(ref), name: member.name, category: labels.category(outcome.item.category),
-                        place: try place(of: outcome.item), due: due(outcome.item.dueAt)))
-            ]
+            return [try actions.claim(Int64(ref))]
         case .release:
             guard let ref = parsed.itemRef else { return [try askForItem("example_release")] }
-            _ = try tx.release(itemID: Int64(ref), by: memberID)
-            return [try toSender(.released, ItemOnlyView(item: Int64(ref)))]
+            return [try actions.release(Int64(ref))]
         case .complete:
             guard let ref = parsed.itemRef else { return [try askForItem("example_complete")] }
-            _ = try tx.submit(itemID: Int64(ref), by: memberID, note: parsed.note, photoURLs: message.imageURLs)
-            return [
-                try toSender(
-                    .submitted,
-                    SubmittedView(item: Int64(ref), photoCount: message.imageURLs.isEmpty ? nil : message.imageURLs.count))
-            ]
+            return [try actions.submit(Int64(ref), note: parsed.note, photoURLs: message.imageURLs)]
         case .verify:
             guard let ref = parsed.itemRef else { return [try askForItem("example_verify")] }
-            if parsed.verdict == .reject {
-                let outcome = try tx.returnItem(itemID: Int64(ref), by: memberID, reason: parsed.note)
-                let claimant = try outcome.item.claimantID.flatMap { try tx.member(id: $0) }
-                return [
-                    try ReplyDraft(
-                        text: renderer.render(
-                            .returned,
-                            ReturnedView(
-                                item: Int64(ref), claimant: claimant?.name ?? labels.word("unknown_name"),
-                                reason: parsed.note)),
-                        mentions: [claimant?.platformID].compactMap { $0 })
-                ]
-            }
-            let outcome = try tx.verify(itemID: Int64(ref), by: memberID, note: parsed.note)
-            return [try verified(outcome)]
+            if parsed.verdict == .reject { return [try actions.returnItem(Int64(ref), reason: parsed.note)] }
+            return [try actions.verify(Int64(ref), note: parsed.note)]
         case .escalate:
             guard let ref = parsed.itemRef else { return [try askForItem("example_escalate")] }
-            _ = try tx.escalate(itemID: Int64(ref), by: memberID, to: parsed.escalationTarget)
-            return [try toSender(.escalated, EscalatedView(item: Int64(ref), target: parsed.escalationTarget))]
+            return [try actions.escalate(Int64(ref), to: parsed.escalationTarget)]
         case .register:
             let name = parsed.registerName ?? message.senderName ?? member.name
             let registered = try tx.register(platformID: member.platformID, name: name, role: member.role)
@@ -150,23 +125,6 @@ struct Conversation {
         }
     }
 
-    private func verified(_ outcome: Outcome) throws -> ReplyDraft {
-        var mentions: [String] = []
-        var awards: [AwardView] = []
-        for award in outcome.awards {
-            awards.append(
-                AwardView(
-                    name: award.memberName, delta: award.delta > 0 ? "+\(award.delta)" : "\(award.delta)",
-                    board: labels.board(award.board.rawValue)))
-            if let platformID = try tx.member(id: award.memberID)?.platformID, !mentions.contains(platformID) {
-                mentions.append(platformID)
-            }
-        }
-        return ReplyDraft(
-            text: try renderer.render(.verified, VerifiedView(item: outcome.item.id ?? 0, awards: awards)),
-            mentions: mentions)
-    }
-
     private func answer(_ parsed: ParseResult) throws -> ReplyDraft {
         switch parsed.query ?? .help {
         case .points:
@@ -205,36 +163,6 @@ struct Conversation {
         }
     }
 
-    private func reply(_ refusal: BoardError) throws -> ReplyDraft {
-        switch refusal {
-        case .noSuchItem(let item):
-            try toSender(.refusedNoSuchItem, ItemOnlyView(item: item))
-        case .noSuchMember:
-            try toSender(.refusedNoSuchMember, EmptyView())
-        case .alreadyClaimed(let item, let name):
-            try toSender(.refusedAlreadyClaimed, NameRefusalView(item: item, name: name))
-        case .alreadyYours(let item):
-            try toSender(.refusedAlreadyYours, ItemOnlyView(item: item))
-        case .notClaimant(let item, let name):
-            try toSender(.refusedNotClaimant, ClaimantRefusalView(item: item, name: name))
-        case .notAllowed(let action, let role):
-            try toSender(
-                .refusedNotAllowed, NotAllowedView(role: labels.role(role.rawValue), action: labels.action(action)))
-        case .wrongState(let item, let status, let action):
-            try toSender(
-                .refusedWrongState,
-                WrongStateView(item: item, status: labels.status(status.rawValue), action: labels.action(action)))
-        case .tooManyClaims(let limit):
-            try toSender(.refusedTooManyClaims, LimitView(limit: limit))
-        case .ownItem(let item):
-            try toSender(.refusedOwnItem, ItemOnlyView(item: item))
-        case .insufficientBalance(let balance, let cost):
-            try toSender(.refusedInsufficientBalance, BalanceView(balance: balance, cost: cost))
-        case .invalidMerge(let item, let into):
-            try toSender(.refusedInvalidMerge, MergeRefusalView(item: item, into: into))
-        }
-    }
-
     /// Renders a template to the sender (used by the window logic for its own replies).
     func replyToSender(_ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
         try toSender(template, view)
@@ -249,15 +177,10 @@ struct Conversation {
     }
 
     func place(of item: Item) throws -> String {
-        try renderer.render(
-            .place,
-            PlaceView(
-                hasAny: item.estate != nil || item.building != nil || item.landmark != nil, estate: item.estate,
-                building: item.building, unit: item.unit, room: item.room, landmark: item.landmark))
+        try actions.place(of: item)
     }
 
     private func due(_ date: Date?) -> String {
-        guard let date else { return "-" }
-        return handler.config.format(date, pattern: labels.word("due_format"))
+        actions.due(date)
     }
 }

@@ -105,17 +105,35 @@ struct MessageHandler: Sendable {
         throws
     {
         let group = config.group(channel: message.channel, id: message.groupID)
-        let channel = group?.replyVia ?? message.channel
         let passive = group?.replyVia == nil && (config.channel(message.channel)?.kind.answersPassively ?? false)
         let hold = passive ? Double(config.passiveReplyBudgetMilliseconds) / 1000 + 1 : 0
+        try enqueue(
+            drafts, channel: message.channel, groupID: message.groupID, inboxID: inboxID, inReplyTo: message.messageID,
+            notBefore: tx.now.addingTimeInterval(hold), tx: tx)
+    }
+
+    /// Queues words the board said (a button, a review decision) for a group, through its
+    /// `reply_via` channel when set; nothing waits to answer passively, so they go out at once.
+    func announce(
+        _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64?, inReplyTo: String?,
+        tx: BoardTransaction
+    ) throws {
+        try enqueue(
+            drafts, channel: channel, groupID: groupID, inboxID: inboxID, inReplyTo: inReplyTo, notBefore: tx.now,
+            tx: tx)
+    }
+
+    private func enqueue(
+        _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64?, inReplyTo: String?,
+        notBefore: Date, tx: BoardTransaction
+    ) throws {
+        let via = config.group(channel: channel, id: groupID)?.replyVia ?? channel
         for draft in drafts {
             let reply = OutboundReply(
-                channel: channel, groupID: message.groupID, text: draft.text, mentions: draft.mentions,
-                inReplyTo: message.messageID)
+                channel: via, groupID: groupID, text: draft.text, mentions: draft.mentions, inReplyTo: inReplyTo)
             let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
             _ = try tx.enqueueReply(
-                channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID,
-                notBefore: tx.now.addingTimeInterval(hold))
+                channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
         }
     }
 }

@@ -43,6 +43,7 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case refusedWrongState = "refused_wrong_state", refusedTooManyClaims = "refused_too_many_claims"
     case refusedOwnItem = "refused_own_item", refusedInsufficientBalance = "refused_insufficient_balance"
     case refusedInvalidMerge = "refused_invalid_merge"
+    case resolved, assigned, cancelled, merged
     case place, located
     case photosAdded = "photos_added", reviewQueued = "review_queued"
 

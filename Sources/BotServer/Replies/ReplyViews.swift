@@ -67,6 +67,18 @@ struct ReturnedView {
     var reason: String?
 }
 
+struct CancelledView {
+    var item: Int64
+    var reason: String?
+    /// The points booked against the reporter of an invalid report, e.g. "-1".
+    var penalty: String?
+}
+
+struct MergedView {
+    var item: Int64
+    var into: Int64
+}
+
 struct EscalatedView {
     var item: Int64
     var target: String?

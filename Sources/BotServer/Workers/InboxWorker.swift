@@ -12,6 +12,8 @@ struct InboxWorker: Service {
     let handler: MessageHandler
     let signal: WorkSignal
     let outboxSignal: WorkSignal
+    /// Woken after each handled message: it may have brought photos to download.
+    var photoSignal: WorkSignal?
     let logger: Logger
     /// Webhooks waiting to answer passively with this message's reply.
     var waiters: ProcessingWaiters?
@@ -67,6 +69,7 @@ struct InboxWorker: Service {
             case .handled(let intent, let replies):
                 logger.info("inbox.handled", metadata: ["intent": "\(intent.rawValue)", "replies": "\(replies)"])
                 if replies > 0 { await outboxSignal.notify() }
+                await photoSignal?.notify()
             case .ignored(let reason):
                 logger.warning("inbox.ignored", metadata: ["reason": "\(reason)"])
             }

@@ -1,0 +1,21 @@
+import Hummingbird
+import TaskBoard
+
+/// A board request: the logged-in account and its session once the auth middleware let it in, and a
+/// submitted form, already read (the middleware reads it to check the CSRF token).
+struct BoardRequestContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
+    var session: BoardSession?
+    var user: BoardUser?
+    var form = FormFields()
+
+    init(context: BasicRequestContext) throws {
+        self.coreContext = context.coreContext
+    }
+
+    /// The account behind a page that requires a login; the middleware guarantees it.
+    func requireUser() throws -> BoardUser {
+        guard let user else { throw HTTPError(.unauthorized) }
+        return user
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import IntentParser
+import Hummingbird
+import Logging
+import TaskBoard
+
+/// The secretary's board under `/board`: everything its controllers share, and their routes.
+struct BoardSite: Sendable {
+    let store: BoardStore
+    let pages: PageRenderer
+    let config: AppConfig
+    let community: Community
+    let accounts: BoardAccounts
+    let sessions: BoardSessions
+    let throttle: LoginThrottle
+    /// The chat's message handler: board actions render and queue the same replies as chat commands.
+    let handler: MessageHandler
+    let outboxSignal: WorkSignal
+    /// Downloaded photos, served from local storage.
+    let photos: PhotoFiles
+
+    var labels: Labels { pages.labels }
+
+    init(
+        store: BoardStore, pages: PageRenderer, config: AppConfig, community: Community, handler: MessageHandler,
+        outboxSignal: WorkSignal, photos: PhotoFiles
+    ) {
+        self.photos = photos
+        self.store = store
+        self.pages = pages
+        self.config = config
+        self.community = community
+        self.accounts = BoardAccounts(config: config.board, people: config.people)
+        self.sessions = BoardSessions(store: store, config: config.board)
+        self.throttle = LoginThrottle(
+            maxFailures: config.board.maxFailedLogins, lockoutMinutes: config.board.lockoutMinutes)
+        self.handler = handler
+        self.outboxSignal = outboxSignal
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        let group = router.group("board", context: BoardRequestContext.self)
+            .add(middleware: BoardErrorMiddleware(pages: pages))
+            .add(middleware: BoardAuthMiddleware(sessions: sessions, accounts: accounts, maxFormBytes: 256 * 1024))
+        LoginController(site: self).register(on: group)
+        OverviewController(site: self).register(on: group)
+        ItemListController(site: self).register(on: group)
+        ItemPageController(site: self).register(on: group)
+        ReviewController(site: self).register(on: group)
+        MembersController(site: self).register(on: group)
+        PhotoController(site: self).register(on: group)
+    }
+
+    /// The chrome of a page for the logged-in user.
+    func chrome(_ request: Request, _ context: BoardRequestContext, section: BoardSection?, title: String) async throws
+        -> PageChrome
+    {
+        let user = try context.requireUser()
+        let openReviews = try await store.read { tx in try tx.reviews(status: .open, limit: 1000).count }
+        let notice = Flash.read(request)
+        return PageChrome(
+            title: title, userName: user.displayName, roleLabel: labels.role(user.role.memberRole.rawValue),
+            gridName: user.grid.flatMap { community.gridName($0) ?? $0 }, csrf: context.session?.csrfToken ?? "",
+            nav: BoardSection.allCases.map {
+                NavLink(href: $0.href, label: labels.word($0.labelKey), active: $0 == section)
+            },
+            notice: notice?.text, noticeIsError: notice?.isError ?? false, openReviews: openReviews)
+    }
+
+    /// Renders a page inside the layout and clears the notice it showed.
+    func page<View: Sendable>(
+        _ template: String, _ view: View, request: Request, context: BoardRequestContext, section: BoardSection?,
+        title: String, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let chrome = try await chrome(request, context, section: section, title: title)
+        var response = try pages.page(template, BoardPage(chrome: chrome, page: view), status: status)
+        if chrome.notice != nil { Flash.clear(on: &response, secure: config.board.secureCookies) }
+        return response
+    }
+
+    /// The words for a board-only refusal.
+    func pageRefusal(_ error: BoardPageError) -> String {
+        switch error {
+        case .notPending: labels.word("refused_not_pending")
+        case .noSuchReview: labels.word("review_not_found")
+        case .reviewClosed: labels.word("refused_review_closed")
+        case .emptyActivityName: labels.word("form_missing_activity")
+        }
+    }
+
+    /// After a form: back to a page with a notice.
+    func redirect(to location: String, notice: String, isError: Bool = false) -> Response {
+        var response = HTMLResponse.redirect(to: location)
+        Flash.set(notice, isError: isError, on: &response, secure: config.board.secureCookies)
+        return response
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import IntentParser
+import TaskBoard
+
+/// One item as a list row or a CSV line shows it: codes turned into the community's words.
+struct ItemRowView: Sendable {
+    var id: Int64
+    var href: String
+    var kind: String
+    var status: String
+    var statusCode: String
+    var category: String
+    var place: String
+    var grid: String
+    var text: String
+    var reporter: String
+    var claimant: String?
+    var created: String
+    var due: String?
+    var closed: String?
+    var overdue: Bool
+
+    init(_ item: Item, members: [Int64: Member], site: BoardSite, format: BoardFormat, now: Date) {
+        let labels = site.labels
+        id = item.id ?? 0
+        href = "/board/items/\(id)"
+        kind = labels.kind(item.kind.rawValue)
+        status = labels.status(item.status.rawValue)
+        statusCode = item.status.rawValue
+        category = item.kind == .issue ? labels.category(item.category) : labels.kind(item.kind.rawValue)
+        place = Self.place(item, site: site)
+        grid = item.grid.map { site.community.gridName($0) ?? $0 } ?? ""
+        text = item.text
+        reporter = members[item.reporterID]?.name ?? "#\(item.reporterID)"
+        claimant = item.claimantID.flatMap { members[$0]?.name }
+        created = format.dateTime(item.createdAt) ?? ""
+        due = format.dateTime(item.dueAt)
+        closed = format.dateTime(item.closedAt)
+        overdue = ItemStatus.active.contains(item.status) && (item.dueAt.map { $0 < now } ?? false)
+    }
+
+    /// The place in the words of the chat's replies ("龙西小区12栋2单元"), one template for both.
+    static func place(_ item: Item, site: BoardSite) -> String {
+        let view = PlaceView(
+            hasAny: item.estate != nil || item.building != nil || item.landmark != nil, estate: item.estate,
+            building: item.building, unit: item.unit, room: item.room, landmark: item.landmark)
+        return (try? site.handler.renderer.render(.place, view)) ?? site.labels.word("no_place")
+    }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import Hummingbird
+import Logging
+import TaskBoard
+
+/// `/board/members`, `/board/leaderboard`, `/board/exchange` and `/board/ledger.csv`: people,
+/// their points and the yearly duty, registrations to approve, activities and exchanges to record.
+struct MembersController: Sendable {
+    let site: BoardSite
+
+    func register(on group: RouterGroup<BoardRequestContext>) {
+        group.get("members", use: members)
+        group.post("members/{id}/approve", use: approve)
+        group.post("activities", use: recordActivity)
+        group.get("leaderboard", use: leaderboard)
+        group.get("exchange", use: exchangePage)
+        group.post("exchange", use: exchange)
+        group.get("ledger.csv", use: ledgerCSV)
+    }
+
+    struct MemberRow: Sendable {
+        var id: Int64
+        var name: String
+        var role: String
+        var grid: String?
+        var reports: Int
+        var service: Int
+        var balance: Int
+        var tasks: Int
+        var activities: Int
+        var hasDuty: Bool
+        var dutyMet: Bool
+        var pending: Bool
+        var registered: String?
+    }
+
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct MembersView: Sendable {
+        var pending: [MemberRow]
+        var hasPending: Bool
+        var rows: [MemberRow]
+        var members: [Option]
+        var isSecretary: Bool
+        var today: String
+        var year: String
+    }
+
+    @Sendable func members(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let config = site.config
+        let summaries = try await site.store.read { tx in
+            let yearStart = config.calendar.dateInterval(of: .year, for: tx.now)?.start ?? tx.now
+            return try tx.memberSummaries(yearStart: yearStart, grids: user.grids)
+        }
+        let labels = site.labels
+        let format = BoardFormat(config: config)
+        let rows = summaries.filter { !$0.member.platformID.hasPrefix("board:") }.map { summary in
+            MemberRow(
+                id: summary.member.id ?? 0, name: summary.member.name, role: labels.role(summary.member.role.rawValue),
+                grid: summary.member.grid.map { site.community.gridName($0) ?? $0 },
+                reports: summary.balance.byBoard[.reports] ?? 0, service: summary.balance.byBoard[.service] ?? 0,
+                balance: summary.balance.total, tasks: summary.tasksCompleted, activities: summary.activities,
+                hasDuty: summary.hasDuty, dutyMet: summary.dutyMet, pending: summary.pendingRegistration,
+                registered: format.dateTime(summary.member.registeredAt))
+        }
+        let now = Date()
+        let view = MembersView(
+            pending: rows.filter(\.pending), hasPending: rows.contains(where: \.pending), rows: rows,
+            members: rows.filter { $0.hasDuty || $0.pending }.map { Option(value: "\($0.id)", label: $0.name, selected: false) },
+            isSecretary: user.role == .secretary, today: format.day(now) ?? "",
+            year: String(config.calendar.component(.year, from: now)))
+        return try await site.page(
+            "board/members", view, request: request, context: context, section: .members,
+            title: labels.word("nav_members"))
+    }
+
+    @Sendable func approve(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
+        return try await perform(user: user, context: context, back: "/board/members", what: "approve \(id)") { tx, actor in
+            let member = try tx.approveRegistration(memberID: id, by: actor.id ?? 0)
+            return site.labels.word("done_approve").replacingOccurrences(of: "{name}", with: member.name)
+        }
+    }
+
+    @Sendable func recordActivity(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = context.form
+        let format = BoardFormat(config: site.config)
+        let site = site
+        return try await perform(user: user, context: context, back: "/board/members", what: "activity") { tx, actor in
+            guard let memberID = form.int64("member") else { throw BoardFormError.missingMember }
+            let heldOn = format.parseDay(form["held_on"]) ?? tx.now
+            _ = try tx.recordActivity(memberID: memberID, name: form["name"] ?? "", heldOn: heldOn, by: actor.id ?? 0)
+            return site.labels.word("done_activity")
+        }
+    }
+
+    struct LeaderboardView: Sendable {
+        struct Row: Sendable {
+            var rank: Int
+            var name: String
+            var role: String
+            var points: Int
+        }
+
+        var periods: [Option]
+        var boards: [Option]
+        var title: String
+        var rows: [Row]
+        var isEmpty: Bool
+    }
+
+    @Sendable func leaderboard(request: Request, context: BoardRequestContext) async throws -> Response {
+        _ = try context.requireUser()
+        let query = FormFields(encoded: request.uri.query ?? "")
+        let period = ["week", "month", "year"].contains(query["period"] ?? "") ? query["period"]! : "week"
+        let board = ["reports", "service"].contains(query["board"] ?? "") ? query["board"]! : "all"
+        let config = site.config
+        let rows = try await site.store.read { tx in
+            let since: Date =
+                switch period {
+                case "month": config.startOfMonth(containing: tx.now)
+                case "year": config.calendar.dateInterval(of: .year, for: tx.now)?.start ?? tx.now
+                default: config.startOfWeek(containing: tx.now)
+                }
+            let boards: [PointsBoard] = board == "all" ? [.reports, .service] : [PointsBoard(rawValue: board)!]
+            return try tx.leaderboard(since: since, boards: boards, limit: 50)
+        }
+        let labels = site.labels
+        let view = LeaderboardView(
+            periods: ["week", "month", "year"].map {
+                Option(value: "/board/leaderboard?period=\($0)&board=\(board)", label: labels.word("period_\($0)"), selected: $0 == period)
+            },
+            boards: ["all", "reports", "service"].map {
+                Option(
+                    value: "/board/leaderboard?period=\(period)&board=\($0)",
+                    label: $0 == "all" ? labels.word("board_all") : labels.board($0), selected: $0 == board)
+            },
+            title: labels.word("period_\(period)") + " · " + (board == "all" ? labels.word("board_all") : labels.board(board)),
+            rows: rows.enumerated().map {
+                LeaderboardView.Row(
+                    rank: $0.offset + 1, name: $0.element.member.name, role: labels.role($0.element.member.role.rawValue),
+                    points: $0.element.points)
+            },
+            isEmpty: rows.isEmpty)
+        return try await site.page(
+            "board/leaderboard", view, request: request, context: context, section: .leaderboard,
+            title: labels.word("nav_leaderboard"))
+    }
+
+    struct ExchangeView: Sendable {
+        struct Entry: Sendable {
+            var when: String
+            var name: String
+            var points: Int
+        }
+
+        var members: [Option]
+        var catalog: [Option]
+        var recent: [Entry]
+        var isSecretary: Bool
+    }
+
+    @Sendable func exchangePage(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let (members, recent) = try await site.store.read { tx in
+            let members = user.role == .secretary ? try tx.members().filter { !$0.platformID.hasPrefix("board:") } : []
+            var balances: [Int64: Int] = [:]
+            for member in members { if let id = member.id { balances[id] = try tx.balance(memberID: id).total } }
+            let page = try tx.ledgerPage(memberID: nil, limit: 200, offset: 0)
+            let exchanged = page.entries.filter { $0.reason == .exchange }
+            let names = try tx.membersByID(exchanged.map(\.memberID))
+            return (
+                members.compactMap { member in member.id.map { (member, balances[$0] ?? 0) } },
+                exchanged.map { ($0, names[$0.memberID]?.name ?? "") }
+            )
+        }
+        let format = BoardFormat(config: site.config)
+        let labels = site.labels
+        let view = ExchangeView(
+            members: members.map { member, balance in
+                Option(
+                    value: "\(member.id ?? 0)",
+                    label: labels.word("member_balance").replacingOccurrences(of: "{name}", with: member.name)
+                        .replacingOccurrences(of: "{points}", with: "\(balance)"), selected: false)
+            },
+            catalog: site.config.board.exchangeCatalog.enumerated().map {
+                Option(value: "\($0.offset)", label: "\($0.element.name)（\($0.element.cost) 分）", selected: false)
+            },
+            recent: recent.map { ExchangeView.Entry(when: format.dateTime($0.0.createdAt) ?? "", name: $0.1, points: -$0.0.delta) },
+            isSecretary: user.role == .secretary)
+        return try await site.page(
+            "board/exchange", view, request: request, context: context, section: .exchange,
+            title: labels.word("nav_exchange"))
+    }
+
+    @Sendable func exchange(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = context.form
+        let site = site
+        let catalog = site.config.board.exchangeCatalog
+        return try await perform(user: user, context: context, back: "/board/exchange", what: "exchange") { tx, actor in
+            guard let memberID = form.int64("member"), let member = try tx.member(id: memberID) else {
+                throw BoardFormError.missingMember
+            }
+            guard let index = form.int("entry"), catalog.indices.contains(index) else { throw BoardFormError.missingTarget }
+            let entry = catalog[index]
+            _ = try tx.exchange(memberID: memberID, cost: entry.cost, by: actor.id ?? 0)
+            return site.labels.word("done_exchange").replacingOccurrences(of: "{name}", with: member.name)
+                .replacingOccurrences(of: "{goods}", with: entry.name).replacingOccurrences(of: "{points}", with: "\(entry.cost)")
+        }
+    }
+
+    /// The whole ledger, UTF-8 with a BOM for Excel.
+    @Sendable func ledgerCSV(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard user.role == .secretary else { throw HTTPError(.forbidden) }
+        let format = BoardFormat(config: site.config)
+        let labels = site.labels
+        let text = try await site.store.read { tx in
+            var csv = CSVWriter()
+            csv.row(labels.word("csv_ledger_header").split(separator: ",").map(String.init))
+            try tx.forEachLedgerEntry(since: nil, until: nil) { entry, member in
+                csv.row([
+                    "\(entry.id ?? 0)", format.dateTime(entry.createdAt) ?? "", member.name, member.platformID,
+                    labels.board(entry.board.rawValue), "\(entry.delta)", labels.word("reason_\(entry.reason.rawValue)"),
+                    entry.itemID.map { "#\($0)" } ?? "", "",
+                ])
+            }
+            return csv.text
+        }
+        return CSVWriter.response(text, filename: "ledger.csv")
+    }
+
+    /// Runs a board command as the logged-in user; a refusal comes back as a notice in Chinese.
+    private func perform(
+        user: BoardUser, context: BoardRequestContext, back: String, what: String,
+        _ body: @escaping @Sendable (BoardTransaction, Member) throws -> String
+    ) async throws -> Response {
+        let site = site
+        let (notice, refused) = try await site.store.write { tx -> (String, Bool) in
+            let actor = try user.member(in: tx)
+            do {
+                return (try body(tx, actor), false)
+            } catch let refusal as BoardError {
+                return (try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal).text, true)
+            } catch let refusal as BoardPageError {
+                return (site.pageRefusal(refusal), true)
+            } catch let invalid as BoardFormError {
+                return (site.labels.word(invalid.labelKey), true)
+            }
+        }
+        context.logger.log(
+            level: refused ? .notice : .info, refused ? "board.refused" : "board.action",
+            metadata: ["board.user": "\(user.name)", "action": "\(what)"])
+        return site.redirect(to: back, notice: notice, isError: refused)
+    }
+}

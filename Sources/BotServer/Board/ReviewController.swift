@@ -1,0 +1,236 @@
+import Foundation
+import Hummingbird
+import IntentParser
+import Logging
+import TaskBoard
+
+/// `/board/reviews`: what the bot was unsure of, and reports nobody can find yet. A decision
+/// answers the sender in the group exactly as if the bot had understood: the same `Conversation`
+/// files the item and writes the receipt.
+struct ReviewController: Sendable {
+    let site: BoardSite
+
+    func register(on group: RouterGroup<BoardRequestContext>) {
+        group.get("reviews", use: list)
+        group.post("reviews/{id}/{decision}", use: decide)
+        group.post("items/new", use: file)
+    }
+
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct ReviewView: Sendable {
+        var id: Int64
+        var sender: String
+        var group: String
+        var received: String
+        var text: String
+        var reason: String
+        var photos: [ReviewPhoto]
+        var hasPhotos: Bool
+        var categories: [Option]
+        var estate: String?
+        var building: String?
+        var unit: String?
+        var landmark: String?
+        var suggestsWish: Bool
+    }
+
+    struct ReviewPhoto: Sendable {
+        var src: String?
+        var url: String
+    }
+
+    struct ReviewsView: Sendable {
+        var reviews: [ReviewView]
+        var hasReviews: Bool
+        var missingPlace: [ItemRowView]
+        var hasMissing: Bool
+        var members: [Option]
+        var groups: [Option]
+        var categories: [Option]
+        var kinds: [Option]
+        var estates: [String]
+        var isEmpty: Bool
+    }
+
+    @Sendable func list(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let site = site
+        let format = BoardFormat(config: site.config)
+        let (reviews, senders, missing, reporters, members, now) = try await site.store.read { tx in
+            let reviews = try tx.reviews(status: .open, limit: 200)
+            var senders: [String: Member] = [:]
+            for review in reviews { senders[review.senderID] = try tx.member(platformID: review.senderID) }
+            let missing = try tx.itemsMissingPlace(limit: 100).filter { user.mayAccess(grid: $0.grid) }
+            let members = try tx.members().filter { !$0.platformID.hasPrefix("board:") }
+            return (reviews, senders, missing, try tx.membersByID(missing.map(\.reporterID)), members, tx.now)
+        }
+        let labels = site.labels
+        let categoryCodes = labels.categories.keys.sorted()
+        let view = ReviewsView(
+            reviews: reviews.map { review in
+                let parsed = try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8))
+                let urls = (try? JSONDecoder().decode([String].self, from: Data(review.imageURLs.utf8))) ?? []
+                return ReviewView(
+                    id: review.id ?? 0, sender: senders[review.senderID]?.name ?? review.senderID,
+                    group: groupLabel(channel: review.channel, groupID: review.groupID),
+                    received: format.dateTime(review.createdAt) ?? "", text: review.text,
+                    reason: labels.word("review_\(review.reason.rawValue)"),
+                    photos: urls.map { ReviewPhoto(src: Self.localSource($0), url: $0) }, hasPhotos: !urls.isEmpty,
+                    categories: categoryCodes.map {
+                        Option(value: $0, label: labels.category($0), selected: parsed?.category?.rawValue == $0)
+                    },
+                    estate: parsed?.place?.estate, building: parsed?.place?.building, unit: parsed?.place?.unit,
+                    landmark: parsed?.place?.landmark, suggestsWish: parsed?.intent == .wish)
+            },
+            hasReviews: !reviews.isEmpty,
+            missingPlace: missing.map { ItemRowView($0, members: reporters, site: site, format: format, now: now) },
+            hasMissing: !missing.isEmpty,
+            members: members.compactMap { member in
+                member.id.map { Option(value: "\($0)", label: "\(member.name)（\(labels.role(member.role.rawValue))）", selected: false) }
+            },
+            groups: site.config.groups.map {
+                Option(value: "\($0.channel)/\($0.id)", label: groupLabel(channel: $0.channel, groupID: $0.id), selected: false)
+            },
+            categories: categoryCodes.map { Option(value: $0, label: labels.category($0), selected: false) },
+            kinds: [ItemKind.issue, .wish, .suggestion].map {
+                Option(value: $0.rawValue, label: labels.kind($0.rawValue), selected: false)
+            },
+            estates: site.community.gazetteer.grids.flatMap { $0.estates.map(\.name) },
+            isEmpty: reviews.isEmpty && missing.isEmpty)
+        return try await site.page(
+            "board/reviews", view, request: request, context: context, section: .reviews,
+            title: labels.word("nav_reviews"))
+    }
+
+    private enum Outcome: Sendable {
+        case done(String)
+        case refused(String)
+    }
+
+    @Sendable func decide(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard let id = context.parameters.get("id", as: Int64.self), let decision = context.parameters.get("decision"),
+            ["report", "wish", "ignore"].contains(decision)
+        else { throw HTTPError(.notFound) }
+        let form = context.form
+        let site = site
+        let outcome = try await site.store.write { tx -> Outcome in
+            guard let review = try tx.review(id: id) else {
+                return .refused(site.labels.word("review_not_found"))
+            }
+            let actor = try user.member(in: tx)
+            do {
+                if decision == "ignore" {
+                    _ = try tx.ignoreReview(id: id, by: actor.id ?? 0)
+                    return .done(site.labels.word("done_review_ignore"))
+                }
+                guard review.status == .open else { throw BoardPageError.reviewClosed(id, status: review.status) }
+                guard let inbox = try tx.inbox(id: review.inboxID),
+                    let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(inbox.payload.utf8)),
+                    let sender = try tx.member(platformID: review.senderID)
+                else { return .refused(site.labels.word("review_not_found")) }
+                var parsed =
+                    (try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8)))
+                    ?? ParseResult(intent: .report)
+                parsed.intent = decision == "wish" ? .wish : .report
+                parsed.category = decision == "wish" ? nil : form["category"].flatMap(Category.init(rawValue:)) ?? .other
+                parsed.place = place(form)
+                parsed.needsReview = false
+                var filed = message
+                filed.imageURLs = (try? JSONDecoder().decode([String].self, from: Data(review.imageURLs.utf8)))
+                    ?? message.imageURLs
+                let response = try Conversation(handler: site.handler, tx: tx, message: filed, member: sender)
+                    .respond(to: parsed)
+                guard let itemID = response.itemID, response.created else {
+                    return .refused(response.drafts.first?.text ?? site.labels.word("review_not_found"))
+                }
+                _ = try tx.resolveReview(id: id, itemID: itemID, by: actor.id ?? 0)
+                try site.handler.announce(
+                    response.drafts, channel: review.channel, groupID: review.groupID, inboxID: review.inboxID,
+                    inReplyTo: message.messageID, tx: tx)
+                return .done(site.labels.word("done_review_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
+            } catch let refusal as BoardError {
+                return .refused(
+                    try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal).text)
+            } catch let refusal as BoardPageError {
+                return .refused(site.pageRefusal(refusal))
+            }
+        }
+        return finish(outcome, context: context, user: user, what: "review \(id) \(decision)")
+    }
+
+    /// The secretary files a report or wish for someone who told them in person or by phone.
+    @Sendable func file(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let form = context.form
+        let site = site
+        let outcome = try await site.store.write { tx -> Outcome in
+            guard let text = form["text"] else { return .refused(site.labels.word("form_missing_text")) }
+            guard let reporterID = form.int64("member"), let reporter = try tx.member(id: reporterID) else {
+                return .refused(site.labels.word("form_missing_member"))
+            }
+            let kind = form["kind"].flatMap(ItemKind.init(rawValue:)) ?? .issue
+            let notify = form["notify"].flatMap { value -> (String, String)? in
+                let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2, site.config.group(channel: parts[0], id: parts[1]) != nil else { return nil }
+                return (parts[0], parts[1])
+            }
+            let message = InboundMessage(
+                channel: notify?.0 ?? "board", messageID: "board-\(UUID().uuidString)", groupID: notify?.1 ?? "",
+                senderID: reporter.platformID, senderName: nil, text: text, imageURLs: [], location: nil, timestamp: nil)
+            var parsed = ParseResult(intent: kind == .wish ? .wish : kind == .suggestion ? .suggestion : .report)
+            parsed.category = kind == .issue ? form["category"].flatMap(Category.init(rawValue:)) ?? .other : nil
+            parsed.place = place(form)
+            let response = try Conversation(handler: site.handler, tx: tx, message: message, member: reporter)
+                .respond(to: parsed)
+            guard let itemID = response.itemID, response.created else {
+                return .refused(response.drafts.first?.text ?? site.labels.word("form_missing_text"))
+            }
+            if let (channel, group) = notify {
+                try site.handler.announce(
+                    response.drafts, channel: channel, groupID: group, inboxID: nil, inReplyTo: nil, tx: tx)
+            }
+            return .done(site.labels.word("done_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
+        }
+        return finish(outcome, context: context, user: user, what: "file on behalf")
+    }
+
+    private func finish(_ outcome: Outcome, context: BoardRequestContext, user: BoardUser, what: String) -> Response {
+        switch outcome {
+        case .done(let notice):
+            context.logger.info("board.action", metadata: ["board.user": "\(user.name)", "action": "\(what)"])
+            Task { await site.outboxSignal.notify() }
+            return site.redirect(to: "/board/reviews", notice: notice)
+        case .refused(let reason):
+            context.logger.notice(
+                "board.refused", metadata: ["board.user": "\(user.name)", "action": "\(what)", "reason": "\(reason)"])
+            return site.redirect(to: "/board/reviews", notice: reason, isError: true)
+        }
+    }
+
+    /// The place from the form, routed to its grid the way the parser's place would be.
+    private func place(_ form: FormFields) -> Place {
+        let estate = form["estate"].map { site.community.gazetteer.estate(named: $0)?.name ?? $0 }
+        return Place(
+            estate: estate, building: PlaceFields.building(form["building"]), unit: PlaceFields.unit(form["unit"]),
+            landmark: form["landmark"],
+            grid: estate.flatMap { site.community.grid(ofEstate: $0) })
+    }
+
+    private func groupLabel(channel: String, groupID: String) -> String {
+        let role = site.config.group(channel: channel, id: groupID)?.role
+        let name = role.map { site.labels.word("group_\($0.rawValue)") } ?? groupID
+        return channel == "generic" ? "\(name)（\(groupID)）" : "\(name)（\(channel)/\(groupID)）"
+    }
+
+    /// Sample photos of the simulator are on this server; platform photos are only linked.
+    static func localSource(_ url: String) -> String? {
+        guard url.hasPrefix("sim-sample:") else { return nil }
+        return "/sim/photos/" + url.dropFirst("sim-sample:".count)
+    }
+}

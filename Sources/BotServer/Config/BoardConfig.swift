@@ -1,0 +1,113 @@
+import Foundation
+import TaskBoard
+
+/// The secretary's web board: who may log in, how long a login lasts, and the exchange catalog.
+struct BoardConfig: Sendable, Decodable, Equatable {
+    /// Empty: demo accounts (see `BoardUsers.demo`), announced in the log at start-up.
+    var users: [BoardUserConfig] = []
+    var sessionHours = 12.0
+    /// After this many wrong passwords for one user name the name is locked for `lockoutMinutes`.
+    var maxFailedLogins = 5
+    var lockoutMinutes = 15.0
+    /// Set behind HTTPS so the session cookie is never sent in clear.
+    var secureCookies = false
+    /// Goods and services points can be exchanged for.
+    var exchangeCatalog: [CatalogEntry] = [
+        CatalogEntry(name: "洗衣液一瓶", cost: 10),
+        CatalogEntry(name: "大米 5 公斤", cost: 30),
+        CatalogEntry(name: "理发服务一次", cost: 15),
+    ]
+
+    enum CodingKeys: String, CodingKey {
+        case users
+        case sessionHours = "session_hours"
+        case maxFailedLogins = "max_failed_logins"
+        case lockoutMinutes = "lockout_minutes"
+        case secureCookies = "secure_cookies"
+        case exchangeCatalog = "exchange_catalog"
+    }
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let defaults = BoardConfig()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        users = try c.decodeIfPresent([BoardUserConfig].self, forKey: .users) ?? defaults.users
+        sessionHours = try c.decodeIfPresent(Double.self, forKey: .sessionHours) ?? defaults.sessionHours
+        maxFailedLogins = try c.decodeIfPresent(Int.self, forKey: .maxFailedLogins) ?? defaults.maxFailedLogins
+        lockoutMinutes = try c.decodeIfPresent(Double.self, forKey: .lockoutMinutes) ?? defaults.lockoutMinutes
+        secureCookies = try c.decodeIfPresent(Bool.self, forKey: .secureCookies) ?? defaults.secureCookies
+        exchangeCatalog =
+            try c.decodeIfPresent([CatalogEntry].self, forKey: .exchangeCatalog) ?? defaults.exchangeCatalog
+    }
+
+    func validate() throws {
+        var names = Set<String>()
+        for user in users {
+            guard names.insert(user.name).inserted else {
+                throw ConfigError.invalidValue(key: "board.users", reason: "user \(user.name) is listed twice")
+            }
+            guard user.passwordHash.hasPrefix("$2") else {
+                throw ConfigError.invalidValue(
+                    key: "board.users.\(user.name).password_hash",
+                    reason: "must be a bcrypt hash; make one with `fengchao hash-password`")
+            }
+            if user.role == .gridWorker, user.grid == nil {
+                throw ConfigError.invalidValue(
+                    key: "board.users.\(user.name).grid", reason: "a grid worker needs the grid they serve")
+            }
+        }
+        guard sessionHours > 0, maxFailedLogins > 0, lockoutMinutes >= 0 else {
+            throw ConfigError.invalidValue(
+                key: "board.session_hours / max_failed_logins / lockout_minutes", reason: "must be positive")
+        }
+        for entry in exchangeCatalog where entry.cost <= 0 {
+            throw ConfigError.invalidValue(
+                key: "board.exchange_catalog", reason: "\(entry.name) must cost at least 1 point")
+        }
+    }
+}
+
+/// One board account.
+struct BoardUserConfig: Sendable, Decodable, Equatable {
+    /// The login name (form field `username`).
+    var name: String
+    /// bcrypt, from `fengchao hash-password`.
+    var passwordHash: String
+    var role: BoardRole
+    /// The grid a grid worker serves; they see and act on that grid only.
+    var grid: String?
+    /// The chat sender id this account acts as, so board and chat actions are one person's
+    /// history; default `board:<name>`.
+    var member: String?
+    /// The name shown in replies and timelines; default the login name.
+    var displayName: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case passwordHash = "password_hash"
+        case role, grid, member
+        case displayName = "display_name"
+    }
+
+    var memberPlatformID: String { member ?? "board:\(name)" }
+}
+
+/// What a board account may do; a grid worker acts as the secretary, for the own grid only.
+enum BoardRole: String, Sendable, Decodable, Equatable {
+    case secretary
+    case gridWorker = "grid_worker"
+
+    var memberRole: MemberRole {
+        switch self {
+        case .secretary: .secretary
+        case .gridWorker: .gridWorker
+        }
+    }
+}
+
+/// Something points can buy.
+struct CatalogEntry: Sendable, Decodable, Equatable {
+    var name: String
+    var cost: Int
+}

@@ -1,0 +1,49 @@
+/// The `photos:` section: how the server downloads the images messages point at.
+struct PhotoSettings: Sendable, Decodable, Equatable {
+    /// Larger images are refused, while streaming too (a missing Content-Length does not help).
+    var maxBytes = 10 << 20
+    /// One download, from the request to the last byte.
+    var timeoutSeconds = 20.0
+    /// Loopback, private, link-local addresses: off, so a message cannot make the server fetch from
+    /// its own network; on for a bridge or test server on the same machine.
+    var allowPrivateAddresses = false
+    /// After this many failed attempts a photo is marked failed (the board can retry it).
+    var maxAttempts = 6
+    /// First retry delay; each later one doubles.
+    var retryBaseSeconds = 30.0
+    /// Longest side of a thumbnail.
+    var thumbnailPixels = 320
+
+    enum CodingKeys: String, CodingKey {
+        case maxBytes = "max_bytes"
+        case timeoutSeconds = "timeout_seconds"
+        case allowPrivateAddresses = "allow_private_addresses"
+        case maxAttempts = "max_attempts"
+        case retryBaseSeconds = "retry_base_seconds"
+        case thumbnailPixels = "thumbnail_pixels"
+    }
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let defaults = PhotoSettings()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? defaults.maxBytes
+        timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds) ?? defaults.timeoutSeconds
+        allowPrivateAddresses =
+            try c.decodeIfPresent(Bool.self, forKey: .allowPrivateAddresses) ?? defaults.allowPrivateAddresses
+        maxAttempts = try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? defaults.maxAttempts
+        retryBaseSeconds = try c.decodeIfPresent(Double.self, forKey: .retryBaseSeconds) ?? defaults.retryBaseSeconds
+        thumbnailPixels = try c.decodeIfPresent(Int.self, forKey: .thumbnailPixels) ?? defaults.thumbnailPixels
+        // Checked here because no other section needs them, so a bad value names its key at start-up.
+        func require(_ holds: Bool, _ key: CodingKeys, _ rule: String) throws {
+            if !holds { throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: rule) }
+        }
+        try require(maxBytes > 0, .maxBytes, "must be positive")
+        // Linux's URLSession counts its timeout in whole seconds.
+        try require(timeoutSeconds >= 1, .timeoutSeconds, "must be at least 1")
+        try require(maxAttempts >= 1, .maxAttempts, "must be positive")
+        try require(retryBaseSeconds > 0, .retryBaseSeconds, "must be positive")
+        try require(thumbnailPixels >= 16, .thumbnailPixels, "must be at least 16")
+    }
+}

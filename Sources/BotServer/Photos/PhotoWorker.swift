@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TaskBoard
+
+/// Downloads the photos that messages point at, in the background so a slow image server never holds
+/// up a message: each pending photo is fetched, stored content-addressed with a thumbnail, and marked
+/// stored; a failure is retried with backoff, or marked failed at once when retrying cannot help.
+struct PhotoWorker: Service {
+    /// Longest wait between two attempts, whatever the attempt count.
+    static let maxRetryDelaySeconds = 3600.0
+
+    let store: BoardStore
+    let fetcher: PhotoFetcher
+    let storage: PhotoStorage
+    /// Notified when photos were added; also woken by `pollInterval`.
+    let signal: WorkSignal
+    let settings: PhotoSettings
+    let logger: Logger
+    var pollInterval: Duration = .seconds(5)
+    /// Downloads running at once.
+    var concurrency = 4
+
+    init(
+        store: BoardStore, fetcher: PhotoFetcher, storage: PhotoStorage, signal: WorkSignal, settings: PhotoSettings,
+        logger: Logger
+    ) {
+        self.store = store
+        self.fetcher = fetcher
+        self.storage = storage
+        self.signal = signal
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// The worker as configured: `photos:` settings, samples from the `public` folder.
+    init(config: AppConfig, store: BoardStore, storage: PhotoStorage, signal: WorkSignal, logger: Logger) {
+        self.init(
+            store: store,
+            fetcher: PhotoFetcher(settings: config.photos, publicDirectory: ResourceLocator.resolve(config.public)),
+            storage: storage, signal: signal, settings: config.photos, logger: logger)
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await drain()
+                await signal.wait(timeout: await nextWait())
+            }
+        }
+    }
+
+    /// Attempts every photo due now, `concurrency` at a time; returns how many attempts were made.
+    @discardableResult
+    func drain() async -> Int {
+        var attempts = 0
+        while !Task.isCancelled {
+            let due: [Photo]
+            do {
+                due = try await store.read { tx in try tx.duePhotos(limit: 32) }
+            } catch {
+                logger.error("photo.read failed", metadata: ["error": "\(error)"])
+                return attempts
+            }
+            if due.isEmpty { return attempts }
+            let settled = await withTaskGroup(of: Bool.self) { group in
+                var settled = true
+                for (index, photo) in due.enumerated() {
+                    if index >= concurrency, let done = await group.next() { settled = settled && done }
+                    group.addTask { await download(photo) }
+                }
+                for await done in group { settled = settled && done }
+                return settled
+            }
+            attempts += due.count
+            // A photo left due (the database refused the mark, or shutdown) would be fetched again at
+            // once; the next wake-up tries it instead.
+            if !settled { return attempts }
+        }
+        return attempts
+    }
+
+    /// Delay before attempt `n + 1` after `n` failures: base, 2·base, 4·base … up to the cap.
+    func backoff(afterFailures failures: Int) -> Double {
+        min(settings.retryBaseSeconds * pow(2, Double(max(failures - 1, 0))), Self.maxRetryDelaySeconds)
+    }
+
+    private func nextWait() async -> Duration {
+        // Measured on the store's clock, the one due times are written in.
+        guard let seconds = try? await store.read({ tx in try tx.nextPhotoDue().map { $0.timeIntervalSince(tx.now) } })
+        else { return pollInterval }
+        if seconds <= 0 { return .milliseconds(1) }
+        return min(.milliseconds(Int64(seconds * 1000) + 1), pollInterval)
+    }
+
+    /// Attempts one photo; false when its row could not be updated.
+    private func download(_ photo: Photo) async -> Bool {
+        guard let id = photo.id else { return false }
+        var logger = logger
+        logger[metadataKey: "photo.id"] = "\(id)"
+        logger[metadataKey: "item.id"] = "\(photo.itemID)"
+        logger[metadataKey: "photo.attempt"] = "\(photo.attempts + 1)"
+        do {
+            let image = try await fetcher.fetch(photo.url)
+            let stored = try await saved(image)
+            try await store.write { tx in
+                try tx.markPhotoStored(
+                    id: id, localPath: stored.file.localPath, sha256: stored.file.sha256,
+                    contentType: image.format.contentType, byteSize: image.data.count, thumbPath: stored.thumbnail)
+            }
+            logger.info("photo.stored", metadata: ["photo.bytes": "\(image.data.count)"])
+            return true
+        } catch let error as PhotoDownloadError {
+            return await recordFailure(error, of: photo, id: id, logger: logger)
+        } catch {
+            logger.error("photo.mark failed", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+
+    /// The image and its thumbnail on disk, written off the cooperative pool (hashing, decoding and
+    /// flushing block).
+    private func saved(_ image: FetchedImage) async throws(PhotoDownloadError) -> (
+        file: PhotoStorage.Stored, thumbnail: String?
+    ) {
+        let storage = storage
+        let pixels = settings.thumbnailPixels
+        let logger = logger
+        let result: Result<(PhotoStorage.Stored, String?), PhotoDownloadError> = await offloaded {
+            Result { () throws(PhotoDownloadError) in
+                let file = try storage.store(image.data, format: image.format)
+                if let thumbnail = storage.existingThumbnail(sha256: file.sha256) { return (file, thumbnail) }
+                guard let jpeg = Thumbnailer.jpeg(from: image.data, format: image.format, longestSide: pixels) else {
+                    logger.notice("photo.thumbnail failed")
+                    return (file, nil)
+                }
+                return (file, try storage.storeThumbnail(jpeg, sha256: file.sha256))
+            }
+        }
+        let (file, thumbnail) = try result.get()
+        return (file, thumbnail)
+    }
+
+    private func recordFailure(_ error: PhotoDownloadError, of photo: Photo, id: Int64, logger: Logger) async -> Bool {
+        // Shutting down is not the photo's fault: it stays pending for the next start.
+        if error == .cancelled { return false }
+        let failures = photo.attempts + 1
+        let givesUp = error.isPermanent || failures >= settings.maxAttempts
+        let delay: Double? = givesUp ? nil : backoff(afterFailures: failures)
+        let text = error.description
+        do {
+            try await store.write { tx in
+                try tx.markPhotoAttemptFailed(id: id, error: text, retryAt: delay.map { tx.now.addingTimeInterval($0) })
+            }
+        } catch {
+            logger.error("photo.mark failed", metadata: ["error": "\(error)"])
+            return false
+        }
+        if delay == nil {
+            logger.warning("photo.failed", metadata: ["error": "\(text)"])
+        } else {
+            logger.info("photo.retry", metadata: ["error": "\(text)"])
+        }
+        return true
+    }
+}

@@ -1,0 +1,28 @@
+/// Who and what the simulator offers, from `config/sim.yaml` (`sim.personas`).
+struct SimCast: Sendable, Decodable, Equatable {
+    var personas: [SimPersona]
+    var locations: [SimLocation]
+    var script: [SimScriptStep]
+
+    enum CodingKeys: String, CodingKey { case personas, locations, script }
+
+    init(personas: [SimPersona], locations: [SimLocation] = [], script: [SimScriptStep] = []) {
+        self.personas = personas
+        self.locations = locations
+        self.script = script
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        personas = try c.decode([SimPersona].self, forKey: .personas)
+        locations = try c.decodeIfPresent([SimLocation].self, forKey: .locations) ?? []
+        script = try c.decodeIfPresent([SimScriptStep].self, forKey: .script) ?? []
+    }
+
+    func persona(_ id: String) -> SimPersona? { personas.first { $0.id == id } }
+
+    func location(_ id: String) -> SimLocation? { locations.first { $0.id == id } }
+
+    /// A sender's persona, for names in the transcript.
+    func persona(senderID: String) -> SimPersona? { personas.first { $0.senderID == senderID } }
+}

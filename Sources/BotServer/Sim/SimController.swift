@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import TaskBoard
+
+/// `GET /sim` (the page), `GET /sim/messages` (the chat, polled) and `POST /sim/messages` (send).
+struct SimController: Sendable {
+    let site: SimSite
+
+    @Sendable func page(request: Request, context: SimRequestContext) async throws -> Response {
+        try site.pages.page("sim/chat", site.pageView(csrf: context.csrf ?? ""))
+    }
+
+    /// `?group=riders-1&after=<cursor>&wait=15`: the bubbles after the cursor (none: the recent ones).
+    ///
+    /// With `wait` the answer is held until something new is there or the seconds are up (long
+    /// polling): a reply shows a fraction of a second after it is sent, and an idle page costs one
+    /// request (and one request log line) every few seconds instead of one a second.
+    @Sendable func transcript(request: Request, context: SimRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard let group = query.get("group"), site.groups.contains(where: { $0.id == group }) else {
+            return refuse("unknown or missing group", context: context)
+        }
+        var after: TranscriptCursor?
+        if let raw = query.get("after"), !raw.isEmpty {
+            guard let cursor = TranscriptCursor(raw) else { return refuse("malformed cursor", context: context) }
+            after = cursor
+        }
+        var wait = 0
+        if let raw = query.get("wait"), !raw.isEmpty {
+            guard let seconds = Int(raw), seconds >= 0 else { return refuse("malformed wait", context: context) }
+            wait = min(seconds, SimSite.maxWaitSeconds)
+        }
+        var body = try await site.transcript(group: group, after: after)
+        let deadline = ContinuousClock.now + .seconds(wait)
+        while after != nil, body.entries.isEmpty, !body.more, ContinuousClock.now < deadline {
+            do {
+                // A shutdown must not wait for idle pages: they simply ask again.
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: SimSite.waitStep) }
+            } catch {
+                break
+            }
+            body = try await site.transcript(group: group, after: TranscriptCursor(body.cursor))
+        }
+        var response = try JSONResponse.make(body)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// Stores the message through the webhook's own path; the inbox worker takes it from there.
+    @Sendable func post(request: Request, context: SimRequestContext) async throws -> Response {
+        var request = request
+        // JSON only: a cross-site form cannot send it without the browser asking first (CORS preflight).
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            context.logger.warning("sim.refused", metadata: ["reason": "not JSON"])
+            return JSONResponse.error(.unsupportedMediaType, "send application/json")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: SimSite.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            context.logger.warning("sim.refused", metadata: ["reason": "body over \(SimSite.maxBodyBytes) bytes"])
+            return JSONResponse.error(.contentTooLarge, "body over \(SimSite.maxBodyBytes) bytes")
+        }
+        let posted: SimPostedMessage
+        do {
+            posted = try JSONDecoder().decode(SimPostedMessage.self, from: Data(body.readableBytesView))
+        } catch let error as DecodingError {
+            return refuse("malformed body: \(error.readableDescription)", context: context)
+        } catch {
+            return refuse("malformed body: \(error)", context: context)
+        }
+        let inbound: InboundMessage
+        do {
+            inbound = try site.inbound(posted, at: Date())
+        } catch {
+            return refuse(error.description, context: context)
+        }
+        try await site.introduceConfiguredPeople()
+        let stored = try await site.webhooks.store(inbound, logger: context.logger)
+        context.logger.info(
+            "sim.posted",
+            metadata: ["sim.persona": "\(posted.persona)", "sim.group": "\(posted.group)", "inbox.id": "\(stored.inboxID)"])
+        return try JSONResponse.make(SimPostAck(ok: true, messageID: inbound.messageID, inboxID: stored.inboxID))
+    }
+
+    private func refuse(_ reason: String, context: SimRequestContext) -> Response {
+        context.logger.warning("sim.refused", metadata: ["reason": "\(reason)"])
+        return JSONResponse.error(.badRequest, reason)
+    }
+}

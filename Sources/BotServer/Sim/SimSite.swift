@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import TaskBoard
+
+/// The group-chat simulator under `/sim`: a page that looks like a group chat, whose messages go
+/// into the inbox through the webhook's own `store` path and whose replies come back from the outbox
+/// (channel `sim`), so a newcomer can play the whole story without any platform.
+struct SimSite: Sendable {
+    let config: AppConfig
+    let store: BoardStore
+    let webhooks: WebhookController
+    let pages: PageRenderer
+    let cast: SimCast
+    /// The configured groups, mirrored onto the simulator's channel.
+    let groups: [GroupConfig]
+    /// Sample photo file names.
+    let samples: [String]
+    /// Nil when no platform channel is configured: the local demo is open to whoever runs it.
+    let access: SimAccessMiddleware?
+
+    /// A newly opened chat shows this many recent messages (and their replies).
+    static let recentMessages = 60
+    /// Most bubbles in one answer; the page asks again at once for the rest.
+    static let pageLimit = 200
+    /// A simulated message is a few ids and a line of text.
+    static let maxBodyBytes = 16 * 1024
+    static let maxTextLength = 1000
+    /// The longest a transcript request is held open waiting for news, and how often it looks.
+    static let maxWaitSeconds = 20
+    static let waitStep = Duration.milliseconds(200)
+
+    var labels: Labels { pages.labels }
+
+    /// Registers `/` (the simulator when no platform is configured, else the board) and, unless
+    /// `sim.enabled` is false, the simulator itself.
+    static func install(
+        on router: Router<BasicRequestContext>, config: AppConfig, store: BoardStore, webhooks: WebhookController,
+        pages: PageRenderer, board: BoardSite, logger: Logger
+    ) throws {
+        let home = config.sim.enabled && config.channels.isEmpty ? "/sim" : "/board"
+        router.get("/") { _, _ in HTMLResponse.redirect(to: home) }
+        guard config.sim.enabled else { return }
+        let samples = SimSamples.list(publicDirectory: ResourceLocator.resolve(config.public))
+        let groups = config.simGroups
+        let cast = try SimCast.load(
+            path: ResourceLocator.resolve(config.sim.personas), groups: groups, samples: samples,
+            gazetteer: board.community.gazetteer, logger: logger)
+        let access =
+            config.channels.isEmpty
+            ? nil : SimAccessMiddleware(sessions: board.sessions, accounts: board.accounts, pages: pages)
+        SimSite(
+            config: config, store: store, webhooks: webhooks, pages: pages, cast: cast, groups: groups,
+            samples: samples, access: access
+        ).register(on: router)
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        let group = router.group("sim", context: SimRequestContext.self)
+        if let access { group.add(middleware: access) }
+        let controller = SimController(site: self)
+        group.get(use: controller.page)
+        group.get("messages", use: controller.transcript)
+        group.post("messages", use: controller.post)
+    }
+
+    /// Tells the person who ran `fengchao serve` where to click, with the port really bound (`--port 0`).
+    static func announce(listeningOn channel: any Channel, config: AppConfig, logger: Logger) {
+        logger.notice("\(announcement(config: config, port: channel.localAddress?.port ?? config.server.port))")
+    }
+
+    static func announcement(config: AppConfig, port: Int) -> String {
+        let host = ["0.0.0.0", "::", ""].contains(config.server.host) ? "127.0.0.1" : config.server.host
+        let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        if config.sim.enabled, config.channels.isEmpty {
+            return "open \(base)/ to try the group-chat simulator (board: \(base)/board)"
+        }
+        return "board at \(base)/board" + (config.sim.enabled ? ", simulator at \(base)/sim (secretary login)" : "")
+    }
+}

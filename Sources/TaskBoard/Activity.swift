@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// A party member's attendance at a community activity, booked by the secretary: with a completed
+/// task it makes the yearly duty (design section 1).
+public struct Activity: Codable, Sendable, Equatable, StoreRecord {
+    /// Row id, nil until inserted.
+    public var id: Int64?
+    public var memberID: Int64
+    /// What the activity was, as the secretary wrote it.
+    public var name: String
+    /// When it took place; decides the year it counts for.
+    public var heldOn: Date
+    /// The secretary who booked it.
+    public var recordedBy: Int64?
+    /// When it was booked.
+    public var createdAt: Date
+
+    /// Memberwise.
+    public init(
+        id: Int64? = nil, memberID: Int64, name: String, heldOn: Date, recordedBy: Int64? = nil, createdAt: Date
+    ) {
+        self.id = id
+        self.memberID = memberID
+        self.name = name
+        self.heldOn = heldOn
+        self.recordedBy = recordedBy
+        self.createdAt = createdAt
+    }
+
+    /// The table, named explicitly so a type rename never renames the schema.
+    public static let databaseTableName = "activities"
+
+    /// snake_case columns.
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id
+        case memberID = "member_id"
+        case name
+        case heldOn = "held_on"
+        case recordedBy = "recorded_by"
+        case createdAt = "created_at"
+    }
+}

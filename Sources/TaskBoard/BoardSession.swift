@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// A logged-in board user: who, until when, and the token every form of theirs must carry.
+public struct BoardSession: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    /// SHA-256 of the cookie's token (hex); the token itself is never stored.
+    public var tokenHash: String
+    public var userName: String
+    /// Sent with every form and compared on every POST (the synchronizer-token pattern).
+    public var csrfToken: String
+    public var createdAt: Date
+    public var expiresAt: Date
+    public var lastSeenAt: Date
+
+    public init(
+        tokenHash: String, userName: String, csrfToken: String, createdAt: Date, expiresAt: Date, lastSeenAt: Date
+    ) {
+        self.tokenHash = tokenHash
+        self.userName = userName
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lastSeenAt = lastSeenAt
+    }
+
+    public static let databaseTableName = "board_sessions"
+
+    public enum CodingKeys: String, CodingKey, ColumnExpression {
+        case tokenHash = "token_hash"
+        case userName = "user_name"
+        case csrfToken = "csrf_token"
+        case createdAt = "created_at"
+        case expiresAt = "expires_at"
+        case lastSeenAt = "last_seen_at"
+    }
+
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+}
