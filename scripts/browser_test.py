@@ -101,12 +101,15 @@ def login(driver, base):
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "stats-now")))
 
 
-def screenshot(driver, folder, name):
+def screenshot(driver, folder, name, scroll=None):
     path = os.path.join(folder, name)
     # A full-page shot: grow the window to the page's height for the capture.
     width = driver.get_window_size()["width"]
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, max(height, 600))
+    if scroll:
+        # Resizing the window shrinks a scrolling pane under its content; show its latest lines.
+        driver.execute_script(f"var e = document.getElementById('{scroll}'); e.scrollTop = e.scrollHeight;")
     driver.save_screenshot(path)
     print("saved", path, flush=True)
 
@@ -169,7 +172,7 @@ def simulator_story(base, shots):
                 lambda d: len(d.find_elements(By.CSS_SELECTOR, "#chat .bubble.bot")) > before)
             bot = driver.find_elements(By.CSS_SELECTOR, "#chat .bubble.bot")[-1].text
             check(f"simulator receipt appears ({suffix})", "已收到" in bot, bot)
-            screenshot(driver, shots, f"simulator-{suffix}.png")
+            screenshot(driver, shots, f"simulator-{suffix}.png", scroll="chat")
         finally:
             driver.quit()
 

@@ -28,7 +28,8 @@ struct QueryRecognizer: Sendable {
         let length = ctx.contentLength
         let short = length <= shortLength
         let asks = ctx.isQuestion || short
-        if ctx.role == .secretary && !ctx.isQuestion { return nil }
+        // The secretary's notices mention points and rankings; only a bare query word ("积分榜") asks.
+        if ctx.role == .secretary && !ctx.isQuestion && length > 4 { return nil }
 
         if let help = h.first(.help), asks || length <= help.length + 6 {
             return Query(kind: .help, confidence: 0.9)

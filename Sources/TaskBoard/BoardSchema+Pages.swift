@@ -32,10 +32,10 @@ extension BoardSchema {
             columns: ["reason", "member_id", "created_at"])
 
         // Substring search over the report's words and place. LIKE '%…%' scans every row (about
-        // 65 ms of CPU at 100,000 items on the reference machine); the trigram index answers needles
-        // of three or more characters in milliseconds. It cannot look up shorter ones, which fall
-        // back to LIKE. External content (no second copy of the text), kept in step by triggers so
-        // that every write path, SQL shell included, updates it.
+        // 60 ms at 100,000 items on the 2-core development machine); the trigram index answers
+        // needles of three or more characters in milliseconds. It cannot look up shorter ones, which
+        // fall back to LIKE. External content (no second copy of the text), kept in step by triggers
+        // so that every write path, SQL shell included, updates it.
         try db.execute(
             sql: """
                 CREATE VIRTUAL TABLE items_search USING fts5(
@@ -79,5 +79,9 @@ extension BoardSchema {
         }
         try db.create(index: "activities_on_member_id_held_on", on: "activities", columns: ["member_id", "held_on"])
         try db.create(index: "activities_on_held_on", on: "activities", columns: ["held_on"])
+        // The simulator's transcript of one group, and the board's "last group a member wrote in".
+        try db.create(index: "inbox_on_channel_group_id", on: "inbox", columns: ["channel", "group_id", "id"])
+        try db.create(index: "inbox_on_sender_id", on: "inbox", columns: ["sender_id", "id"])
+        try db.create(index: "outbox_on_channel_target", on: "outbox", columns: ["channel", "target", "id"])
     }
 }

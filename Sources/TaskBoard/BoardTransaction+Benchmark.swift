@@ -76,7 +76,7 @@ extension BoardTransaction {
                     : (Bool.random(using: &random) ? grids.randomElement(using: &random) : nil)
                 let building =
                     Double.random(in: 0..<1, using: &random) < 0.7
-                    ? "\(Int.random(in: 1...30, using: &random))栋" : nil
+                    ? "\(Int.random(in: 1...30, using: &random))" : nil
                 let landmark =
                     Double.random(in: 0..<1, using: &random) < 0.2 ? landmarks.randomElement(using: &random) : nil
                 let located = Double.random(in: 0..<1, using: &random) < 0.3

@@ -3,7 +3,8 @@ import GRDB
 
 // The board's item list and its CSV export.
 extension BoardTransaction {
-    /// One page of the items matching `query`, with the number matching over all pages.
+    /// One page of the items matching `query`, with the number matching over all pages; a limit
+    /// of 0 gives the number alone.
     public func searchItems(_ query: ItemQuery) throws -> ItemPage {
         let request = Item.all().matching(query, at: now)
         let total = try request.fetchCount(db)

@@ -340,4 +340,59 @@ import Testing
             #expect(page.html.contains("第一网格"))
         }
     }
+
+    @Test func fileOnBehalfAndLocateAMissingPlace() async throws {
+        let platform = FakePlatform()
+        try await withServer(platform: platform, configure: Self.configure) { client, store in
+            try await client.postMessage(messageBody(id: "l1", sender: "u-7", name: "叶强", text: "路灯坏了，晚上黑漆漆的"))
+            #expect(try await eventually { try await store.read { tx in try tx.item(id: 1) } != nil })
+            try await platform.waitFor(delivered: 1)
+            let board = BoardClient(client)
+            try await board.login("sec", "pw-secret")
+            let queue = try await board.get("/board/reviews")
+            #expect(queue.html.contains("缺少位置的报告"))
+            _ = try await board.post("/board/items/1/locate", [("estate", "广场花苑"), ("building", "5栋")])
+            let located = try await store.read { tx in try tx.item(id: 1) }
+            #expect(located?.estate == "广场花苑")
+            #expect(located?.building == "5")
+            #expect(located?.grid == "G1")
+            try await platform.waitFor(delivered: 2)
+            #expect(await platform.texts[1].contains("#1 位置已补充：广场花苑5栋"))
+            // A wish told to the secretary in person, filed for 叶强 and announced in the members' group.
+            let yeQiang = try await store.read { tx in try tx.member(platformID: "u-7")?.id ?? 0 }
+            let filed = try await board.follow(
+                try await board.post(
+                    "/board/items/new",
+                    [("member", "\(yeQiang)"), ("kind", "wish"), ("estate", "龙西小区"), ("building", "3"),
+                     ("text", "独居老人家里水龙头漏水，想请人帮忙修"), ("notify", "generic/members-1")]))
+            #expect(filed.html.contains("已代为登记 #2"))
+            let wish = try await store.read { tx in try tx.item(id: 2) }
+            #expect(wish?.kind == .wish)
+            #expect(wish?.reporterID == yeQiang)
+            try await platform.waitFor(delivered: 3)
+            let announcement = await platform.accepted[2]
+            #expect(announcement.json["group_id"]?.string == "members-1")
+        }
+    }
+
+    @Test func photosAreServedToWhoMaySeeTheItem() async throws {
+        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+            try await client.postMessage(
+                messageBody(id: "p1", sender: "u-8", name: "王五", text: "世纪花园3栋井盖坏了", images: ["sim-sample:manhole.jpg"]))
+            #expect(try await eventually { try await store.read { tx in try tx.photo(id: 1)?.status } == .stored })
+            let anonymous = BoardClient(client)
+            #expect(try await anonymous.get("/board/photos/1/thumb").status == .seeOther)
+            let secretary = BoardClient(client)
+            try await secretary.login("sec", "pw-secret")
+            let thumb = try await secretary.get("/board/photos/1/thumb")
+            #expect(thumb.status == .ok)
+            #expect(thumb.headers[.contentType] == "image/jpeg")
+            #expect(try await secretary.get("/board/photos/1").status == .ok)
+            let page = try await secretary.get("/board/items/1")
+            #expect(page.html.contains("src=\"/board/photos/1/thumb\""))
+            let otherGrid = BoardClient(client)
+            try await otherGrid.login("gw", "pw-secret")  // G1; the item is in G2
+            #expect(try await otherGrid.get("/board/photos/1/thumb").status == .notFound)
+        }
+    }
 }

@@ -132,6 +132,8 @@
       markMine();
       if (stick) { scrollToBottom(); }
     }
+    // A photo that loads later grows the chat; follow it if the view was following the chat.
+    state.stick = stick;
   }
 
   function userRow(entry) {
@@ -155,7 +157,7 @@
       image.src = link.href;
       image.alt = words.msgPhoto;
       image.loading = 'lazy';
-      image.addEventListener('load', function () { if (nearBottom()) { scrollToBottom(); } });
+      image.addEventListener('load', function () { if (state.stick || nearBottom()) { scrollToBottom(); } });
       link.appendChild(image);
       bubble.appendChild(link);
     });

@@ -17,10 +17,14 @@ struct BoardFormat {
 
     func parseDay(_ text: String?) -> Date? { text.flatMap(day.date(from:)) }
 
-    /// "3.5 小时" / "2.1 天": a secretary reads closing times in hours or days.
+    /// "12 分钟" / "3.5 小时" / "2.1 天": a secretary reads closing times in hours or days.
     static func duration(_ seconds: Double?, labels: Labels) -> String? {
         guard let seconds else { return nil }
         let hours = seconds / 3600
+        if hours < 1 {
+            return labels.word("minutes_format").replacingOccurrences(
+                of: "{n}", with: String(format: "%.0f", (seconds / 60).rounded(.up)))
+        }
         if hours < 48 {
             return labels.word("hours_format").replacingOccurrences(of: "{n}", with: String(format: "%.1f", hours))
         }

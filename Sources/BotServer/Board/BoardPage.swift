@@ -19,6 +19,8 @@ struct NavLink: Sendable {
     var href: String
     var label: String
     var active: Bool
+    /// How many things wait there (open reviews), shown as a red count.
+    var badge: Int?
 }
 
 /// A page's view: the chrome for the layout and the page's own values.

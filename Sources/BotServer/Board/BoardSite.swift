@@ -56,13 +56,15 @@ struct BoardSite: Sendable {
         -> PageChrome
     {
         let user = try context.requireUser()
-        let openReviews = try await store.read { tx in try tx.reviews(status: .open, limit: 1000).count }
+        let openReviews = try await store.read { tx in try tx.openReviewCount() }
         let notice = Flash.read(request)
         return PageChrome(
             title: title, userName: user.displayName, roleLabel: labels.role(user.role.memberRole.rawValue),
             gridName: user.grid.flatMap { community.gridName($0) ?? $0 }, csrf: context.session?.csrfToken ?? "",
             nav: BoardSection.allCases.map {
-                NavLink(href: $0.href, label: labels.word($0.labelKey), active: $0 == section)
+                NavLink(
+                    href: $0.href, label: labels.word($0.labelKey), active: $0 == section,
+                    badge: $0 == .reviews && openReviews > 0 ? openReviews : nil)
             },
             notice: notice?.text, noticeIsError: notice?.isError ?? false, openReviews: openReviews)
     }

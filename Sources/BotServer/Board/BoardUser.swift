@@ -9,6 +9,8 @@ struct BoardUser: Sendable, Equatable {
     var grid: String?
     var memberPlatformID: String
     var displayName: String
+    /// Set only when configured: then the board renames the member; otherwise a chat name stays.
+    var configuredDisplayName: String?
     var passwordHash: String
 
     init(_ config: BoardUserConfig) {
@@ -17,6 +19,7 @@ struct BoardUser: Sendable, Equatable {
         grid = config.grid
         memberPlatformID = config.memberPlatformID
         displayName = config.displayName ?? config.name
+        configuredDisplayName = config.displayName
         passwordHash = config.passwordHash
     }
 
@@ -31,8 +34,10 @@ struct BoardUser: Sendable, Equatable {
 
     /// The board member this account acts as, created or brought in step with the configuration.
     func member(in tx: BoardTransaction) throws -> Member {
-        try tx.upsertMember(
-            platformID: memberPlatformID, name: displayName, role: role.memberRole, grid: role == .gridWorker ? grid : nil)
+        let known = try tx.member(platformID: memberPlatformID) != nil
+        return try tx.upsertMember(
+            platformID: memberPlatformID, name: known ? configuredDisplayName : displayName, role: role.memberRole,
+            grid: role == .gridWorker ? grid : nil)
     }
 }
 

@@ -94,9 +94,11 @@ struct LoginController: Sendable {
             httpOnly: true, sameSite: .strict)
     }
 
-    /// Only a path on this board: an open redirect to another site would make the login page a phishing tool.
+    /// Only a path on this board or the simulator: an open redirect to another site would make the
+    /// login page a phishing tool.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/board"), !next.hasPrefix("//"), !next.contains("\\"),
+        guard let next, next.hasPrefix("/board") || next == "/sim" || next.hasPrefix("/sim?"), !next.hasPrefix("//"),
+            !next.contains("\\"),
             !next.hasPrefix("/board/login")
         else { return "/board" }
         return next

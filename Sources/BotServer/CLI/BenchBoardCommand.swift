@@ -27,17 +27,25 @@ struct BenchBoardCommand: AsyncParsableCommand {
     @Option(help: "Port for the benchmark server on 127.0.0.1.")
     var port: Int = 8199
 
+    @Option(help: "Keep the seeded store in this folder (default: a temporary folder, removed afterwards).")
+    var keep: String?
+
+    @Flag(help: "Log each request with the server's own time (http.ms), to tell server time from the client's.")
+    var serverLog = false
+
     func validate() throws {
         guard items > 0, runs > 0 else { throw ValidationError("--items and --runs must be positive.") }
     }
 
     func run() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fengchao-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder =
+            keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("fengchao-bench-\(UUID().uuidString)")
+        defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
         var config = AppConfig()
         config.storage.path = folder.path
         config.server.port = port
-        config.logLevel = "error"
+        config.logLevel = serverLog ? "info" : "error"
         config.board.users = [
             BoardUserConfig(
                 name: "bench", passwordHash: Bcrypt.hash("bench", cost: 4), role: .secretary, grid: nil, member: nil,
@@ -49,7 +57,7 @@ struct BenchBoardCommand: AsyncParsableCommand {
         print("seeded \(items) items in \(ContinuousClock.now - seedStart)")
 
         var logger = Logger(label: "bench")
-        logger.logLevel = .error
+        logger.logLevel = serverLog ? .info : .error
         let app = try await buildApplication(config: config, dependencies: AppDependencies(logger: logger, store: store))
         let server = Task { try await app.runService() }
         defer { server.cancel() }
