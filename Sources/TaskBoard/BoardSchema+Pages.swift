@@ -79,6 +79,8 @@ extension BoardSchema {
         }
         try db.create(index: "activities_on_member_id_held_on", on: "activities", columns: ["member_id", "held_on"])
         try db.create(index: "activities_on_held_on", on: "activities", columns: ["held_on"])
+        // What an exchange bought; adding a column is not an UPDATE, so the append-only triggers allow it.
+        try db.alter(table: "ledger") { t in t.add(column: "note", .text) }
         // The simulator's transcript of one group, and the board's "last group a member wrote in".
         try db.create(index: "inbox_on_channel_group_id", on: "inbox", columns: ["channel", "group_id", "id"])
         try db.create(index: "inbox_on_sender_id", on: "inbox", columns: ["sender_id", "id"])

@@ -344,11 +344,11 @@ extension BoardTransaction {
     /// schema refuses zero deltas.
     func book(
         _ member: Member, _ board: PointsBoard, _ delta: Int, _ reason: LedgerReason, _ itemID: Int64?,
-        into awards: inout [Award]
+        note: String? = nil, into awards: inout [Award]
     ) throws {
         guard delta != 0, let memberID = member.id else { return }
         var entry = LedgerEntry(
-            memberID: memberID, board: board, delta: delta, reason: reason, itemID: itemID, createdAt: now)
+            memberID: memberID, board: board, delta: delta, reason: reason, itemID: itemID, createdAt: now, note: note)
         try entry.insert(db)
         awards.append(Award(memberID: memberID, memberName: member.name, board: board, delta: delta, reason: reason))
     }

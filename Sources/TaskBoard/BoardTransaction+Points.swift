@@ -51,7 +51,7 @@ extension BoardTransaction {
 
     /// Spends points on goods or services, booked by the secretary. Never takes the total
     /// balance below zero; the check and the debit share this transaction.
-    public func exchange(memberID: Int64, cost: Int, by operatorID: Int64) throws -> Award {
+    public func exchange(memberID: Int64, cost: Int, by operatorID: Int64, note: String? = nil) throws -> Award {
         try atomically {
             guard cost > 0 else { throw StoreError.invalidAmount(cost) }
             let member = try requireMember(memberID)
@@ -62,7 +62,7 @@ extension BoardTransaction {
             let total = try balance(memberID: memberID).total
             guard total >= cost else { throw BoardError.insufficientBalance(balance: total, cost: cost) }
             var awards: [Award] = []
-            try book(member, .exchange, -cost, .exchange, nil, into: &awards)
+            try book(member, .exchange, -cost, .exchange, nil, note: note, into: &awards)
             return awards[0]
         }
     }

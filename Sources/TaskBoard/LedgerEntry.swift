@@ -14,11 +14,13 @@ public struct LedgerEntry: Codable, Sendable, Equatable, StoreRecord {
     /// The item that earned or cost the points, if any.
     public var itemID: Int64?
     public var createdAt: Date
+    /// What an exchange bought or why a correction was made, as the secretary entered it.
+    public var note: String?
 
     /// Memberwise.
     public init(
         id: Int64? = nil, memberID: Int64, board: PointsBoard, delta: Int, reason: LedgerReason,
-        itemID: Int64? = nil, createdAt: Date
+        itemID: Int64? = nil, createdAt: Date, note: String? = nil
     ) {
         self.id = id
         self.memberID = memberID
@@ -27,6 +29,7 @@ public struct LedgerEntry: Codable, Sendable, Equatable, StoreRecord {
         self.reason = reason
         self.itemID = itemID
         self.createdAt = createdAt
+        self.note = note
     }
 
     /// The table, named explicitly so a type rename never renames the schema.
@@ -39,5 +42,6 @@ public struct LedgerEntry: Codable, Sendable, Equatable, StoreRecord {
         case board, delta, reason
         case itemID = "item_id"
         case createdAt = "created_at"
+        case note
     }
 }

@@ -322,6 +322,10 @@ import Testing
             }
             let ok = try await board.follow(try await board.post("/board/exchange", [("member", "\(p1)"), ("entry", "0")]))
             #expect(ok.html.contains("洗衣液"))
+            let exchanges = try await board.get("/board/exchange")
+            #expect(exchanges.html.contains("兑换「洗衣液一瓶」，10 分"))
+            let ledgerCSV = try await board.get("/board/ledger.csv")
+            #expect(ledgerCSV.html.contains("积分兑换,,洗衣液一瓶"))
             #expect(try await store.read { tx in try tx.balance(memberID: p1).total } == 0)
             let leaders = try await board.get("/board/leaderboard?period=year&board=service")
             #expect(leaders.html.contains("张三"))

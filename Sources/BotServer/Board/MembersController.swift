@@ -159,6 +159,7 @@ struct MembersController: Sendable {
             var when: String
             var name: String
             var points: Int
+            var goods: String?
         }
 
         var members: [Option]
@@ -193,7 +194,7 @@ struct MembersController: Sendable {
             catalog: site.config.board.exchangeCatalog.enumerated().map {
                 Option(value: "\($0.offset)", label: "\($0.element.name)（\($0.element.cost) 分）", selected: false)
             },
-            recent: recent.map { ExchangeView.Entry(when: format.dateTime($0.0.createdAt) ?? "", name: $0.1, points: -$0.0.delta) },
+            recent: recent.map { ExchangeView.Entry(when: format.dateTime($0.0.createdAt) ?? "", name: $0.1, points: -$0.0.delta, goods: $0.0.note) },
             isSecretary: user.role == .secretary)
         return try await site.page(
             "board/exchange", view, request: request, context: context, section: .exchange,
@@ -211,7 +212,7 @@ struct MembersController: Sendable {
             }
             guard let index = form.int("entry"), catalog.indices.contains(index) else { throw BoardFormError.missingTarget }
             let entry = catalog[index]
-            _ = try tx.exchange(memberID: memberID, cost: entry.cost, by: actor.id ?? 0)
+            _ = try tx.exchange(memberID: memberID, cost: entry.cost, by: actor.id ?? 0, note: entry.name)
             return site.labels.word("done_exchange").replacingOccurrences(of: "{name}", with: member.name)
                 .replacingOccurrences(of: "{goods}", with: entry.name).replacingOccurrences(of: "{points}", with: "\(entry.cost)")
         }
@@ -230,7 +231,7 @@ struct MembersController: Sendable {
                 csv.row([
                     "\(entry.id ?? 0)", format.dateTime(entry.createdAt) ?? "", member.name, member.platformID,
                     labels.board(entry.board.rawValue), "\(entry.delta)", labels.word("reason_\(entry.reason.rawValue)"),
-                    entry.itemID.map { "#\($0)" } ?? "", "",
+                    entry.itemID.map { "#\($0)" } ?? "", entry.note ?? "",
                 ])
             }
             return csv.text
