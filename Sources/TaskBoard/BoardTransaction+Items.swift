@@ -172,7 +172,7 @@ extension BoardTransaction {
     /// Marks an open, claimed or escalated item as a duplicate of `target`, and reverses what its
     /// reporter was paid for it (a duplicate earns +0) with a `.duplicate` entry. The target must
     /// exist, differ, and be neither merged nor cancelled (merge into the original instead).
-    public func merge(itemID: Int64, into target: Int64, by memberID: Int64) throws -> Outcome {
+    public func merge(itemID: Int64, into target: Int64, by memberID: Int64, note: String? = nil) throws -> Outcome {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
@@ -189,7 +189,7 @@ extension BoardTransaction {
             item.status = .merged
             item.duplicateOf = target
             try item.update(db)
-            try appendEvent(itemID, actor: memberID, .merged, note: "#\(target)")
+            try appendEvent(itemID, actor: memberID, .merged, note: Self.joined("#\(target)", note))
             var awards: [Award] = []
             try book(reporter, .reports, -paid, .duplicate, itemID, into: &awards)
             return Outcome(item: item, awards: awards)
@@ -220,7 +220,7 @@ extension BoardTransaction {
 
     /// Dispatches an open item to a member (paidan). `maxOpenClaims` limits what members take
     /// themselves, not what the secretary hands out, so it is not checked here.
-    public func assign(itemID: Int64, to assignee: Int64, by memberID: Int64) throws -> Outcome {
+    public func assign(itemID: Int64, to assignee: Int64, by memberID: Int64, note: String? = nil) throws -> Outcome {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
@@ -232,7 +232,7 @@ extension BoardTransaction {
             item.claimantID = assignee
             item.claimedAt = now
             try item.update(db)
-            try appendEvent(itemID, actor: memberID, .assigned, note: holder.name)
+            try appendEvent(itemID, actor: memberID, .assigned, note: Self.joined(holder.name, note))
             return Outcome(item: item)
         }
     }
@@ -257,6 +257,13 @@ extension BoardTransaction {
     }
 
     // MARK: - Checks and writes shared by the commands
+
+    /// A timeline note that names what the action needs (the assignee, the original) and then the
+    /// operator's own words, when given.
+    static func joined(_ fact: String, _ note: String?) -> String {
+        guard let note, !note.isEmpty else { return fact }
+        return "\(fact)：\(note)"
+    }
 
     func requireItem(_ id: Int64) throws -> Item {
         guard let found = try item(id: id) else { throw BoardError.noSuchItem(id) }

@@ -200,10 +200,13 @@ import Testing
             let board = BoardClient(client)
             try await board.login("sec", "pw-secret")
             _ = try await board.get("/board/items/1")
-            _ = try await board.post("/board/items/1/assign", [("member", "\(p1 ?? 0)")])
+            _ = try await board.post("/board/items/1/assign", [("member", "\(p1 ?? 0)"), ("note", "住得近")])
             let assigned = try await store.read { tx in try tx.item(id: 1) }
             #expect(assigned?.status == .claimed)
             #expect(assigned?.claimantID == p1)
+            let assignedEvent = try await store.read { tx in try tx.detail(itemID: 1)?.events.last }
+            #expect(assignedEvent?.action == .assigned)
+            #expect(assignedEvent?.note == "张三：住得近")
             _ = try await board.post("/board/items/2/cancel", [("note", "重复刷屏"), ("invalid", "1")])
             #expect(try await store.read { tx in try tx.item(id: 2)?.status } == .cancelled)
             let balance = try await store.read { tx in

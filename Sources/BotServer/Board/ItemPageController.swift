@@ -175,7 +175,7 @@ struct ItemPageController: Sendable {
             return try actions.returnItem(id, reason: form["note"])
         case .assign:
             guard let assignee = form.int64("member") else { throw BoardFormError.missingMember }
-            return try actions.assign(id, to: assignee)
+            return try actions.assign(id, to: assignee, note: form["note"])
         case .escalate:
             return try actions.escalate(id, to: form["target"] ?? form["note"])
         case .resolve:
@@ -184,7 +184,7 @@ struct ItemPageController: Sendable {
             return try actions.cancel(id, reason: form["note"], invalid: form["invalid"] == "1")
         case .merge:
             guard let target = form.int64("into") else { throw BoardFormError.missingTarget }
-            return try actions.merge(id, into: target)
+            return try actions.merge(id, into: target, note: form["note"])
         case .locate:
             return try locate(item, form: form, actions: actions, tx: tx)
         case .retryPhoto:

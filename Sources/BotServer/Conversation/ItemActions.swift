@@ -63,8 +63,8 @@ struct ItemActions {
         try awardsDraft(.resolved, try tx.resolve(itemID: itemID, by: actorID, note: note))
     }
 
-    func assign(_ itemID: Int64, to assigneeID: Int64) throws -> ReplyDraft {
-        let outcome = try tx.assign(itemID: itemID, to: assigneeID, by: actorID)
+    func assign(_ itemID: Int64, to assigneeID: Int64, note: String? = nil) throws -> ReplyDraft {
+        let outcome = try tx.assign(itemID: itemID, to: assigneeID, by: actorID, note: note)
         let assignee = try tx.member(id: assigneeID)
         return try draft(
             .assigned,
@@ -83,8 +83,8 @@ struct ItemActions {
             concerning: [outcome.item.reporterID])
     }
 
-    func merge(_ itemID: Int64, into target: Int64) throws -> ReplyDraft {
-        let outcome = try tx.merge(itemID: itemID, into: target, by: actorID)
+    func merge(_ itemID: Int64, into target: Int64, note: String? = nil) throws -> ReplyDraft {
+        let outcome = try tx.merge(itemID: itemID, into: target, by: actorID, note: note)
         return try draft(.merged, MergedView(item: itemID, into: target), concerning: [outcome.item.reporterID])
     }
 
