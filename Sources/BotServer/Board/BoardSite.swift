@@ -56,10 +56,12 @@ struct BoardSite: Sendable {
         -> PageChrome
     {
         let user = try context.requireUser()
-        let openReviews = try await store.read { tx in try tx.openReviewCount() }
+        let (openReviews, memberName) = try await store.read { tx in
+            (try tx.openReviewCount(), try tx.member(platformID: user.memberPlatformID)?.name)
+        }
         let notice = Flash.read(request)
         return PageChrome(
-            title: title, userName: user.displayName, roleLabel: labels.role(user.role.memberRole.rawValue),
+            title: title, userName: user.configuredDisplayName ?? memberName ?? user.displayName, roleLabel: labels.role(user.role.memberRole.rawValue),
             gridName: user.grid.flatMap { community.gridName($0) ?? $0 }, csrf: context.session?.csrfToken ?? "",
             nav: BoardSection.allCases.map {
                 NavLink(
