@@ -12,6 +12,8 @@ struct BoardAuthMiddleware: RouterMiddleware {
     let sessions: BoardSessions
     let accounts: BoardAccounts
     let maxFormBytes: Int
+    /// What a refused form says (from `labels.yaml`).
+    let csrfRefusal: String
 
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
@@ -40,7 +42,7 @@ struct BoardAuthMiddleware: RouterMiddleware {
             guard BoardSessions.tokensMatch(sent, session.csrfToken) else {
                 context.logger.warning(
                     "board.refused", metadata: ["reason": "bad csrf token", "board.user": "\(user.name)"])
-                throw HTTPError(.forbidden, message: "表单已过期或来源不明，请返回刷新页面后再试。")
+                throw HTTPError(.forbidden, message: csrfRefusal)
             }
         }
         context.session = session

@@ -21,6 +21,11 @@ struct BoardSite: Sendable {
 
     var labels: Labels { pages.labels }
 
+    /// What points buy: the configured catalog, or the sample one of `labels.yaml`.
+    var exchangeCatalog: [CatalogEntry] {
+        config.board.exchangeCatalog.isEmpty ? labels.catalog ?? [] : config.board.exchangeCatalog
+    }
+
     init(
         store: BoardStore, pages: PageRenderer, config: AppConfig, community: Community, handler: MessageHandler,
         outboxSignal: WorkSignal, photos: PhotoFiles
@@ -41,7 +46,9 @@ struct BoardSite: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         let group = router.group("board", context: BoardRequestContext.self)
             .add(middleware: BoardErrorMiddleware(pages: pages))
-            .add(middleware: BoardAuthMiddleware(sessions: sessions, accounts: accounts, maxFormBytes: 256 * 1024))
+            .add(middleware: BoardAuthMiddleware(
+                    sessions: sessions, accounts: accounts, maxFormBytes: 256 * 1024,
+                    csrfRefusal: labels.word("csrf_refused")))
         LoginController(site: self).register(on: group)
         OverviewController(site: self).register(on: group)
         ItemListController(site: self).register(on: group)

@@ -14,12 +14,6 @@ struct ItemListController: Sendable {
         group.get("items.csv", use: csv)
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct SortLink: Sendable {
         var label: String
         var href: String
@@ -34,10 +28,10 @@ struct ItemListController: Sendable {
         var previous: String?
         var next: String?
         var csv: String
-        var statuses: [Option]
-        var kinds: [Option]
-        var categories: [Option]
-        var grids: [Option]
+        var statuses: [FormOption]
+        var kinds: [FormOption]
+        var categories: [FormOption]
+        var grids: [FormOption]
         var estates: [String]
         var sorts: [SortLink]
         var estate: String?
@@ -70,16 +64,16 @@ struct ItemListController: Sendable {
             next: filters.page < pages ? "/board/items?" + filters.queryString(page: filters.page + 1) : nil,
             csv: "/board/items.csv?" + filters.queryString(page: 1),
             statuses: statusOrder.map {
-                Option(value: $0.rawValue, label: labels.status($0.rawValue), selected: filters.statuses.contains($0.rawValue))
+                FormOption(value: $0.rawValue, label: labels.status($0.rawValue), selected: filters.statuses.contains($0.rawValue))
             },
             kinds: ItemKind.allCases.map {
-                Option(value: $0.rawValue, label: labels.kind($0.rawValue), selected: filters.kind == $0.rawValue)
+                FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: filters.kind == $0.rawValue)
             },
             categories: labels.categories.keys.sorted().map {
-                Option(value: $0, label: labels.category($0), selected: filters.category == $0)
+                FormOption(value: $0, label: labels.category($0), selected: filters.category == $0)
             },
             grids: site.community.gazetteer.grids.filter { user.mayAccess(grid: $0.id) }.map {
-                Option(value: $0.id, label: $0.name, selected: filters.grid == $0.id)
+                FormOption(value: $0.id, label: $0.name, selected: filters.grid == $0.id)
             },
             estates: site.community.gazetteer.grids.filter { user.mayAccess(grid: $0.id) }.flatMap { $0.estates.map(\.name) },
             sorts: ItemSort.allCases.map {

@@ -34,17 +34,11 @@ struct MembersController: Sendable {
         var registered: String?
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct MembersView: Sendable {
         var pending: [MemberRow]
         var hasPending: Bool
         var rows: [MemberRow]
-        var members: [Option]
+        var members: [FormOption]
         var isSecretary: Bool
         var today: String
         var year: String
@@ -71,7 +65,7 @@ struct MembersController: Sendable {
         let now = Date()
         let view = MembersView(
             pending: rows.filter(\.pending), hasPending: rows.contains(where: \.pending), rows: rows,
-            members: rows.filter { $0.hasDuty || $0.pending }.map { Option(value: "\($0.id)", label: $0.name, selected: false) },
+            members: rows.filter { $0.hasDuty || $0.pending }.map { FormOption(value: "\($0.id)", label: $0.name, selected: false) },
             isSecretary: user.role == .secretary, today: format.day(now) ?? "",
             year: String(config.calendar.component(.year, from: now)))
         return try await site.page(
@@ -109,8 +103,8 @@ struct MembersController: Sendable {
             var points: Int
         }
 
-        var periods: [Option]
-        var boards: [Option]
+        var periods: [FormOption]
+        var boards: [FormOption]
         var title: String
         var rows: [Row]
         var isEmpty: Bool
@@ -135,10 +129,10 @@ struct MembersController: Sendable {
         let labels = site.labels
         let view = LeaderboardView(
             periods: ["week", "month", "year"].map {
-                Option(value: "/board/leaderboard?period=\($0)&board=\(board)", label: labels.word("period_\($0)"), selected: $0 == period)
+                FormOption(value: "/board/leaderboard?period=\($0)&board=\(board)", label: labels.word("period_\($0)"), selected: $0 == period)
             },
             boards: ["all", "reports", "service"].map {
-                Option(
+                FormOption(
                     value: "/board/leaderboard?period=\(period)&board=\($0)",
                     label: $0 == "all" ? labels.word("board_all") : labels.board($0), selected: $0 == board)
             },
@@ -162,8 +156,8 @@ struct MembersController: Sendable {
             var goods: String?
         }
 
-        var members: [Option]
-        var catalog: [Option]
+        var members: [FormOption]
+        var catalog: [FormOption]
         var recent: [Entry]
         var isSecretary: Bool
     }
@@ -186,13 +180,14 @@ struct MembersController: Sendable {
         let labels = site.labels
         let view = ExchangeView(
             members: members.map { member, balance in
-                Option(
+                FormOption(
                     value: "\(member.id ?? 0)",
                     label: labels.word("member_balance").replacingOccurrences(of: "{name}", with: member.name)
                         .replacingOccurrences(of: "{points}", with: "\(balance)"), selected: false)
             },
-            catalog: site.config.board.exchangeCatalog.enumerated().map {
-                Option(value: "\($0.offset)", label: "\($0.element.name)（\($0.element.cost) 分）", selected: false)
+            catalog: site.exchangeCatalog.enumerated().map {
+                FormOption(value: "\($0.offset)", label: labels.word("catalog_option").replacingOccurrences(of: "{name}", with: $0.element.name)
+                        .replacingOccurrences(of: "{points}", with: "\($0.element.cost)"), selected: false)
             },
             recent: recent.map { ExchangeView.Entry(when: format.dateTime($0.0.createdAt) ?? "", name: $0.1, points: -$0.0.delta, goods: $0.0.note) },
             isSecretary: user.role == .secretary)
@@ -205,7 +200,7 @@ struct MembersController: Sendable {
         let user = try context.requireUser()
         let form = context.form
         let site = site
-        let catalog = site.config.board.exchangeCatalog
+        let catalog = site.exchangeCatalog
         return try await perform(user: user, context: context, back: "/board/exchange", what: "exchange") { tx, actor in
             guard let memberID = form.int64("member"), let member = try tx.member(id: memberID) else {
                 throw BoardFormError.missingMember

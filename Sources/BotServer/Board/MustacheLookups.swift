@@ -80,7 +80,7 @@ extension NavLink: MustacheParent {
     }
 }
 
-extension ItemListController.Option: MustacheParent {
+extension FormOption: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "value": value

@@ -16,12 +16,6 @@ struct ReviewController: Sendable {
         group.post("items/new", use: file)
     }
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
     struct ReviewView: Sendable {
         var id: Int64
         var sender: String
@@ -31,7 +25,7 @@ struct ReviewController: Sendable {
         var reason: String
         var photos: [ReviewPhoto]
         var hasPhotos: Bool
-        var categories: [Option]
+        var categories: [FormOption]
         var estate: String?
         var building: String?
         var unit: String?
@@ -49,10 +43,10 @@ struct ReviewController: Sendable {
         var hasReviews: Bool
         var missingPlace: [ItemRowView]
         var hasMissing: Bool
-        var members: [Option]
-        var groups: [Option]
-        var categories: [Option]
-        var kinds: [Option]
+        var members: [FormOption]
+        var groups: [FormOption]
+        var categories: [FormOption]
+        var kinds: [FormOption]
         var estates: [String]
         var isEmpty: Bool
     }
@@ -82,7 +76,7 @@ struct ReviewController: Sendable {
                     reason: labels.word("review_\(review.reason.rawValue)"),
                     photos: urls.map { ReviewPhoto(src: Self.localSource($0), url: $0) }, hasPhotos: !urls.isEmpty,
                     categories: categoryCodes.map {
-                        Option(value: $0, label: labels.category($0), selected: parsed?.category?.rawValue == $0)
+                        FormOption(value: $0, label: labels.category($0), selected: parsed?.category?.rawValue == $0)
                     },
                     estate: parsed?.place?.estate, building: parsed?.place?.building, unit: parsed?.place?.unit,
                     landmark: parsed?.place?.landmark, suggestsWish: parsed?.intent == .wish)
@@ -91,14 +85,16 @@ struct ReviewController: Sendable {
             missingPlace: missing.map { ItemRowView($0, members: reporters, site: site, format: format, now: now) },
             hasMissing: !missing.isEmpty,
             members: members.compactMap { member in
-                member.id.map { Option(value: "\($0)", label: "\(member.name)（\(labels.role(member.role.rawValue))）", selected: false) }
+                member.id.map { FormOption(value: "\($0)", label: labels.word("member_option").replacingOccurrences(of: "{name}", with: member.name)
+                            .replacingOccurrences(of: "{role}", with: labels.role(member.role.rawValue)),
+                        selected: false) }
             },
             groups: site.config.groups.map {
-                Option(value: "\($0.channel)/\($0.id)", label: groupLabel(channel: $0.channel, groupID: $0.id), selected: false)
+                FormOption(value: "\($0.channel)/\($0.id)", label: groupLabel(channel: $0.channel, groupID: $0.id), selected: false)
             },
-            categories: categoryCodes.map { Option(value: $0, label: labels.category($0), selected: false) },
+            categories: categoryCodes.map { FormOption(value: $0, label: labels.category($0), selected: false) },
             kinds: [ItemKind.issue, .wish, .suggestion].map {
-                Option(value: $0.rawValue, label: labels.kind($0.rawValue), selected: false)
+                FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: false)
             },
             estates: site.community.gazetteer.grids.flatMap { $0.estates.map(\.name) },
             isEmpty: reviews.isEmpty && missing.isEmpty)
@@ -161,7 +157,7 @@ struct ReviewController: Sendable {
                 return .refused(site.pageRefusal(refusal))
             }
         }
-        return finish(outcome, context: context, user: user, what: "review \(id) \(decision)")
+        return await finish(outcome, context: context, user: user, what: "review \(id) \(decision)")
     }
 
     /// The secretary files a report or wish for someone who told them in person or by phone.
@@ -197,14 +193,14 @@ struct ReviewController: Sendable {
             }
             return .done(site.labels.word("done_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
         }
-        return finish(outcome, context: context, user: user, what: "file on behalf")
+        return await finish(outcome, context: context, user: user, what: "file on behalf")
     }
 
-    private func finish(_ outcome: Outcome, context: BoardRequestContext, user: BoardUser, what: String) -> Response {
+    private func finish(_ outcome: Outcome, context: BoardRequestContext, user: BoardUser, what: String) async -> Response {
         switch outcome {
         case .done(let notice):
             context.logger.info("board.action", metadata: ["board.user": "\(user.name)", "action": "\(what)"])
-            Task { await site.outboxSignal.notify() }
+            await site.outboxSignal.notify()
             return site.redirect(to: "/board/reviews", notice: notice)
         case .refused(let reason):
             context.logger.notice(
@@ -225,7 +221,8 @@ struct ReviewController: Sendable {
     private func groupLabel(channel: String, groupID: String) -> String {
         let role = site.config.group(channel: channel, id: groupID)?.role
         let name = role.map { site.labels.word("group_\($0.rawValue)") } ?? groupID
-        return channel == "generic" ? "\(name)（\(groupID)）" : "\(name)（\(channel)/\(groupID)）"
+        return site.labels.word("group_option").replacingOccurrences(of: "{name}", with: name)
+            .replacingOccurrences(of: "{group}", with: channel == "generic" ? groupID : "\(channel)/\(groupID)")
     }
 
     /// Sample photos of the simulator are on this server; platform photos are only linked.

@@ -11,12 +11,8 @@ struct BoardConfig: Sendable, Decodable, Equatable {
     var lockoutMinutes = 15.0
     /// Set behind HTTPS so the session cookie is never sent in clear.
     var secureCookies = false
-    /// Goods and services points can be exchanged for.
-    var exchangeCatalog: [CatalogEntry] = [
-        CatalogEntry(name: "洗衣液一瓶", cost: 10),
-        CatalogEntry(name: "大米 5 公斤", cost: 30),
-        CatalogEntry(name: "理发服务一次", cost: 15),
-    ]
+    /// Goods and services points can be exchanged for; empty: the sample catalog in `labels.yaml`.
+    var exchangeCatalog: [CatalogEntry] = []
 
     enum CodingKeys: String, CodingKey {
         case users

@@ -11,6 +11,8 @@ struct Labels: Sendable, Decodable {
     var roles: [String: String]
     var actions: [String: String]
     var words: [String: String]
+    /// The exchange catalog a community starts with until `board.exchange_catalog` is configured.
+    var catalog: [CatalogEntry]?
 
     static func load(templatesDirectory: String) throws -> Labels {
         let path = URL(fileURLWithPath: templatesDirectory).appendingPathComponent("labels.yaml").path
