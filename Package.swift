@@ -38,6 +38,12 @@ let package = Package(
             name: "IntentParser",
             swiftSettings: swiftSettings
         ),
+        // Hostile chat messages for the fuzz tests and `fengchao fuzz`: kept out of the parser target.
+        .target(
+            name: "MessageFuzz",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // libgd makes photo thumbnails (Debian: libgd-dev, installed by `make setup`).
         .systemLibrary(
             name: "CGD",
@@ -56,6 +62,7 @@ let package = Package(
             dependencies: [
                 "IntentParser",
                 "TaskBoard",
+                "MessageFuzz",
                 "CGD",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -73,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntentParserTests",
-            dependencies: ["IntentParser", .product(name: "Yams", package: "Yams")],
+            dependencies: ["IntentParser", "MessageFuzz", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -86,6 +93,7 @@ let package = Package(
             name: "BotServerTests",
             dependencies: [
                 "BotServer",
+                "MessageFuzz",
                 "CGD",
                 "IntentParser",
                 "TaskBoard",

@@ -13,6 +13,8 @@ struct AppDependencies: Sendable {
     var replySenders: [String: any ReplySender]?
     /// How often idle workers look at the database on their own.
     var pollInterval: Duration = .seconds(2)
+    /// Tests only: runs before each inbox message is handled (failure injection).
+    var beforeHandling: (@Sendable (InboxMessage) async throws -> Void)?
 
     init(
         logger: Logger = Logger(label: "fengchao"), store: BoardStore? = nil,
@@ -61,9 +63,10 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     router.addRoutes(APIController(store: store, config: config).routes, atPath: "/api")
     router.add(middleware: FileMiddleware(ResourceLocator.resolve(config.public), searchForIndexHtml: false))
     let pages = try await PageRenderer.load(templatesDirectory: templatesPath)
-    let board = BoardSite(
+    var board = BoardSite(
         store: store, pages: pages, config: config, community: community, handler: handler,
         outboxSignal: outboxSignal, photos: PhotoFiles(store: store, storage: photoStorage))
+    board.inboxSignal = inboxSignal
     board.register(on: router)
     try SimSite.install(
         on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board, logger: logger)
@@ -83,6 +86,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     inboxWorker.pollInterval = dependencies.pollInterval
     inboxWorker.waiters = waiters
     inboxWorker.photoSignal = photoSignal
+    inboxWorker.beforeHandling = dependencies.beforeHandling
     let outboxWorker = OutboxWorker(
         store: store, senders: senders, signal: outboxSignal, retryBase: config.outbound.retryBaseSeconds,
         maxAttempts: config.outbound.maxAttempts, logger: logger.withLabel("outbox"))
@@ -90,6 +94,14 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         config: config, store: store, storage: photoStorage, signal: photoSignal, logger: logger.withLabel("photos"))
     photoWorker.pollInterval = dependencies.pollInterval
     app.addServices(inboxWorker, outboxWorker, photoWorker)
+    let quarantined = try await store.read { tx in try tx.quarantinedCounts() }
+    if quarantined.inbox + quarantined.outbox + quarantined.photos > 0 {
+        logger.error(
+            "quarantined: work that crashed the process earlier is set aside (see the board's review page)",
+            metadata: [
+                "inbox": "\(quarantined.inbox)", "outbox": "\(quarantined.outbox)", "photos": "\(quarantined.photos)",
+            ])
+    }
     if config.admin.token == AppConfig().admin.token {
         logger.warning("admin.token is the default; set admin.token or FENGCHAO_ADMIN_TOKEN before exposing /api")
     }

@@ -44,21 +44,20 @@ public struct IntentParser: Sendable {
 
     /// Parses one message.
     public func parse(_ input: ParserInput) -> ParseResult {
-        let norm = normalizer.normalize(input.text)
-        let parts = QuoteSplitter.split(norm.scalars)
-        let hits = CueHits(text: parts.reply, table: table)
-        var found: [ItemRef] = []
+        let parts = QuoteSplitter.split(input.text)
+        let norm = normalizer.normalize(parts.reply)
+        let hits = CueHits(text: norm.scalars, table: table)
+        var quoted: [Int] = []
         if let quote = parts.quote {
-            let qh = CueHits(text: quote, table: table)
-            found = refs.refs(in: qh, covered: places.coveredRanges(qh))
+            let qh = CueHits(text: normalizer.normalize(quote).scalars, table: table)
+            quoted = refs.refs(in: qh, covered: places.coveredRanges(qh)).map(\.number)
         }
         let replyRefs = refs.refs(in: hits, covered: places.coveredRanges(hits))
-        found += replyRefs
         let doneMark: Bool
         if parts.quote == nil {
             doneMark = norm.doneMarks.contains { mark in replyRefs.contains { $0.tokenEnd == mark || $0.end == mark } }
         } else {
-            doneMark = !norm.doneMarks.isEmpty && !found.isEmpty
+            doneMark = !norm.doneMarks.isEmpty && !(quoted.isEmpty && replyRefs.isEmpty)
         }
 
         var photos: [String] = []
@@ -69,7 +68,7 @@ public struct IntentParser: Sendable {
             case .location(let lat, let lon, let label): if shared == nil { shared = (lat, lon, label) }
             }
         }
-        let ctx = MessageContext(hits: hits, refs: found, role: input.senderRole, doneMark: doneMark,
+        let ctx = MessageContext(hits: hits, quotedNumbers: quoted, refs: replyRefs, role: input.senderRole, doneMark: doneMark,
                                  imageCount: photos.count, hasLocation: shared != nil)
 
         var result: ParseResult

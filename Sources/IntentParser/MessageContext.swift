@@ -3,10 +3,13 @@
 struct MessageContext: Sendable {
     /// Cue hits over the text that carries the intent (the reply of a quote).
     var hits: CueHits
-    /// Item references, those in a quote first.
+    /// Item numbers of a quoted message. Numbers only: their positions belong to the quote's
+    /// text, and keeping them out of reach is what stops them indexing `hits.text`.
+    var quotedNumbers: [Int]
+    /// Item references in the text that carries the intent, positioned in `hits.text`.
     var refs: [ItemRef]
-    /// The first item number, if any.
-    var ref: Int? { refs.first?.number }
+    /// The item the message is about: the quote's first number, else the reply's.
+    var ref: Int? { quotedNumbers.first ?? refs.first?.number }
     var role: SenderRole
     /// A done emoji (✅ 👌) right after an item number.
     var doneMark: Bool

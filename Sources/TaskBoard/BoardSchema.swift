@@ -15,6 +15,7 @@ enum BoardSchema {
         migrator.registerMigration("v2-board-pages", migrate: createBoardPages)
         migrator.registerMigration("v2-photos", migrate: createPhotoDownloads)
         migrator.registerMigration("v2-sessions", migrate: createSessions)
+        migrator.registerMigration("v3-crash-guard", migrate: createCrashGuard)
         return migrator
     }
 

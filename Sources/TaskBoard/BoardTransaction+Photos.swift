@@ -32,7 +32,7 @@ extension BoardTransaction {
     ) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE photos SET status = 'stored', attempts = attempts + 1, last_error = NULL, local_path = ?,
+                UPDATE photos SET status = 'stored', attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = NULL, local_path = ?,
                 sha256 = ?, content_type = ?, byte_size = ?, thumb_path = ? WHERE id = ?
                 """
         ).execute(arguments: [localPath, sha256, contentType, byteSize, thumbPath, id])
@@ -44,11 +44,11 @@ extension BoardTransaction {
     public func markPhotoAttemptFailed(id: Int64, error: String, retryAt: Date?) throws {
         if let retryAt {
             try db.cachedStatement(
-                sql: "UPDATE photos SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?"
+                sql: "UPDATE photos SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, next_attempt_at = ? WHERE id = ?"
             ).execute(arguments: [error, Self.seconds(retryAt), id])
         } else {
             try db.cachedStatement(
-                sql: "UPDATE photos SET attempts = attempts + 1, last_error = ?, status = 'failed' WHERE id = ?"
+                sql: "UPDATE photos SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, status = 'failed' WHERE id = ?"
             ).execute(arguments: [error, id])
         }
         guard db.changesCount > 0 else { throw StoreError.noSuchPhoto(id) }
@@ -60,7 +60,7 @@ extension BoardTransaction {
     public func retryPhoto(id: Int64) throws -> Bool {
         try db.cachedStatement(
             sql: """
-                UPDATE photos SET status = 'pending', attempts = 0, next_attempt_at = ?
+                UPDATE photos SET status = 'pending', attempts = 0, begun = 0, quarantined_at = NULL, next_attempt_at = ?
                 WHERE id = ? AND status = 'failed'
                 """
         ).execute(arguments: [Self.seconds(now), id])

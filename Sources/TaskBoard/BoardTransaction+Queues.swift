@@ -81,7 +81,7 @@ extension BoardTransaction {
     /// The platform accepted the reply; counts as an attempt.
     public func markSent(outboxID: Int64) throws {
         try db.cachedStatement(
-            sql: "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ? WHERE id = ?"
+            sql: "UPDATE outbox SET status = 'sent', attempts = attempts + 1, begun = MAX(begun, attempts + 1), sent_at = ? WHERE id = ?"
         ).execute(arguments: [Self.seconds(now), outboxID])
         guard db.changesCount > 0 else { throw StoreError.noSuchOutboxMessage(outboxID) }
     }
@@ -91,11 +91,11 @@ extension BoardTransaction {
     public func markAttemptFailed(outboxID: Int64, error: String, retryAt: Date?) throws {
         if let retryAt {
             try db.cachedStatement(
-                sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?"
+                sql: "UPDATE outbox SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, next_attempt_at = ? WHERE id = ?"
             ).execute(arguments: [error, Self.seconds(retryAt), outboxID])
         } else {
             try db.cachedStatement(
-                sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, status = 'failed' WHERE id = ?"
+                sql: "UPDATE outbox SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, status = 'failed' WHERE id = ?"
             ).execute(arguments: [error, outboxID])
         }
         guard db.changesCount > 0 else { throw StoreError.noSuchOutboxMessage(outboxID) }

@@ -19,12 +19,16 @@ public struct InboxMessage: Codable, Sendable, Equatable, StoreRecord {
     /// Why processing failed.
     public var error: String?
     public var processedAt: Date?
+    /// Processing attempts begun (CrashGuard).
+    public var attempts: Int
+    /// When the message was set aside for killing the process (CrashGuard).
+    public var quarantinedAt: Date?
 
     /// Memberwise.
     public init(
         id: Int64? = nil, channel: String, platformMessageID: String, groupID: String, senderID: String,
         payload: String, receivedAt: Date, state: InboxState = .pending, error: String? = nil,
-        processedAt: Date? = nil
+        processedAt: Date? = nil, attempts: Int = 0, quarantinedAt: Date? = nil
     ) {
         self.id = id
         self.channel = channel
@@ -36,6 +40,8 @@ public struct InboxMessage: Codable, Sendable, Equatable, StoreRecord {
         self.state = state
         self.error = error
         self.processedAt = processedAt
+        self.attempts = attempts
+        self.quarantinedAt = quarantinedAt
     }
 
     /// The table, named explicitly so a type rename never renames the schema.
@@ -51,5 +57,7 @@ public struct InboxMessage: Codable, Sendable, Equatable, StoreRecord {
         case receivedAt = "received_at"
         case state, error
         case processedAt = "processed_at"
+        case attempts
+        case quarantinedAt = "quarantined_at"
     }
 }

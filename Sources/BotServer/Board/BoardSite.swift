@@ -16,6 +16,8 @@ struct BoardSite: Sendable {
     /// The chat's message handler: board actions render and queue the same replies as chat commands.
     let handler: MessageHandler
     let outboxSignal: WorkSignal
+    /// Wakes the inbox worker when the board puts a message back in the queue.
+    var inboxSignal: WorkSignal?
     /// Downloaded photos, served from local storage.
     let photos: PhotoFiles
 

@@ -13,6 +13,7 @@ struct ReviewController: Sendable {
     func register(on group: RouterGroup<BoardRequestContext>) {
         group.get("reviews", use: list)
         group.post("reviews/{id}/{decision}", use: decide)
+        group.post("reviews/crashed/{id}/retry", use: retryCrashed)
         group.post("items/new", use: file)
     }
 
@@ -38,9 +39,20 @@ struct ReviewController: Sendable {
         var url: String
     }
 
+    /// An inbound message set aside because processing it killed the server (CrashGuard).
+    struct CrashedView: Sendable {
+        var id: Int64
+        var sender: String
+        var group: String
+        var received: String
+        var text: String
+    }
+
     struct ReviewsView: Sendable {
         var reviews: [ReviewView]
         var hasReviews: Bool
+        var crashed: [CrashedView]
+        var hasCrashed: Bool
         var missingPlace: [ItemRowView]
         var hasMissing: Bool
         var members: [FormOption]
@@ -55,13 +67,15 @@ struct ReviewController: Sendable {
         let user = try context.requireUser()
         let site = site
         let format = BoardFormat(config: site.config)
-        let (reviews, senders, missing, reporters, members, now) = try await site.store.read { tx in
+        let (reviews, senders, missing, reporters, members, now, crashed) = try await site.store.read { tx in
             let reviews = try tx.reviews(status: .open, limit: 200)
+            let crashed = user.role == .secretary ? try tx.quarantinedInbox(limit: 50) : []
             var senders: [String: Member] = [:]
             for review in reviews { senders[review.senderID] = try tx.member(platformID: review.senderID) }
             let missing = try tx.itemsMissingPlace(limit: 100).filter { user.mayAccess(grid: $0.grid) }
             let members = try tx.members().filter { !$0.platformID.hasPrefix("board:") }
-            return (reviews, senders, missing, try tx.membersByID(missing.map(\.reporterID)), members, tx.now)
+            for row in crashed where senders[row.senderID] == nil { senders[row.senderID] = try tx.member(platformID: row.senderID) }
+            return (reviews, senders, missing, try tx.membersByID(missing.map(\.reporterID)), members, tx.now, crashed)
         }
         let labels = site.labels
         let categoryCodes = labels.categories.keys.sorted()
@@ -82,6 +96,14 @@ struct ReviewController: Sendable {
                     landmark: parsed?.place?.landmark, suggestsWish: parsed?.intent == .wish)
             },
             hasReviews: !reviews.isEmpty,
+            crashed: crashed.map { row in
+                let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(row.payload.utf8))
+                return CrashedView(
+                    id: row.id ?? 0, sender: senders[row.senderID]?.name ?? message?.senderName ?? row.senderID,
+                    group: groupLabel(channel: row.channel, groupID: row.groupID),
+                    received: format.dateTime(row.receivedAt) ?? "", text: message?.text ?? row.payload)
+            },
+            hasCrashed: !crashed.isEmpty,
             missingPlace: missing.map { ItemRowView($0, members: reporters, site: site, format: format, now: now) },
             hasMissing: !missing.isEmpty,
             members: members.compactMap { member in
@@ -97,7 +119,7 @@ struct ReviewController: Sendable {
                 FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: false)
             },
             estates: site.community.gazetteer.grids.flatMap { $0.estates.map(\.name) },
-            isEmpty: reviews.isEmpty && missing.isEmpty)
+            isEmpty: reviews.isEmpty && missing.isEmpty && crashed.isEmpty)
         return try await site.page(
             "board/reviews", view, request: request, context: context, section: .reviews,
             title: labels.word("nav_reviews"))
@@ -158,6 +180,20 @@ struct ReviewController: Sendable {
             }
         }
         return await finish(outcome, context: context, user: user, what: "review \(id) \(decision)")
+    }
+
+    /// Puts a quarantined message back in the inbox; only the secretary sees and may do this.
+    @Sendable func retryCrashed(request: Request, context: BoardRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard user.role == .secretary, let id = context.parameters.get("id", as: Int64.self) else {
+            throw HTTPError(.notFound)
+        }
+        let labels = site.labels
+        let retried = try await site.store.write { tx in try tx.retryQuarantinedInbox(id: id) }
+        if retried { await site.inboxSignal?.notify() }
+        return await finish(
+            retried ? .done(labels.word("done_crashed_retry")) : .refused(labels.word("review_not_found")),
+            context: context, user: user, what: "retry crashed \(id)")
     }
 
     /// The secretary files a report or wish for someone who told them in person or by phone.

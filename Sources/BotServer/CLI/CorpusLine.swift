@@ -2,7 +2,7 @@ import Foundation
 import IntentParser
 
 /// One line of the corpus input shape (`id`, `text`, `sender_role`, `attachments`; threads: `messages`).
-struct CorpusLine: Decodable {
+struct CorpusLine: Codable {
     var id: String
     var text: String?
     var senderRole: String?
@@ -21,7 +21,7 @@ struct CorpusLine: Decodable {
     }
 }
 
-struct CorpusMessage: Decodable {
+struct CorpusMessage: Codable {
     var sender: String
     var role: String?
     var ts: Double
@@ -35,7 +35,7 @@ struct CorpusMessage: Decodable {
     }
 }
 
-struct CorpusAttachment: Decodable {
+struct CorpusAttachment: Codable {
     var type: String
     var url: String?
     var lat: Double?

@@ -9,20 +9,32 @@ struct HealthController: Sendable {
         var ok: Bool
         var pendingInbox: Int
         var pendingOutbox: Int
+        /// Work set aside for crashing the process (CrashGuard), per queue.
+        var quarantined: Quarantined
+
+        struct Quarantined: Encodable {
+            var inbox: Int
+            var outbox: Int
+            var photos: Int
+        }
 
         enum CodingKeys: String, CodingKey {
             case ok
             case pendingInbox = "pending_inbox"
             case pendingOutbox = "pending_outbox"
+            case quarantined
         }
     }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in
-            let counts = try await store.read { tx in
-                (try tx.inboxCount(state: .pending), try tx.outboxCount(status: .pending))
+            let health = try await store.read { tx in
+                let q = try tx.quarantinedCounts()
+                return Health(
+                    ok: true, pendingInbox: try tx.inboxCount(state: .pending), pendingOutbox: try tx.outboxCount(status: .pending),
+                    quarantined: .init(inbox: q.inbox, outbox: q.outbox, photos: q.photos))
             }
-            return try JSONResponse.make(Health(ok: true, pendingInbox: counts.0, pendingOutbox: counts.1))
+            return try JSONResponse.make(health)
         }
     }
 }

@@ -57,7 +57,11 @@ struct PhotoWorker: Service {
         while !Task.isCancelled {
             let due: [Photo]
             do {
-                due = try await store.read { tx in try tx.duePhotos(limit: 32) }
+                let claim = try await store.write { tx in try tx.claimPhotos(limit: 32) }
+                for id in claim.quarantined {
+                    logger.critical("photo.quarantined", metadata: ["photo.id": "\(id)", "reason": "\(CrashGuard.reason)"])
+                }
+                due = claim.rows
             } catch {
                 logger.error("photo.read failed", metadata: ["error": "\(error)"])
                 return attempts

@@ -18,6 +18,8 @@ struct InboxWorker: Service {
     /// Webhooks waiting to answer passively with this message's reply.
     var waiters: ProcessingWaiters?
     var pollInterval: Duration = .seconds(2)
+    /// Tests only: runs before a message is handled, to stand in for work that kills the process.
+    var beforeHandling: (@Sendable (InboxMessage) async throws -> Void)?
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -34,15 +36,20 @@ struct InboxWorker: Service {
     func drain() async -> Int {
         var count = 0
         while !Task.isCancelled {
-            let batch: [InboxMessage]
+            let claim: Claim<InboxMessage>
             do {
-                batch = try await store.read { tx in try tx.pendingInbox(limit: 50) }
+                claim = try await store.write { tx in try tx.claimInbox(limit: 50) }
             } catch {
                 logger.error("inbox.read failed", metadata: ["error": "\(error)"])
                 return count
             }
-            if batch.isEmpty { return count }
-            for row in batch {
+            for id in claim.quarantined {
+                logger.critical("inbox.quarantined", metadata: ["inbox.id": "\(id)", "reason": "\(CrashGuard.reason)"])
+                await waiters?.finished(id)
+            }
+            if claim.rows.isEmpty { return count }
+            for row in claim.rows {
+                if Task.isCancelled { return count }
                 await process(row)
                 if let id = row.id { await waiters?.finished(id) }
                 count += 1
@@ -65,6 +72,7 @@ struct InboxWorker: Service {
         logger[metadataKey: "inbox.id"] = "\(row.id ?? 0)"
         logger[metadataKey: "inbox.channel"] = "\(row.channel)"
         do {
+            try await beforeHandling?(row)
             switch try await handler.handle(row, logger: logger) {
             case .handled(let intent, let replies):
                 logger.info("inbox.handled", metadata: ["intent": "\(intent.rawValue)", "replies": "\(replies)"])
@@ -73,6 +81,9 @@ struct InboxWorker: Service {
             case .ignored(let reason):
                 logger.warning("inbox.ignored", metadata: ["reason": "\(reason)"])
             }
+        } catch is CancellationError {
+            // Shutting down: the row stays pending and is handled after the restart.
+            return
         } catch {
             // The transaction rolled back; mark the row so one bad message cannot block the queue.
             logger.error("inbox.failed", metadata: ["error": "\(error)"])

@@ -28,15 +28,18 @@ struct OutboxWorker: Service {
     func drain() async -> Int {
         var attempts = 0
         while !Task.isCancelled {
-            let due: [OutboxMessage]
+            let claim: Claim<OutboxMessage>
             do {
-                due = try await store.read { tx in try tx.dueOutbox(limit: 50) }
+                claim = try await store.write { tx in try tx.claimOutbox(limit: 50) }
             } catch {
                 logger.error("outbox.read failed", metadata: ["error": "\(error)"])
                 return attempts
             }
-            if due.isEmpty { return attempts }
-            for row in due {
+            for id in claim.quarantined {
+                logger.critical("outbox.quarantined", metadata: ["outbox.id": "\(id)", "reason": "\(CrashGuard.reason)"])
+            }
+            if claim.rows.isEmpty { return attempts }
+            for row in claim.rows {
                 await deliver(row)
                 attempts += 1
             }

@@ -35,6 +35,9 @@ enum WeChatXML {
     /// CDATA and plain text are joined as written and entities are resolved; deeper elements
     /// (some event types nest lists) are skipped rather than refused.
     static func parse(_ data: Data) throws -> [String: String] {
+        // FoundationXML traps on an element name that is not UTF-8 (found by `fengchao fuzz wechat_xml`);
+        // WeChat and WeCom only send UTF-8, so anything else is refused before it reaches the parser.
+        guard String(validating: data, as: UTF8.self) != nil else { throw ParseError.malformed("body is not UTF-8") }
         // FoundationXML on Linux does not report DTD declarations to the delegate, so the
         // prolog is checked by hand; a DOCTYPE can only appear there.
         if hasDocumentTypeDeclaration(data) { throw ParseError.declarationNotAllowed }
