@@ -38,10 +38,16 @@ let package = Package(
             name: "IntentParser",
             swiftSettings: swiftSettings
         ),
+        // The labelled corpus: its splits, the scorer's metrics and model fitting (`fengchao train`, corpus tests).
+        .target(
+            name: "ParserCorpus",
+            dependencies: ["IntentParser", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         // Hostile chat messages for the fuzz tests and `fengchao fuzz`: kept out of the parser target.
         .target(
             name: "MessageFuzz",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["IntentParser", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         // libgd makes photo thumbnails (Debian: libgd-dev, installed by `make setup`).
@@ -61,6 +67,7 @@ let package = Package(
             name: "BotServer",
             dependencies: [
                 "IntentParser",
+                "ParserCorpus",
                 "TaskBoard",
                 "MessageFuzz",
                 "CGD",
@@ -80,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntentParserTests",
-            dependencies: ["IntentParser", "MessageFuzz", .product(name: "Yams", package: "Yams")],
+            dependencies: ["IntentParser", "ParserCorpus", "MessageFuzz", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -37,7 +37,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     let templatesPath = ResourceLocator.resolve(config.templates)
     let renderer = try await ReplyRenderer.load(templatesDirectory: templatesPath)
     let community = try Community.load(
-        communityPath: ResourceLocator.resolve(config.community), lexiconPath: ResourceLocator.resolve(config.lexicon))
+        communityPath: ResourceLocator.resolve(config.community), lexiconPath: ResourceLocator.resolve(config.lexicon),
+        modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
     let senders = ReplySenders(byChannel: dependencies.replySenders ?? defaultSenders(config: config, logger: logger))
 
     let inboxSignal = WorkSignal()

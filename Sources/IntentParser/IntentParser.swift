@@ -19,10 +19,13 @@ public struct IntentParser: Sendable {
     let locations: LocationResolver
     let needBuilding: Set<Category>
     let reviewBelow: Double
+    /// The learned models; nil: the rules alone decide (as before the model existed).
+    public let model: ParserModel?
 
     /// Compiles the lexicon and gazetteer into lookup tables.
     /// `locationRadiusMeters` overrides the lexicon's radius for resolving shared locations.
-    public init(lexicon: Lexicon, gazetteer: Gazetteer, locationRadiusMeters: Double? = nil) {
+    public init(lexicon: Lexicon, gazetteer: Gazetteer, model: ParserModel? = nil, locationRadiusMeters: Double? = nil) {
+        self.model = model
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         let normalizer = TextNormalizer(lexicon.normalization)
@@ -42,8 +45,53 @@ public struct IntentParser: Sendable {
         reviewBelow = lexicon.report.reviewBelow
     }
 
-    /// Parses one message.
+    /// Parses one message: the rules read it, then the learned model decides where it has one.
     public func parse(_ input: ParserInput) -> ParseResult {
+        let reading = read(input)
+        var result = reading.rules
+        var threshold = reviewBelow
+        var unsureCategory = false
+        if let model, !reading.structural {
+            let decision = decide(reading, model: model)
+            result = decision.result
+            threshold = result.intent == .chitchat ? model.reviewBelow : model.decideBelow
+            unsureCategory = (decision.categoryConfidence ?? 1) < model.categoryReviewBelow && reading.photos.isEmpty
+        }
+        result.photoURLs = reading.photos
+        result.needsReview = (result.confidence < threshold || unsureCategory) && !reading.structural
+        return result
+    }
+
+    /// The feature names the model sees for a message (training and `--explain`).
+    public func featureNames(_ input: ParserInput) -> [String] {
+        let reading = read(input)
+        var names = Features.Names()
+        Features.collect(into: &names, context: reading.context, rules: reading.ruleReading, place: reading.place, quoted: reading.quoted)
+        return names.names
+    }
+
+    /// The rules' result before the model had its say, and whether it is structural.
+    public func ruleResult(_ input: ParserInput) -> (result: ParseResult, structural: Bool) {
+        let reading = read(input)
+        return (reading.rules, reading.structural)
+    }
+
+    /// What the rules make of a message, with everything the model's features need.
+    struct Reading {
+        var context: MessageContext
+        var rules: ParseResult
+        /// A command or question with an item number: rules decide those, never the model.
+        var structural: Bool
+        var place: Place?
+        var quoted: Bool
+        var photos: [String]
+
+        var ruleReading: Features.RuleReading {
+            .init(intent: rules.intent, category: rules.category, query: rules.query)
+        }
+    }
+
+    func read(_ input: ParserInput) -> Reading {
         let parts = QuoteSplitter.split(input.text)
         let norm = normalizer.normalize(parts.reply)
         let hits = CueHits(text: norm.scalars, table: table)
@@ -70,29 +118,76 @@ public struct IntentParser: Sendable {
         }
         let ctx = MessageContext(hits: hits, quotedNumbers: quoted, refs: replyRefs, role: input.senderRole, doneMark: doneMark,
                                  imageCount: photos.count, hasLocation: shared != nil)
+        var place = places.extract(hits)
+        if let s = shared { place = merge(place, attachment: resolve(s)) }
 
         var result: ParseResult
+        var structural = false
         if let q = queries.statusQuestion(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
+            structural = q.itemRef != nil
         } else if let c = commands.recognize(ctx) {
             result = ParseResult(intent: c.intent, itemRef: c.itemRef, verdict: c.verdict, registerName: c.registerName,
                                  escalationTarget: c.escalationTarget, note: c.note, confidence: c.confidence)
+            structural = c.itemRef != nil
         } else if let q = queries.recognize(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
+            structural = q.itemRef != nil
         } else {
-            var place = places.extract(hits)
-            if let s = shared { place = merge(place, attachment: resolve(s)) }
             let d = content.classify(ctx, placeNamed: !place.isEmpty)
             result = ParseResult(intent: d.intent, confidence: d.confidence)
             if d.intent == .report || d.intent == .wish || d.intent == .suggestion {
-                result.place = place.isEmpty ? nil : place
-                if d.intent == .report { result.category = d.category ?? .other }
-                if d.intent != .suggestion { result.missing = missing(place, d.category) }
+                fill(&result, place: place, category: d.category)
             }
         }
-        result.photoURLs = photos
-        result.needsReview = result.confidence < reviewBelow
-        return result
+        return Reading(context: ctx, rules: result, structural: structural, place: place.isEmpty ? nil : place,
+                       quoted: parts.quote != nil, photos: photos)
+    }
+
+    /// The model's decision where the rules found no structure.
+    private func decide(_ r: Reading, model: ParserModel) -> (result: ParseResult, categoryConfidence: Double?) {
+        var keys = Features.Keys()
+        Features.collect(into: &keys, context: r.context, rules: r.ruleReading, place: r.place, quoted: r.quoted)
+        let p = model.intent.probabilities(keys.keys)
+        guard let best = p.indices.max(by: { p[$0] < p[$1] }), let intent = Intent(rawValue: model.intent.classes[best]) else {
+            return (r.rules, nil)
+        }
+        var categoryConfidence: Double?
+        var result = intent == r.rules.intent ? r.rules : ParseResult(intent: intent)
+        result.confidence = p[best]
+        switch intent {
+        case .report, .wish, .suggestion:
+            var category: Category?
+            if intent == .report {
+                let cp = model.category.probabilities(keys.keys)
+                if let top = cp.indices.max(by: { cp[$0] < cp[$1] }) {
+                    category = Category(rawValue: model.category.classes[top])
+                    categoryConfidence = cp[top]
+                }
+            }
+            fill(&result, place: r.place ?? Place(), category: category)
+        case .query where result.query == nil:
+            let qp = model.query.probabilities(keys.keys)
+            result.query = qp.indices.max(by: { qp[$0] < qp[$1] }).flatMap { QueryKind(rawValue: model.query.classes[$0]) }
+            result.itemRef = r.context.ref
+        case .claim, .release, .complete, .verify, .escalate:
+            guard intent != r.rules.intent else { break }
+            result.itemRef = r.context.ref
+            if intent == .verify { result.verdict = r.context.hits.has(.verifyReject) ? .reject : .pass }
+        case .register:
+            guard intent != r.rules.intent else { break }
+            result.registerName = commands.names.name(in: r.context.hits)
+        default:
+            break
+        }
+        return (result, categoryConfidence)
+    }
+
+    /// Place, category and what is missing, for a report, wish or suggestion.
+    private func fill(_ result: inout ParseResult, place: Place, category: Category?) {
+        result.place = place.isEmpty ? nil : place
+        result.category = result.intent == .report ? category ?? .other : nil
+        result.missing = result.intent == .suggestion ? [] : missing(place, category)
     }
 
     /// The place a message names, whatever its intent: how a reply to "请补充小区和楼栋"

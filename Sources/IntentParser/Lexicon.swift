@@ -502,6 +502,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         public var roomMarkers: [String] = []
         /// Misspellings and homophones of gazetteer estates → canonical name (龙溪: 龙西小区).
         public var estateVariants: [String: String] = [:]
+        /// Endings of street names, for addresses in street-number form (创业路132号).
+        public var streetSuffixes: [String] = []
 
         /// An empty section.
         public init() {}
@@ -519,6 +521,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             unitMarkers = try c.list(.unitMarkers)
             roomMarkers = try c.list(.roomMarkers)
             estateVariants = try c.decodeIfPresent([String: String].self, forKey: .estateVariants) ?? [:]
+            streetSuffixes = try c.list(.streetSuffixes)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -532,6 +535,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case unitMarkers = "unit_markers"
             case roomMarkers = "room_markers"
             case estateVariants = "estate_variants"
+            case streetSuffixes = "street_suffixes"
         }
     }
 }

@@ -7,6 +7,7 @@ struct PlaceExtractor: Sendable {
     let gazetteer: GazetteerIndex
     let nameStops: Set<Unicode.Scalar>
     let notNames: Set<String>
+    let streetSuffixes: [[Unicode.Scalar]]
     private let buildings = BuildingExtractor()
 
     static let placeKinds: CueKinds = [.estate, .landmark, .street, .community]
@@ -17,6 +18,7 @@ struct PlaceExtractor: Sendable {
         self.gazetteer = gazetteer
         nameStops = Set(vocabulary.nameStopChars.unicodeScalars)
         notNames = Set(vocabulary.notEstateNames.map(normalize))
+        streetSuffixes = vocabulary.streetSuffixes.map { Array(normalize($0).unicodeScalars) }.filter { !$0.isEmpty }
     }
 
     /// Scalar ranges of named places, so item numbers inside them ("2号驿站") are not items.
@@ -59,6 +61,13 @@ struct PlaceExtractor: Sendable {
             place.grid = nil
             place.lat = nil
             place.lon = nil
+            if let known = gazetteer.nearMiss(unknown.name) {
+                let info = gazetteer.estates[known]
+                place.estate = info.name
+                place.grid = info.gridID
+                place.lat = info.lat
+                place.lon = info.lon
+            }
         }
         if place.estate == nil, let start = numbers.start {
             // "桃源里 7-1-302": one space may stand between the name and its building number.
@@ -86,6 +95,8 @@ struct PlaceExtractor: Sendable {
                     place.grid = gazetteer.streets[lm.cue.value].gridID
                 }
             }
+        } else if let address = streetAddress(hits, places) {
+            place.landmark = address
         } else {
             // a gate or spot of an estate; the estate may come from a shared location
             if let spot = hits.hits.first(where: { ($0.kind == .gateWord || $0.kind == .spotWord) && $0.start >= estateEnd }) {
@@ -119,10 +130,18 @@ struct PlaceExtractor: Sendable {
             }) {
             k -= 1
         }
+        // "建设路28号院": a house number inside the name takes the street before it along.
+        if k < end, t[k] == "号", k > 0, TextNormalizer.isDigit(t[k - 1]) {
+            var d = k
+            while d > 0 && TextNormalizer.isDigit(t[d - 1]) { d -= 1 }
+            var n = d
+            while n > 0 && isNameChar(t[n - 1]) && d - (n - 1) <= 6 { n -= 1 }
+            if n < d { k = n }
+        }
         guard end - k >= minLength else { return nil }
         var name = string(t[k..<end])
-        // A leading generic word ("隔壁", "对面") is not part of the name.
-        for n in notNames where name.hasPrefix(n) {
+        // A leading generic word ("隔壁", "对面") is not part of the name; a leading 老 or 新 is (老粮站宿舍).
+        for n in notNames where n.count >= 2 && name.hasPrefix(n) {
             name.removeFirst(n.count)
             k += n.count
         }
@@ -170,6 +189,29 @@ struct PlaceExtractor: Sendable {
         let endsWithSuffix = hits.hits.contains { $0.kind == .estateSuffix && $0.end == p.end && $0.start >= p.start }
         guard endsWithSuffix, let prefix = nameBefore(p.start, hits, places, minLength: 1) else { return nil }
         return (prefix.name + string(hits.text[p.start..<p.end]), prefix.start)
+    }
+
+    /// "创业路132号" (and its position word): a street written with a house number, as a landmark.
+    private func streetAddress(_ hits: CueHits, _ places: [CueHits.Hit]) -> String? {
+        let t = hits.text
+        var i = 0
+        while i < t.count {
+            guard TextNormalizer.isDigit(t[i]), i > 0, !TextNormalizer.isDigit(t[i - 1]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < t.count && TextNormalizer.isDigit(t[j]) { j += 1 }
+            defer { i = j }
+            guard j < t.count, t[j] == "号" else { continue }
+            // 号楼 is a building; 号院 and 号小区 are estates the estate rules already read.
+            if j + 1 < t.count, t[j + 1] == "楼" || t[j + 1] == "院" || t[j + 1] == "栋" { continue }
+            for suffix in streetSuffixes where i >= suffix.count && Array(t[(i - suffix.count)..<i]) == suffix {
+                guard let name = nameBefore(i - suffix.count, hits, places, minLength: 1) else { continue }
+                return text(t, name.start, withPositionAfter: j + 1, hits)
+            }
+        }
+        return nil
     }
 
     // MARK: - text helpers

@@ -1,3 +1,5 @@
+import IntentParser
+
 /// One generated message with a sender role and attachments, as the parser's fuzz inputs are made
 /// both in the tests and by `fengchao fuzz`. Roles and attachments are raw strings and numbers so
 /// this target does not depend on the parser; callers map them.

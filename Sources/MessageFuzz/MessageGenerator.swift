@@ -1,3 +1,5 @@
+import IntentParser
+
 /// Generates chat messages meant to break a text parser: the parser's own vocabulary mixed with
 /// item numbers in every written form, WeChat quote layouts (nested, unclosed, longer than the
 /// reply), emoji sequences, control and zero-width characters and random scalars from every plane.

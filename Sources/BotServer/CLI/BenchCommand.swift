@@ -18,34 +18,37 @@ struct BenchParseCommand: ParsableCommand {
         abstract: "Messages per second and p50/p99 time per message over a corpus, single thread."
     )
 
-    @Option(help: "Corpus JSONL (default: the dev corpus fixture).")
-    var input: String = "Tests/IntentParserTests/Fixtures/dev.jsonl"
+    @Option(help: "Corpus JSONL files (default: the whole labelled corpus, every voice and the real messages).")
+    var input: [String] = [
+        "corpus/dev.jsonl", "corpus/real-train.jsonl", "corpus/real/real-collected.jsonl", "corpus/voices/complaint-letter.jsonl",
+        "corpus/voices/dialect-traditional.jsonl", "corpus/voices/elderly-voice.jsonl", "corpus/voices/members-secretary.jsonl",
+        "corpus/voices/rider-hurry.jsonl", "corpus/voices/wish-writer.jsonl",
+    ]
 
-    @Option(help: "Gazetteer YAML.")
-    var community: String = "config/community.yaml"
-
-    @Option(help: "Lexicon YAML.")
-    var lexicon: String = "config/lexicon.yaml"
+    @OptionGroup var files: ParserOptions
 
     @Option(help: "Timed passes over the corpus (one untimed warm-up pass runs first).")
-    var passes: Int = 200
+    var passes: Int = 30
 
     func validate() throws {
         guard passes > 0 else { throw ValidationError("--passes must be at least 1.") }
     }
 
     func run() throws {
-        let community = try ParseCommand.loadCommunity(community: community, lexicon: lexicon)
+        let community = try files.load()
         let parser = community.parser
-        let path = ResourceLocator.resolve(input)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read --input \(path)")
-        }
         let decoder = JSONDecoder()
-        let inputs = try data.split(separator: UInt8(ascii: "\n")).map {
-            try decoder.decode(CorpusLine.self, from: Data($0)).input
+        var inputs: [ParserInput] = []
+        for file in input {
+            let path = ResourceLocator.resolve(file)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("cannot read --input \(path)")
+            }
+            inputs += try data.split(separator: UInt8(ascii: "\n")).map {
+                try decoder.decode(CorpusLine.self, from: Data($0)).input
+            }
         }
-        guard !inputs.isEmpty else { throw ValidationError("no messages in \(path)") }
+        guard !inputs.isEmpty else { throw ValidationError("no messages in \(input)") }
         var sink = 0
         for input in inputs { sink &+= parser.parse(input).intent.rawValue.utf8.count }
 
@@ -67,7 +70,7 @@ struct BenchParseCommand: ParsableCommand {
         func percentile(_ p: Double) -> Double {
             Double(samples[min(count - 1, Int(Double(count) * p))]) / 1000
         }
-        print("messages: \(inputs.count) × \(passes) passes = \(count), single thread")
+        print("messages: \(inputs.count) × \(passes) passes = \(count), single thread, model \(community.model == nil ? "off" : "on")")
         print(String(format: "throughput: %.0f messages/s", Double(count) / seconds))
         print(String(format: "per message: p50 %.1f µs, p99 %.1f µs, max %.1f µs", percentile(0.5), percentile(0.99),
             Double(samples[count - 1]) / 1000))

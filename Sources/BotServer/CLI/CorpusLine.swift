@@ -1,5 +1,6 @@
 import Foundation
 import IntentParser
+import ParserCorpus
 
 /// One line of the corpus input shape (`id`, `text`, `sender_role`, `attachments`; threads: `messages`).
 struct CorpusLine: Codable {
@@ -32,22 +33,6 @@ struct CorpusMessage: Codable {
         ThreadMessage(
             sender: sender, role: role.flatMap(SenderRole.init(rawValue:)) ?? .unknown, ts: ts, text: text ?? "",
             attachments: (attachments ?? []).compactMap(\.attachment))
-    }
-}
-
-struct CorpusAttachment: Codable {
-    var type: String
-    var url: String?
-    var lat: Double?
-    var lon: Double?
-    var label: String?
-
-    var attachment: Attachment? {
-        switch type {
-        case "image": url.map { .image(url: $0) }
-        case "location": lat.flatMap { lat in lon.map { .location(lat: lat, lon: $0, label: label) } }
-        default: nil
-        }
     }
 }
 

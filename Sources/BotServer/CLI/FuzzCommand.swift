@@ -31,11 +31,7 @@ struct FuzzCommand: ParsableCommand {
     @Option(help: "Longest generated message, in characters.")
     var maxLength: Int = 2_000
 
-    @Option(help: "Gazetteer YAML (default: the demo community config/community.yaml).")
-    var community: String = "config/community.yaml"
-
-    @Option(help: "Lexicon YAML (default: config/lexicon.yaml).")
-    var lexicon: String = "config/lexicon.yaml"
+    @OptionGroup var files: ParserOptions
 
     @Flag(help: "Print every input before it is tried.")
     var show = false
@@ -50,8 +46,8 @@ struct FuzzCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parser = try ParseCommand.loadCommunity(community: community, lexicon: lexicon).parser
-        let yaml = try [community, lexicon].map { try String(contentsOfFile: ResourceLocator.resolve($0), encoding: .utf8) }
+        let parser = try files.load().parser
+        let yaml = try [files.community, files.lexicon].map { try String(contentsOfFile: ResourceLocator.resolve($0), encoding: .utf8) }
         let generator = MessageGenerator(vocabulary: try FuzzVocabulary(yaml: yaml), seed: seed, maxLength: maxLength)
         if emitJsonl {
             try emit(generator)

@@ -14,11 +14,7 @@ struct ParseCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Gazetteer YAML (default: the demo community config/community.yaml).")
-    var community: String = "config/community.yaml"
-
-    @Option(help: "Lexicon YAML (default: config/lexicon.yaml).")
-    var lexicon: String = "config/lexicon.yaml"
+    @OptionGroup var files: ParserOptions
 
     @Option(help: "JSONL input file (default: standard input).")
     var input: String?
@@ -28,6 +24,9 @@ struct ParseCommand: ParsableCommand {
 
     @Option(help: "Parse one message instead of a file and print the whole result.")
     var text: String?
+
+    @Flag(help: "With --text: also print why (the rules' reading, the model's probabilities, the features that weighed most).")
+    var explain = false
 
     @Option(help: "Sender role for --text: rider, member, secretary, resident, unknown.")
     var role: String = "rider"
@@ -39,14 +38,16 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Self.loadCommunity(community: community, lexicon: lexicon)
+        let loaded = try files.load()
         let parser = loaded.parser
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if let text {
-            let result = parser.parse(ParserInput(text: text, senderRole: SenderRole(rawValue: role) ?? .rider))
+            let input = ParserInput(text: text, senderRole: SenderRole(rawValue: role) ?? .rider)
+            let result = parser.parse(input)
             encoder.outputFormatting.insert(.prettyPrinted)
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            if explain { print(Self.describe(parser.explain(input))) }
             return
         }
         let data: Data
@@ -88,12 +89,36 @@ struct ParseCommand: ParsableCommand {
     }
 
     /// Both commands read the same two files and report a missing one the same way.
-    static func loadCommunity(community: String, lexicon: String) throws -> Community {
+    static func loadCommunity(community: String, lexicon: String, model: String = "") throws -> Community {
         do {
             return try Community.load(
-                communityPath: ResourceLocator.resolve(community), lexiconPath: ResourceLocator.resolve(lexicon))
+                communityPath: ResourceLocator.resolve(community), lexiconPath: ResourceLocator.resolve(lexicon),
+                modelPath: model.isEmpty ? nil : ResourceLocator.resolve(model))
         } catch let error as ConfigError {
             throw ValidationError(error.description)
         }
+    }
+
+    static func describe(_ e: Explanation) -> String {
+        func pct(_ p: Double) -> String { String(format: "%.2f", p) }
+        var out = "why:\n"
+        out += "  rules: \(e.rules.intent.rawValue) (\(pct(e.rules.confidence)))"
+        out += e.structural ? ", a command or question with an item number: the rules decide\n" : "\n"
+        out += "  lexicon cues: \(e.cues.isEmpty ? "none" : e.cues.joined(separator: ", "))\n"
+        if !e.intents.isEmpty {
+            out += "  model: " + e.intents.map { "\($0.name) \(pct($0.probability))" }.joined(separator: ", ") + "\n"
+        }
+        if !e.categories.isEmpty {
+            out += "  category: " + e.categories.map { "\($0.name) \(pct($0.probability))" }.joined(separator: ", ") + "\n"
+        }
+        if !e.evidence.isEmpty {
+            out += "  features for \(e.result.intent.rawValue): "
+                + e.evidence.map { "\($0.name) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ") + "\n"
+        }
+        if let r = e.reviewBelow {
+            out += "  decision: \(e.result.intent.rawValue) at \(pct(e.result.confidence)); review below \(pct(r))"
+            out += e.result.needsReview ? " → waits for the secretary\n" : "\n"
+        }
+        return out
     }
 }

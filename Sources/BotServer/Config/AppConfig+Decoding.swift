@@ -5,7 +5,7 @@ import TaskBoard
 
 extension AppConfig {
     enum CodingKeys: String, CodingKey {
-        case server, storage, admin, community, lexicon, templates, timezone, groups, people, points, webhooks, outbound
+        case server, storage, admin, community, lexicon, model, templates, timezone, groups, people, points, webhooks, outbound
         case conversation, channels, board, photos, `public`, sim
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
@@ -19,6 +19,7 @@ extension AppConfig {
         admin = try c.decodeIfPresent(Admin.self, forKey: .admin) ?? defaults.admin
         community = try c.decodeIfPresent(String.self, forKey: .community) ?? defaults.community
         lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon) ?? defaults.lexicon
+        model = try c.decodeIfPresent(String.self, forKey: .model) ?? defaults.model
         templates = try c.decodeIfPresent(String.self, forKey: .templates) ?? defaults.templates
         `public` = try c.decodeIfPresent(String.self, forKey: .public) ?? defaults.public
         timezone = try c.decodeIfPresent(String.self, forKey: .timezone) ?? defaults.timezone

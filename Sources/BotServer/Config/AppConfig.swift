@@ -12,6 +12,8 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var community = "config/community.yaml"
     /// The parser's vocabulary.
     var lexicon = "config/lexicon.yaml"
+    /// The parser's learned model (`fengchao train` writes it); empty: the rules alone.
+    var model = "config/model.txt"
     /// Reply texts and pages.
     var templates = "templates"
     /// Files served as they are, and the simulator's sample photos (`sim-sample:NAME` is `sim/photos/NAME` here).

@@ -6,14 +6,17 @@ import Yams
 struct Community: Sendable {
     let gazetteer: Gazetteer
     let lexicon: Lexicon
+    /// The parser's learned model; nil: the rules alone decide.
+    let model: ParserModel?
     /// Grid id → display name (第一网格).
     let gridNames: [String: String]
     /// Canonical estate name → grid id.
     let estateGrids: [String: String]
 
-    init(gazetteer: Gazetteer, lexicon: Lexicon) {
+    init(gazetteer: Gazetteer, lexicon: Lexicon, model: ParserModel? = nil) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        self.model = model
         var names: [String: String] = [:]
         var estates: [String: String] = [:]
         for grid in gazetteer.grids {
@@ -28,13 +31,26 @@ struct Community: Sendable {
 
     func grid(ofEstate name: String) -> String? { estateGrids[name] }
 
-    var parser: IntentParser { IntentParser(lexicon: lexicon, gazetteer: gazetteer) }
+    /// Builds the parser (it compiles the lexicon: build it once and keep it).
+    var parser: IntentParser { IntentParser(lexicon: lexicon, gazetteer: gazetteer, model: model) }
 
-    /// Reads both YAML files; a missing or malformed one fails start-up with its path.
-    static func load(communityPath: String, lexiconPath: String) throws -> Community {
+    /// Reads the YAML files and the model; a missing or malformed one fails start-up with its path.
+    /// `modelPath` nil or empty: no model.
+    static func load(communityPath: String, lexiconPath: String, modelPath: String? = nil) throws -> Community {
         let gazetteer = try decodeYAML(Gazetteer.self, at: communityPath, what: "community gazetteer")
         let lexicon = try decodeYAML(Lexicon.self, at: lexiconPath, what: "parser lexicon")
-        return Community(gazetteer: gazetteer, lexicon: lexicon)
+        var model: ParserModel?
+        if let modelPath, !modelPath.isEmpty {
+            guard let text = try? String(contentsOfFile: modelPath, encoding: .utf8) else {
+                throw ConfigError.missingResource(what: "parser model", path: modelPath)
+            }
+            do {
+                model = try ParserModel(text: text)
+            } catch {
+                throw ConfigError.invalid(path: modelPath, reason: "\(error)")
+            }
+        }
+        return Community(gazetteer: gazetteer, lexicon: lexicon, model: model)
     }
 
     private static func decodeYAML<T: Decodable>(_ type: T.Type, at path: String, what: String) throws -> T {

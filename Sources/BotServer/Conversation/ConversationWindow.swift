@@ -140,8 +140,9 @@ struct ConversationWindow {
             return nil
         }
         // A new, complete report or a command is not an answer; the question is then dropped, never asked again.
+        // A message the parser is unsure of ("龙西小区12栋" alone) may well be the answer.
         let isAnswer =
-            parsed.intent == .chitchat
+            parsed.intent == .chitchat || (parsed.needsReview && parsed.intent != .query)
             || ((parsed.intent == .report || parsed.intent == .wish)
                 && (parsed.category == nil || parsed.category == .other || parsed.category?.rawValue == item.category))
         guard isAnswer, let place = handler.parser.place(in: ParserInput(text: message.text, attachments: message.attachments)),

@@ -1,4 +1,5 @@
 import Foundation
+import IntentParser
 import MessageFuzz
 
 /// Feeds generated bodies to every webhook decoder the way a request would: the generic JSON body,

@@ -1,5 +1,6 @@
 import IntentParser
 import MessageFuzz
+import ParserCorpus
 
 extension FuzzMessage {
     /// The parser's input for this message.

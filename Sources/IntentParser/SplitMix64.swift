@@ -1,5 +1,5 @@
-/// SplitMix64: the sequence depends only on the seed, so a failing input can be replayed from
-/// the seed and its index on any machine.
+/// SplitMix64: the sequence depends only on the seed, so training is reproducible and a fuzz
+/// input can be replayed from its seed and index on any machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

@@ -1,0 +1,81 @@
+/// A multinomial logistic regression over sparse binary features: one weight per (feature, class),
+/// a bias per class, and a temperature fitted on validation data so the probabilities are
+/// calibrated. Features missing from the model weigh nothing.
+public struct LinearModel: Sendable {
+    /// Class names in weight order.
+    public let classes: [String]
+    /// Softmax temperature (> 0): probabilities are softmax(scores / temperature).
+    public var temperature: Double
+    let bias: [Float]
+    /// Row per known feature, `classes.count` weights each.
+    let weights: [Float]
+    let rows: [FeatureKey: Int32]
+    /// Feature names by row, for `--explain` and for writing the model back.
+    let names: [String]
+
+    init(classes: [String], temperature: Double, bias: [Float], names: [String], weights: [Float]) {
+        self.classes = classes
+        self.temperature = temperature
+        self.bias = bias
+        self.names = names
+        self.weights = weights
+        var rows: [FeatureKey: Int32] = [:]
+        rows.reserveCapacity(names.count)
+        for (i, name) in names.enumerated() { rows[FeatureKey(name)] = Int32(i) }
+        self.rows = rows
+    }
+
+    /// Raw scores per class.
+    func scores(_ features: [FeatureKey]) -> [Double] {
+        var out = bias.map(Double.init)
+        let k = classes.count
+        for f in features {
+            guard let row = rows[f] else { continue }
+            let base = Int(row) * k
+            for c in 0..<k { out[c] += Double(weights[base + c]) }
+        }
+        return out
+    }
+
+    /// Calibrated probabilities per class.
+    func probabilities(_ features: [FeatureKey]) -> [Double] {
+        Self.softmax(scores(features), temperature: temperature)
+    }
+
+    static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
+        let t = max(temperature, 1e-3)
+        let top = scores.max() ?? 0
+        let e = scores.map { ($0 - top) / t }.map { $0.isFinite ? exponential($0) : 0 }
+        let sum = e.reduce(0, +)
+        return sum > 0 ? e.map { $0 / sum } : scores.map { _ in 1 / Double(max(scores.count, 1)) }
+    }
+
+    /// The features of `features` that moved class `c` most, with their weights, for `--explain`.
+    func contributions(_ features: [FeatureKey], toward c: Int, limit: Int) -> [(name: String, weight: Double)] {
+        var seen = Set<Int32>()
+        var out: [(String, Double)] = []
+        for f in features {
+            guard let row = rows[f], seen.insert(row).inserted else { continue }
+            out.append((names[Int(row)], Double(weights[Int(row) * classes.count + c])))
+        }
+        return Array(out.sorted { abs($0.1) > abs($1.1) }.prefix(limit))
+    }
+}
+
+/// e^x without Foundation: the parser target imports nothing.
+@inline(__always)
+func exponential(_ x: Double) -> Double {
+    // Range reduction to [-ln2/2, ln2/2], then a degree-10 Taylor polynomial: ample for softmax.
+    if x < -700 { return 0 }
+    if x > 700 { return .infinity }
+    let ln2 = 0.693_147_180_559_945_3
+    let k = (x / ln2).rounded()
+    let r = x - k * ln2
+    var term = 1.0
+    var sum = 1.0
+    for n in 1...12 {
+        term *= r / Double(n)
+        sum += term
+    }
+    return sum * Double(sign: .plus, exponent: Int(k), significand: 1.0)
+}
