@@ -2,7 +2,7 @@
 # Debian machine lacks; `make test` also installs the browser its real-browser test drives.
 
 SYSTEM_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libgd-dev
-TEST_PACKAGES := chromium chromium-driver
+TEST_PACKAGES := chromium chromium-driver fonts-noto-cjk
 SWIFT ?= swift
 
 .PHONY: run test build setup setup-test release bench interop browser

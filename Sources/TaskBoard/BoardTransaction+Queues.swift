@@ -29,6 +29,16 @@ extension BoardTransaction {
             .fetchAll(db)
     }
 
+    /// Whether an earlier message of this group failed with `error` (through the channel-group index).
+    public func hasFailedInbox(channel: String, groupID: String, error: String, before id: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM inbox WHERE channel = ? AND group_id = ? AND id < ?
+                    AND state = 'failed' AND error = ?)
+                    """), arguments: [channel, groupID, id, error]) ?? false
+    }
+
     /// One inbound message.
     public func inbox(id: Int64) throws -> InboxMessage? {
         try InboxMessage.fetchOne(db, key: id)

@@ -20,7 +20,8 @@ struct MessageHandler: Sendable {
     /// What happened to a message, for the log.
     enum Result: Sendable, Equatable {
         case handled(intent: Intent, replies: Int)
-        case ignored(reason: String)
+        /// Not handled; `replies` notices were queued all the same (an unconfigured group hears why, once).
+        case ignored(reason: String, replies: Int = 0)
     }
 
     func handle(_ row: InboxMessage, logger: Logger) async throws -> Result {
@@ -35,8 +36,7 @@ struct MessageHandler: Sendable {
         decoded.imageURLs = await resolveFiles(decoded, logger: logger)
         let message = decoded
         guard let group = config.group(channel: message.channel, id: message.groupID) else {
-            try await store.write { tx in try tx.markInbox(id: rowID, state: .failed, error: "unconfigured group") }
-            return .ignored(reason: "unconfigured group \(message.groupID)")
+            return try await unconfigured(message, rowID: rowID)
         }
         let existing = try await store.read { tx in try tx.member(platformID: message.senderID) }
         let identity = config.identity(of: message.senderID, existing: existing, group: group)
@@ -54,6 +54,23 @@ struct MessageHandler: Sendable {
             return .handled(intent: parsed.intent, replies: drafts.count)
         }
     }
+
+    /// A group nobody configured: its first message is answered with a short notice (so the group knows
+    /// the bot is there but not set up), later ones only logged; none is processed.
+    private func unconfigured(_ message: InboundMessage, rowID: Int64) async throws -> Result {
+        let notice = ReplyDraft(text: try renderer.render(.unconfiguredGroup, EmptyView()), mentions: [])
+        let reason = Self.unconfiguredGroup
+        let answered = try await store.write { tx in
+            let first = try !tx.hasFailedInbox(channel: message.channel, groupID: message.groupID, error: reason, before: rowID)
+            try tx.markInbox(id: rowID, state: .failed, error: reason)
+            if first { try enqueue([notice], for: message, inboxID: rowID, tx: tx) }
+            return first
+        }
+        return .ignored(reason: "\(reason) \(message.channel)/\(message.groupID)", replies: answered ? 1 : 0)
+    }
+
+    /// The inbox error of a message from a group nobody configured.
+    static let unconfiguredGroup = "unconfigured group"
 
     /// A file id the bridge cannot resolve stays a reference: the photo is kept, just not viewable yet.
     private func resolveFiles(_ message: InboundMessage, logger: Logger) async -> [String] {

@@ -78,8 +78,9 @@ struct InboxWorker: Service {
                 logger.info("inbox.handled", metadata: ["intent": "\(intent.rawValue)", "replies": "\(replies)"])
                 if replies > 0 { await outboxSignal.notify() }
                 await photoSignal?.notify()
-            case .ignored(let reason):
+            case .ignored(let reason, let replies):
                 logger.warning("inbox.ignored", metadata: ["reason": "\(reason)"])
+                if replies > 0 { await outboxSignal.notify() }
             }
         } catch is CancellationError {
             // Shutting down: the row stays pending and is handled after the restart.
