@@ -1,7 +1,15 @@
 import Foundation
 import TaskBoard
 
-// A configuration file names only what it changes, so every key falls back to its default.
+// A configuration file names only what it changes: each section starts from its declared defaults
+// (the one place a default is written) and takes the keys the file names.
+
+extension KeyedDecodingContainer {
+    /// Overwrites `value` when the file names `key`; the declared default stays otherwise.
+    func update<T: Decodable>(_ value: inout T, _ key: Key) throws {
+        if let decoded = try decodeIfPresent(T.self, forKey: key) { value = decoded }
+    }
+}
 
 extension AppConfig {
     enum CodingKeys: String, CodingKey {
@@ -12,53 +20,54 @@ extension AppConfig {
     }
 
     init(from decoder: any Decoder) throws {
-        let defaults = AppConfig()
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        server = try c.decodeIfPresent(Server.self, forKey: .server) ?? defaults.server
-        storage = try c.decodeIfPresent(Storage.self, forKey: .storage) ?? defaults.storage
-        admin = try c.decodeIfPresent(Admin.self, forKey: .admin) ?? defaults.admin
-        community = try c.decodeIfPresent(String.self, forKey: .community) ?? defaults.community
-        lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon) ?? defaults.lexicon
-        model = try c.decodeIfPresent(String.self, forKey: .model) ?? defaults.model
-        templates = try c.decodeIfPresent(String.self, forKey: .templates) ?? defaults.templates
-        `public` = try c.decodeIfPresent(String.self, forKey: .public) ?? defaults.public
-        timezone = try c.decodeIfPresent(String.self, forKey: .timezone) ?? defaults.timezone
-        logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
-        groups = try c.decodeIfPresent([GroupConfig].self, forKey: .groups) ?? defaults.groups
-        people = try c.decodeIfPresent(People.self, forKey: .people) ?? defaults.people
-        points = try c.decodeIfPresent(PointsFile.self, forKey: .points)?.rules ?? defaults.points
-        webhooks = try c.decodeIfPresent(Webhooks.self, forKey: .webhooks) ?? defaults.webhooks
-        outbound = try c.decodeIfPresent(Outbound.self, forKey: .outbound) ?? defaults.outbound
-        conversation = try c.decodeIfPresent(ConversationSettings.self, forKey: .conversation) ?? defaults.conversation
-        channels = try c.decodeIfPresent([ChannelConfig].self, forKey: .channels) ?? []
-        photos = try c.decodeIfPresent(PhotoSettings.self, forKey: .photos) ?? defaults.photos
-        board = try c.decodeIfPresent(BoardConfig.self, forKey: .board) ?? defaults.board
-        sim = try c.decodeIfPresent(SimConfig.self, forKey: .sim) ?? defaults.sim
-        passiveReplyBudgetMilliseconds =
-            try c.decodeIfPresent(Int.self, forKey: .passiveReplyBudgetMilliseconds)
-            ?? defaults.passiveReplyBudgetMilliseconds
+        try c.update(&server, .server)
+        try c.update(&storage, .storage)
+        try c.update(&admin, .admin)
+        try c.update(&community, .community)
+        try c.update(&lexicon, .lexicon)
+        try c.update(&model, .model)
+        try c.update(&templates, .templates)
+        try c.update(&`public`, .public)
+        try c.update(&timezone, .timezone)
+        try c.update(&logLevel, .logLevel)
+        try c.update(&groups, .groups)
+        try c.update(&people, .people)
+        points = try c.decodeIfPresent(PointsFile.self, forKey: .points)?.rules ?? points
+        try c.update(&webhooks, .webhooks)
+        try c.update(&outbound, .outbound)
+        try c.update(&conversation, .conversation)
+        try c.update(&channels, .channels)
+        try c.update(&photos, .photos)
+        try c.update(&board, .board)
+        try c.update(&sim, .sim)
+        try c.update(&passiveReplyBudgetMilliseconds, .passiveReplyBudgetMilliseconds)
     }
 }
 
 extension AppConfig.Server {
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        host = try c.decodeIfPresent(String.self, forKey: .host) ?? "127.0.0.1"
-        port = try c.decodeIfPresent(Int.self, forKey: .port) ?? 8080
+        try c.update(&host, .host)
+        try c.update(&port, .port)
     }
 }
 
 extension AppConfig.Storage {
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        path = try c.decodeIfPresent(String.self, forKey: .path) ?? "./fengchao-data"
+        try c.update(&path, .path)
     }
 }
 
 extension AppConfig.Admin {
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        token = try c.decodeIfPresent(String.self, forKey: .token) ?? "change-me"
+        try c.update(&token, .token)
     }
 }
 
@@ -69,9 +78,10 @@ extension AppConfig.People {
     }
 
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        secretaries = try c.decodeIfPresent([String].self, forKey: .secretaries) ?? []
-        gridWorkers = try c.decodeIfPresent([String: [String]].self, forKey: .gridWorkers) ?? [:]
+        try c.update(&secretaries, .secretaries)
+        try c.update(&gridWorkers, .gridWorkers)
     }
 }
 
@@ -82,16 +92,18 @@ extension AppConfig.Webhooks {
     }
 
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        generic = try c.decodeIfPresent(AppConfig.GenericWebhook.self, forKey: .generic) ?? .init()
-        maxBodyBytes = try c.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? (1 << 20)
+        try c.update(&generic, .generic)
+        try c.update(&maxBodyBytes, .maxBodyBytes)
     }
 }
 
 extension AppConfig.GenericWebhook {
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        secret = try c.decodeIfPresent(String.self, forKey: .secret) ?? ""
+        try c.update(&secret, .secret)
     }
 }
 
@@ -104,18 +116,20 @@ extension AppConfig.Outbound {
     }
 
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        generic = try c.decodeIfPresent(AppConfig.GenericOutbound.self, forKey: .generic) ?? .init()
-        retryBaseSeconds = try c.decodeIfPresent(Double.self, forKey: .retryBaseSeconds) ?? 1
-        maxAttempts = try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? 7
-        timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds) ?? 10
+        try c.update(&generic, .generic)
+        try c.update(&retryBaseSeconds, .retryBaseSeconds)
+        try c.update(&maxAttempts, .maxAttempts)
+        try c.update(&timeoutSeconds, .timeoutSeconds)
     }
 }
 
 extension AppConfig.GenericOutbound {
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        url = try c.decodeIfPresent(String.self, forKey: .url) ?? ""
+        try c.update(&url, .url)
     }
 }
 
@@ -124,7 +138,7 @@ extension GroupConfig {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         role = try c.decode(GroupRole.self, forKey: .role)
-        channel = try c.decodeIfPresent(String.self, forKey: .channel) ?? "generic"
+        try c.update(&channel, .channel)
         replyVia = try c.decodeIfPresent(String.self, forKey: .replyVia)
     }
 }
@@ -149,25 +163,25 @@ struct PointsFile: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var r = PointRules()
-        r.reportAccepted = try c.decodeIfPresent(Int.self, forKey: .reportAccepted) ?? r.reportAccepted
-        r.reportVerified = try c.decodeIfPresent(Int.self, forKey: .reportVerified) ?? r.reportVerified
-        r.taskVerified = try c.decodeIfPresent(Int.self, forKey: .taskVerified) ?? r.taskVerified
-        r.hardWishVerified = try c.decodeIfPresent(Int.self, forKey: .hardWishVerified) ?? r.hardWishVerified
-        r.suggestionAdopted = try c.decodeIfPresent(Int.self, forKey: .suggestionAdopted) ?? r.suggestionAdopted
-        r.invalidReport = try c.decodeIfPresent(Int.self, forKey: .invalidReport) ?? r.invalidReport
-        r.maxOpenClaims = try c.decodeIfPresent(Int.self, forKey: .maxOpenClaims) ?? r.maxOpenClaims
-        r.issueDeadlineHours = try c.decodeIfPresent(Int.self, forKey: .issueDeadlineHours) ?? r.issueDeadlineHours
-        r.wishDeadlineHours = try c.decodeIfPresent(Int.self, forKey: .wishDeadlineHours) ?? r.wishDeadlineHours
-        r.suggestionDeadlineHours =
-            try c.decodeIfPresent(Int.self, forKey: .suggestionDeadlineHours) ?? r.suggestionDeadlineHours
+        try c.update(&r.reportAccepted, .reportAccepted)
+        try c.update(&r.reportVerified, .reportVerified)
+        try c.update(&r.taskVerified, .taskVerified)
+        try c.update(&r.hardWishVerified, .hardWishVerified)
+        try c.update(&r.suggestionAdopted, .suggestionAdopted)
+        try c.update(&r.invalidReport, .invalidReport)
+        try c.update(&r.maxOpenClaims, .maxOpenClaims)
+        try c.update(&r.issueDeadlineHours, .issueDeadlineHours)
+        try c.update(&r.wishDeadlineHours, .wishDeadlineHours)
+        try c.update(&r.suggestionDeadlineHours, .suggestionDeadlineHours)
         rules = r
     }
 }
 
 extension AppConfig.ConversationSettings {
     init(from decoder: any Decoder) throws {
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        windowSeconds = try c.decodeIfPresent(Double.self, forKey: .windowSeconds) ?? 300
-        questionMinutes = try c.decodeIfPresent(Double.self, forKey: .questionMinutes) ?? 30
+        try c.update(&windowSeconds, .windowSeconds)
+        try c.update(&questionMinutes, .questionMinutes)
     }
 }

@@ -25,7 +25,7 @@ struct AppConfig: Sendable, Decodable, Equatable {
         GroupConfig(id: "riders-1", role: .riders),
         GroupConfig(id: "members-1", role: .members),
     ]
-    var people = People()
+    var people = People.demo
     var points = PointRules()
     var webhooks = Webhooks()
     var outbound = Outbound()
@@ -70,10 +70,15 @@ struct AppConfig: Sendable, Decodable, Equatable {
         enum CodingKeys: String, CodingKey { case token }
     }
 
+    /// Who holds a role. A `people:` section means exactly what it names; the demo cast applies only
+    /// when the file has no such section, so no demo id can hold a role in a real deployment's file.
     struct People: Sendable, Decodable, Equatable {
-        var secretaries: [String] = ["sec-1"]
+        var secretaries: [String] = []
         /// Grid id → sender ids of that grid's workers.
-        var gridWorkers: [String: [String]] = ["G1": ["gw-1"]]
+        var gridWorkers: [String: [String]] = [:]
+
+        /// The demo community's secretary and grid worker.
+        static let demo = People(secretaries: ["sec-1"], gridWorkers: ["G1": ["gw-1"]])
     }
 
     struct Webhooks: Sendable, Decodable, Equatable {
