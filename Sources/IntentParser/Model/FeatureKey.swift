@@ -1,4 +1,4 @@
-/// A model feature as a 64-bit FNV-1a hash of its name ("g:龙西", "k:fault", "rule:claim"), so
+/// A model feature as a 64-bit FNV-1a hash of its name ("3:井盖坏", "k:fault", "rule:claim"), so
 /// extraction hashes scalars without building strings, and the model file keeps readable names.
 struct FeatureKey: Hashable, Sendable {
     let value: UInt64
@@ -12,21 +12,84 @@ struct FeatureKey: Hashable, Sendable {
         value = h
     }
 
-    /// The key of `prefix` followed by the scalars `text[range]`, equal to `FeatureKey(prefix + text)`.
-    init(_ prefix: String, _ text: [Unicode.Scalar], _ range: Range<Int>) {
-        var h = Self.offset
-        for s in prefix.unicodeScalars { h = Self.mix(h, s.value) }
+    /// The key of a name that starts with `prefix` and goes on with `text[range]`: equal to
+    /// `FeatureKey(prefix + text[range])`, without building the string.
+    init(_ prefix: Prefix, _ text: [Unicode.Scalar], _ range: Range<Int>) {
+        var h = prefix.state
         for i in range { h = Self.mix(h, text[i].value) }
         value = h
     }
 
+    /// A name's beginning, hashed once.
+    struct Prefix: Sendable {
+        let name: String
+        let state: UInt64
+
+        init(_ name: String) {
+            self.name = name
+            var h = FeatureKey.offset
+            for s in name.unicodeScalars { h = FeatureKey.mix(h, s.value) }
+            state = h
+        }
+    }
+
     @inline(__always)
-    private static func mix(_ h: UInt64, _ scalar: UInt32) -> UInt64 {
-        // One step per scalar, as FNV-1a over the scalar's value bytes (scalars need three).
+    static func mix(_ h: UInt64, _ scalar: UInt32) -> UInt64 {
+        // FNV-1a over the scalar's three value bytes.
         var h = h
         h = (h ^ UInt64(scalar & 0xFF)) &* prime
         h = (h ^ UInt64((scalar >> 8) & 0xFF)) &* prime
         h = (h ^ UInt64(scalar >> 16)) &* prime
         return h
+    }
+}
+
+/// A feature name with its key, computed once for the names every message may have.
+struct NamedFeature: Sendable {
+    let name: String
+    let key: FeatureKey
+
+    init(_ name: String) {
+        self.name = name
+        key = FeatureKey(name)
+    }
+}
+
+/// Feature key → model row by open addressing on the key's own bits (already a hash): one array
+/// probe per feature instead of a hashed dictionary lookup.
+struct FeatureTable: Sendable {
+    private let keys: [UInt64]
+    private let rows: [Int32]
+    private let mask: Int
+
+    init(_ names: [String]) {
+        var capacity = 16
+        while capacity < names.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var rows = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        for (row, name) in names.enumerated() {
+            let key = FeatureKey(name).value
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while rows[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            if rows[slot] < 0 {
+                keys[slot] = key
+                rows[slot] = Int32(row)
+            }
+        }
+        self.keys = keys
+        self.rows = rows
+        self.mask = mask
+    }
+
+    /// The row of a feature, or -1.
+    @inline(__always)
+    func row(_ key: FeatureKey) -> Int32 {
+        var slot = Int(truncatingIfNeeded: key.value ^ (key.value >> 29)) & mask
+        while true {
+            let row = rows[slot]
+            if row < 0 || keys[slot] == key.value { return row }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -14,28 +14,48 @@ struct Features {
 
     /// Collects features as names (training) or as hashed keys (parsing).
     protocol Sink {
-        mutating func add(_ name: String)
+        mutating func add(_ feature: NamedFeature)
         /// `prefix` + the scalars `text[range]`.
-        mutating func add(_ prefix: String, _ text: [Unicode.Scalar], _ range: Range<Int>)
+        mutating func add(_ prefix: FeatureKey.Prefix, _ text: [Unicode.Scalar], _ range: Range<Int>)
     }
 
     struct Keys: Sink {
         var keys: [FeatureKey] = []
-        mutating func add(_ name: String) { keys.append(FeatureKey(name)) }
-        mutating func add(_ prefix: String, _ text: [Unicode.Scalar], _ range: Range<Int>) {
+        mutating func add(_ feature: NamedFeature) { keys.append(feature.key) }
+        mutating func add(_ prefix: FeatureKey.Prefix, _ text: [Unicode.Scalar], _ range: Range<Int>) {
             keys.append(FeatureKey(prefix, text, range))
         }
     }
 
     struct Names: Sink {
         var names: [String] = []
-        mutating func add(_ name: String) { names.append(name) }
-        mutating func add(_ prefix: String, _ text: [Unicode.Scalar], _ range: Range<Int>) {
+        mutating func add(_ feature: NamedFeature) { names.append(feature.name) }
+        mutating func add(_ prefix: FeatureKey.Prefix, _ text: [Unicode.Scalar], _ range: Range<Int>) {
             var v = String.UnicodeScalarView()
             v.append(contentsOf: text[range])
-            names.append(prefix + String(v))
+            names.append(prefix.name + String(v))
         }
     }
+
+    // Every fixed name, hashed once.
+    static let bias = NamedFeature("bias")
+    static let unigram = FeatureKey.Prefix("1:")
+    static let bigram = FeatureKey.Prefix("2:")
+    static let trigram = FeatureKey.Prefix("3:")
+    static let phrase = FeatureKey.Prefix("w:")
+    static let kinds = CueKind.allCases.map { NamedFeature("k:\($0)") }
+    static let negatedKinds = CueKind.allCases.map { NamedFeature("kneg:\($0)") }
+    static let categoryCues = Category.allCases.map { NamedFeature("c:" + $0.rawValue) }
+    static let roles = SenderRole.allCases.map { NamedFeature("role:" + $0.rawValue) }
+    static let refForms = ["bare", "suffixed", "marked", "quoted"].map { NamedFeature("ref:" + $0) }
+    static let lengths = (0...5).map { NamedFeature("len:\($0)") }
+    static let flags = [
+        "img", "loc", "quote", "done", "q:end", "img+short", "p:estate", "p:known", "p:building", "p:room",
+        "p:landmark", "p:none",
+    ].reduce(into: [String: NamedFeature]()) { $0[$1] = NamedFeature($1) }
+    static let ruleIntents = Intent.allCases.map { NamedFeature("rule:" + $0.rawValue) }
+    static let ruleCategories = Category.allCases.map { NamedFeature("rulecat:" + $0.rawValue) }
+    static let ruleQueries = QueryKind.allCases.map { NamedFeature("ruleq:" + $0.rawValue) }
 
     /// Longest stretch of text the n-grams read: work per message stays bounded.
     static let maxScalars = 600
@@ -45,7 +65,8 @@ struct Features {
     static func collect<S: Sink>(
         into sink: inout S, context ctx: MessageContext, rules: RuleReading, place: Place?, quoted: Bool
     ) {
-        sink.add("bias")
+        sink.add(bias)
+        func flag(_ name: String) { if let f = flags[name] { sink.add(f) } }
         // Character n-grams; "^"/"$" mark the ends. Named places read as one placeholder and digits
         // as 0, so the model learns "a place, then a fault" rather than which estates were in the data.
         let t = ctx.hits.text
@@ -75,49 +96,49 @@ struct Features {
         if chars.last == " " { chars.removeLast() }
         chars.append("$")
         for i in 0..<chars.count {
-            if i > 0 && i < chars.count - 1 { sink.add("1:", chars, i..<(i + 1)) }
-            if i + 2 <= chars.count { sink.add("2:", chars, i..<(i + 2)) }
-            if i + 3 <= chars.count { sink.add("3:", chars, i..<(i + 3)) }
+            if i > 0 && i < chars.count - 1 { sink.add(unigram, chars, i..<(i + 1)) }
+            if i + 2 <= chars.count { sink.add(bigram, chars, i..<(i + 2)) }
+            if i + 3 <= chars.count { sink.add(trigram, chars, i..<(i + 3)) }
         }
         // Lexicon cues: which kinds occur (negated ones apart), and category words by category.
         let h = ctx.hits
-        var kinds = Set<Int>()
-        var negatedKinds = Set<Int>()
-        var categories = Set<Int>()
+        var seenKinds = [Bool](repeating: false, count: CueKind.allCases.count)
+        var seenNegated = seenKinds
+        var seenCategories = [Bool](repeating: false, count: Category.allCases.count)
         for hit in h.hits {
-            if h.isNegated(hit) { negatedKinds.insert(hit.kind.rawValue) } else { kinds.insert(hit.kind.rawValue) }
-            if hit.kind == .category { categories.insert(hit.cue.value >> 8) }
+            if h.isNegated(hit) { seenNegated[hit.kind.rawValue] = true } else { seenKinds[hit.kind.rawValue] = true }
+            if hit.kind == .category, (hit.cue.value >> 8) < seenCategories.count { seenCategories[hit.cue.value >> 8] = true }
         }
         // The lexicon phrases themselves (longer than the n-grams reach), places aside.
         for hit in h.hits where hit.length >= 3 && hit.end <= limit && !placeKinds.contains(hit.kind) && hit.kind != .estateSuffix {
-            sink.add("w:", t, hit.start..<hit.end)
+            sink.add(phrase, t, hit.start..<hit.end)
         }
-        for k in kinds.sorted() { sink.add("k:" + String(describing: CueKind.allCases[k])) }
-        for k in negatedKinds.sorted() { sink.add("kneg:" + String(describing: CueKind.allCases[k])) }
-        for c in categories.sorted() where c < Category.allCases.count { sink.add("c:" + Category.allCases[c].rawValue) }
+        for k in seenKinds.indices where seenKinds[k] { sink.add(kinds[k]) }
+        for k in seenNegated.indices where seenNegated[k] { sink.add(negatedKinds[k]) }
+        for c in seenCategories.indices where seenCategories[c] { sink.add(categoryCues[c]) }
         // Who and what came with it.
-        sink.add("role:" + ctx.role.rawValue)
-        if ctx.imageCount > 0 { sink.add("img") }
-        if ctx.hasLocation { sink.add("loc") }
-        if quoted { sink.add("quote") }
-        if let form = ctx.refs.first?.form { sink.add("ref:\(form)") } else if ctx.ref != nil { sink.add("ref:quoted") }
-        if ctx.doneMark { sink.add("done") }
-        if ctx.endsAsQuestion { sink.add("q:end") }
+        if let r = SenderRole.allCases.firstIndex(of: ctx.role) { sink.add(roles[r]) }
+        if ctx.imageCount > 0 { flag("img") }
+        if ctx.hasLocation { flag("loc") }
+        if quoted { flag("quote") }
+        if let form = ctx.refs.first?.form { sink.add(refForms[form.rawValue]) } else if ctx.ref != nil { sink.add(refForms[3]) }
+        if ctx.doneMark { flag("done") }
+        if ctx.endsAsQuestion { flag("q:end") }
         let n = ctx.contentLength
-        sink.add("len:" + (n == 0 ? "0" : n <= 4 ? "1" : n <= 12 ? "2" : n <= 30 ? "3" : n <= 80 ? "4" : "5"))
-        if n <= 4 && ctx.imageCount > 0 { sink.add("img+short") }
+        sink.add(lengths[n == 0 ? 0 : n <= 4 ? 1 : n <= 12 ? 2 : n <= 30 ? 3 : n <= 80 ? 4 : 5])
+        if n <= 4 && ctx.imageCount > 0 { flag("img+short") }
         if let p = place {
-            if p.estate != nil { sink.add("p:estate") }
-            if p.grid != nil { sink.add("p:known") }
-            if p.building != nil { sink.add("p:building") }
-            if p.room != nil { sink.add("p:room") }
-            if p.landmark != nil { sink.add("p:landmark") }
+            if p.estate != nil { flag("p:estate") }
+            if p.grid != nil { flag("p:known") }
+            if p.building != nil { flag("p:building") }
+            if p.room != nil { flag("p:room") }
+            if p.landmark != nil { flag("p:landmark") }
         } else {
-            sink.add("p:none")
+            flag("p:none")
         }
         // The rules' reading.
-        sink.add("rule:" + rules.intent.rawValue)
-        if let c = rules.category { sink.add("rulecat:" + c.rawValue) }
-        if let q = rules.query { sink.add("ruleq:" + q.rawValue) }
+        if let i = Intent.allCases.firstIndex(of: rules.intent) { sink.add(ruleIntents[i]) }
+        if let c = rules.category, let i = Category.allCases.firstIndex(of: c) { sink.add(ruleCategories[i]) }
+        if let q = rules.query, let i = QueryKind.allCases.firstIndex(of: q) { sink.add(ruleQueries[i]) }
     }
 }

@@ -9,7 +9,7 @@ public struct LinearModel: Sendable {
     let bias: [Float]
     /// Row per known feature, `classes.count` weights each.
     let weights: [Float]
-    let rows: [FeatureKey: Int32]
+    let table: FeatureTable
     /// Feature names by row, for `--explain` and for writing the model back.
     let names: [String]
 
@@ -19,22 +19,24 @@ public struct LinearModel: Sendable {
         self.bias = bias
         self.names = names
         self.weights = weights
-        var rows: [FeatureKey: Int32] = [:]
-        rows.reserveCapacity(names.count)
-        for (i, name) in names.enumerated() { rows[FeatureKey(name)] = Int32(i) }
-        self.rows = rows
+        table = FeatureTable(names)
     }
 
     /// Raw scores per class.
     func scores(_ features: [FeatureKey]) -> [Double] {
-        var out = bias.map(Double.init)
         let k = classes.count
-        for f in features {
-            guard let row = rows[f] else { continue }
-            let base = Int(row) * k
-            for c in 0..<k { out[c] += Double(weights[base + c]) }
+        var sums = bias
+        weights.withUnsafeBufferPointer { w in
+            sums.withUnsafeMutableBufferPointer { out in
+                for f in features {
+                    let row = table.row(f)
+                    guard row >= 0 else { continue }
+                    let base = Int(row) * k
+                    for c in 0..<k { out[c] += w[base + c] }
+                }
+            }
         }
-        return out
+        return sums.map(Double.init)
     }
 
     /// Calibrated probabilities per class.
@@ -55,7 +57,8 @@ public struct LinearModel: Sendable {
         var seen = Set<Int32>()
         var out: [(String, Double)] = []
         for f in features {
-            guard let row = rows[f], seen.insert(row).inserted else { continue }
+            let row = table.row(f)
+            guard row >= 0, seen.insert(row).inserted else { continue }
             out.append((names[Int(row)], Double(weights[Int(row) * classes.count + c])))
         }
         return Array(out.sorted { abs($0.1) > abs($1.1) }.prefix(limit))
