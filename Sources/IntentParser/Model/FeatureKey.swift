@@ -58,38 +58,40 @@ struct NamedFeature: Sendable {
 /// Feature key → model row by open addressing on the key's own bits (already a hash): one array
 /// probe per feature instead of a hashed dictionary lookup.
 struct FeatureTable: Sendable {
-    private let keys: [UInt64]
-    private let rows: [Int32]
+    /// Key and row side by side: one cache line per probe.
+    private struct Slot: Sendable {
+        var key: UInt64 = 0
+        var row: Int32 = -1
+    }
+
+    private let slots: [Slot]
     private let mask: Int
 
     init(_ names: [String]) {
         var capacity = 16
         while capacity < names.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var rows = [Int32](repeating: -1, count: capacity)
+        var slots = [Slot](repeating: Slot(), count: capacity)
         let mask = capacity - 1
         for (row, name) in names.enumerated() {
             let key = FeatureKey(name).value
             var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while rows[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & mask }
-            if rows[slot] < 0 {
-                keys[slot] = key
-                rows[slot] = Int32(row)
-            }
+            while slots[slot].row >= 0 && slots[slot].key != key { slot = (slot + 1) & mask }
+            if slots[slot].row < 0 { slots[slot] = Slot(key: key, row: Int32(row)) }
         }
-        self.keys = keys
-        self.rows = rows
+        self.slots = slots
         self.mask = mask
     }
 
     /// The row of a feature, or -1.
     @inline(__always)
     func row(_ key: FeatureKey) -> Int32 {
-        var slot = Int(truncatingIfNeeded: key.value ^ (key.value >> 29)) & mask
-        while true {
-            let row = rows[slot]
-            if row < 0 || keys[slot] == key.value { return row }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: key.value ^ (key.value >> 29)) & mask
+            while true {
+                let s = slots[slot]
+                if s.row < 0 || s.key == key.value { return s.row }
+                slot = (slot + 1) & mask
+            }
         }
     }
 }
