@@ -1,4 +1,6 @@
 import Foundation
+import IntentParser
+import TaskBoard
 import Testing
 
 @testable import BotServer
@@ -74,21 +76,24 @@ import Testing
         #expect(text == "#2 验收未通过，已退回 A&B：<照片不清楚>。请处理后再提交。")
     }
 
-    @Test func everyTemplateRendersWithoutLeftoverTags() throws {
+    /// Each case has its file and each file its case: a template nobody renders is dead text.
+    @Test func everyTemplateFileBelongsToACaseAndRenders() throws {
+        let directory = ResourceLocator.resolve("templates") + "/replies"
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") })
+        let cases = Set(ReplyTemplate.allCases.map { $0.rawValue + ".mustache" })
+        #expect(files == cases)
         for template in ReplyTemplate.allCases {
             let text = try renderer.render(template, EmptyView())
-            #expect(!text.contains("{{"), "\(template.path)")
+            #expect(!text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(template.path)")
         }
     }
 
     @Test func labelsCoverEveryCode() {
-        for code in ["manhole", "garbage", "drainage", "greenery", "fire_lane", "clutter", "sanitation", "streetlight",
-            "road", "parking", "ebike_charging", "building", "utilities", "noise", "public_order", "other"]
-        {
-            #expect(renderer.labels.categories[code] != nil, "\(code)")
+        for category in Category.allCases {
+            #expect(renderer.labels.categories[category.rawValue] != nil, "\(category)")
         }
-        for code in ["open", "claimed", "submitted", "closed", "escalated", "merged", "cancelled"] {
-            #expect(renderer.labels.statuses[code] != nil, "\(code)")
+        for status in ItemStatus.allCases {
+            #expect(renderer.labels.statuses[status.rawValue] != nil, "\(status)")
         }
     }
 }
