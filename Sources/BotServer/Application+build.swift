@@ -95,6 +95,9 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         config: config, store: store, storage: photoStorage, signal: photoSignal, logger: logger.withLabel("photos"))
     photoWorker.pollInterval = dependencies.pollInterval
     app.addServices(inboxWorker, outboxWorker, photoWorker)
+    // 2 is FULL: an acknowledged message survives a power cut (design §7).
+    let (synchronous, journal) = (try await store.synchronousMode(), try await store.journalMode())
+    logger.info("store.opened", metadata: ["synchronous": "\(synchronous)", "journal": "\(journal)"])
     let quarantined = try await store.read { tx in try tx.quarantinedCounts() }
     if quarantined.inbox + quarantined.outbox + quarantined.photos > 0 {
         logger.error(

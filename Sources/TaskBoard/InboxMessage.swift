@@ -6,7 +6,7 @@ import GRDB
 public struct InboxMessage: Codable, Sendable, Equatable, StoreRecord {
     /// Row id, nil until inserted.
     public var id: Int64?
-    /// The platform adapter (wechat, wecom, onebot, json).
+    /// The channel it came through: `generic`, a `channels:` entry's id (`oa1`, `ob11` …) or the simulator's.
     public var channel: String
     /// The platform's id for the message (MsgId exceeds 2^53, so text).
     public var platformMessageID: String

@@ -3,14 +3,25 @@ import Foundation
 /// Finds the project's data files (templates, demo community, lexicon) from wherever the binary runs.
 ///
 /// `swift run` starts in the project folder, but tests and installed binaries may not, so a relative
-/// path is tried against the working directory first and then against the package root.
+/// path is tried against the working directory first and then against the project folder found
+/// above the running binary (`.build/<triple>/debug/fengchao`, or `<prefix>/bin/fengchao` beside
+/// `<prefix>/templates`): nothing of the build machine is baked into the binary.
 enum ResourceLocator {
-    /// The package root, known at build time.
-    static let packageRoot: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Config
-        .deletingLastPathComponent()  // BotServer
-        .deletingLastPathComponent()  // Sources
-        .deletingLastPathComponent().path
+    /// The nearest folder above the executable that holds `templates/` and `config/`.
+    static let packageRoot: String = {
+        let fm = FileManager.default
+        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").standardizedFileURL
+            .resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            if fm.fileExists(atPath: directory.appendingPathComponent("templates").path)
+                && fm.fileExists(atPath: directory.appendingPathComponent("config").path)
+            {
+                return directory.path
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return fm.currentDirectoryPath
+    }()
 
     static func resolve(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
