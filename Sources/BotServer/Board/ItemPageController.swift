@@ -202,7 +202,7 @@ struct ItemPageController: Sendable {
         guard !item.status.isTerminal else {
             throw BoardError.wrongState(item: item.id ?? 0, status: item.status, action: "locate")
         }
-        let estate = form["estate"].map { site.community.gazetteer.estate(named: $0)?.name ?? $0 }
+        let estate = form["estate"].map(site.community.canonicalEstate)
         let grid = estate.flatMap { site.community.grid(ofEstate: $0) }
         let located = try tx.locate(
             itemID: item.id ?? 0, estate: estate, building: PlaceFields.building(form["building"]), unit: PlaceFields.unit(form["unit"]), room: nil,

@@ -247,7 +247,7 @@ struct ReviewController: Sendable {
 
     /// The place from the form, routed to its grid the way the parser's place would be.
     private func place(_ form: FormFields) -> Place {
-        let estate = form["estate"].map { site.community.gazetteer.estate(named: $0)?.name ?? $0 }
+        let estate = form["estate"].map(site.community.canonicalEstate)
         return Place(
             estate: estate, building: PlaceFields.building(form["building"]), unit: PlaceFields.unit(form["unit"]),
             landmark: form["landmark"],

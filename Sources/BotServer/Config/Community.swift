@@ -10,26 +10,35 @@ struct Community: Sendable {
     let model: ParserModel?
     /// Grid id → display name (第一网格).
     let gridNames: [String: String]
-    /// Canonical estate name → grid id.
-    let estateGrids: [String: String]
+    /// Estate name or alias → canonical name and grid id.
+    private let estates: [String: (name: String, grid: String)]
 
     init(gazetteer: Gazetteer, lexicon: Lexicon, model: ParserModel? = nil) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.model = model
         var names: [String: String] = [:]
-        var estates: [String: String] = [:]
+        var estates: [String: (name: String, grid: String)] = [:]
         for grid in gazetteer.grids {
             names[grid.id] = grid.name
-            for estate in grid.estates { estates[estate.name] = grid.id }
+            for estate in grid.estates {
+                for spelling in estate.aliases + [estate.name] { estates[spelling] = (estate.name, grid.id) }
+            }
         }
         self.gridNames = names
-        self.estateGrids = estates
+        self.estates = estates
     }
 
     func gridName(_ id: String) -> String? { gridNames[id] }
 
-    func grid(ofEstate name: String) -> String? { estateGrids[name] }
+    /// The grid of an estate named by its name or an alias: the one routing rule for chat and board.
+    func grid(ofEstate name: String) -> String? { estates[name]?.grid }
+
+    /// The canonical name of an estate named by its name or an alias; other names as given.
+    func canonicalEstate(_ name: String) -> String { estates[name]?.name ?? name }
+
+    /// Where a place goes: its own grid (a landmark's, a shared location's) or its estate's.
+    func grid(for place: Place) -> String? { place.grid ?? place.estate.flatMap(grid(ofEstate:)) }
 
     /// Builds the parser (it compiles the lexicon: build it once and keep it).
     var parser: IntentParser { IntentParser(lexicon: lexicon, gazetteer: gazetteer, model: model) }

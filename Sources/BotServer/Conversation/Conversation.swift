@@ -73,7 +73,7 @@ struct Conversation {
 
     private func createItem(_ parsed: ParseResult) throws -> (drafts: [ReplyDraft], itemID: Int64) {
         let place = parsed.place ?? Place()
-        let grid = place.grid ?? place.estate.flatMap { handler.community.grid(ofEstate: $0) }
+        let grid = handler.community.grid(for: place)
         let kind: ItemKind =
             switch parsed.intent {
             case .wish: .wish

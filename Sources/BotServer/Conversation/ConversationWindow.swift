@@ -152,7 +152,7 @@ struct ConversationWindow {
             return nil
         }
         try tx.answerQuestion(id: question.id)
-        let grid = place.grid ?? place.estate.flatMap { handler.community.grid(ofEstate: $0) }
+        let grid = handler.community.grid(for: place)
         let located = try tx.locate(
             itemID: question.itemID, estate: place.estate, building: place.building, unit: place.unit, room: place.room,
             landmark: place.landmark, grid: grid, lat: place.lat, lon: place.lon, by: member.id)
