@@ -190,6 +190,25 @@ public struct IntentParser: Sendable {
         result.missing = result.intent == .suggestion ? [] : missing(place, category)
     }
 
+    /// A building or unit number typed into a form ("12栋", "十二幢", "１２", "3单元", "12") as the digits
+    /// the parser itself stores; text that is not a number with a marker of the lexicon stays as typed.
+    public func formNumber(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let scalars = normalizer.normalize(text).scalars.filter { $0 != " " }
+        guard !scalars.isEmpty else { return nil }
+        let digits = scalars.prefix { TextNormalizer.isDigit($0) }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars.dropFirst(digits.count))
+        let markers = lexicon.place.buildingMarkers + lexicon.place.unitMarkers + ["号"]
+        guard !digits.isEmpty, rest.isEmpty || markers.contains(String(rest)) else {
+            let trimmed = text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
+            return trimmed.isEmpty ? nil : String(String.UnicodeScalarView(trimmed))
+        }
+        var number = String.UnicodeScalarView()
+        number.append(contentsOf: digits)
+        return String(number)
+    }
+
     /// The place a message names, whatever its intent: how a reply to "请补充小区和楼栋"
     /// ("龙西小区12栋", a location share) completes an earlier report.
     public func place(in input: ParserInput) -> Place? {

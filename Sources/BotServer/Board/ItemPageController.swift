@@ -205,7 +205,7 @@ struct ItemPageController: Sendable {
         let estate = form["estate"].map(site.community.canonicalEstate)
         let grid = estate.flatMap { site.community.grid(ofEstate: $0) }
         let located = try tx.locate(
-            itemID: item.id ?? 0, estate: estate, building: PlaceFields.building(form["building"]), unit: PlaceFields.unit(form["unit"]), room: nil,
+            itemID: item.id ?? 0, estate: estate, building: site.handler.parser.formNumber(form["building"]), unit: site.handler.parser.formNumber(form["unit"]), room: nil,
             landmark: form["landmark"], grid: grid, lat: nil, lon: nil, by: actions.actor.id)
         let reporter = try tx.member(id: item.reporterID)
         return ReplyDraft(

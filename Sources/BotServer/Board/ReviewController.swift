@@ -249,7 +249,7 @@ struct ReviewController: Sendable {
     private func place(_ form: FormFields) -> Place {
         let estate = form["estate"].map(site.community.canonicalEstate)
         return Place(
-            estate: estate, building: PlaceFields.building(form["building"]), unit: PlaceFields.unit(form["unit"]),
+            estate: estate, building: site.handler.parser.formNumber(form["building"]), unit: site.handler.parser.formNumber(form["unit"]),
             landmark: form["landmark"],
             grid: estate.flatMap { site.community.grid(ofEstate: $0) })
     }
