@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 
+@testable import BotServer
+
 /// A real HTTP server on loopback standing in for a platform's outbound API: it records every
 /// POST and can refuse the first N attempts, so retry and delivery are tested over a socket.
 actor FakePlatform {
@@ -16,7 +18,7 @@ actor FakePlatform {
     private(set) var received: [Received] = []
     private var failuresLeft: Int
     private var alwaysFail: Bool
-    private var waiters: [(count: Int, acceptedOnly: Bool, continuation: CheckedContinuation<Void, Never>)] = []
+    private var waiters: [(count: Int, acceptedOnly: Bool, waiter: Waiter<Void>)] = []
 
     /// What a successful answer carries (OneBot and WeCom answer JSON, the generic receiver nothing).
     private let answer: String
@@ -49,10 +51,10 @@ actor FakePlatform {
     }
 
     private func resumeWaiters() {
-        waiters.removeAll { waiter in
-            let have = waiter.acceptedOnly ? accepted.count : received.count
-            guard have >= waiter.count else { return false }
-            waiter.continuation.resume()
+        waiters.removeAll { entry in
+            let have = entry.acceptedOnly ? accepted.count : received.count
+            guard have >= entry.count else { return false }
+            entry.waiter.resume(returning: ())
             return true
         }
     }
@@ -60,23 +62,14 @@ actor FakePlatform {
     /// Waits until `count` replies were delivered (or attempted), bounded so a bug fails instead of hanging.
     func waitFor(delivered count: Int, acceptedOnly: Bool = true, timeout: Duration = .seconds(20)) async throws {
         if (acceptedOnly ? accepted.count : received.count) >= count { return }
-        let timer = Task { [weak self] in
-            try await Task.sleep(for: timeout)
-            await self?.expireAll()
-        }
-        await withCheckedContinuation { continuation in
-            waiters.append((count, acceptedOnly, continuation))
-        }
-        timer.cancel()
+        let waiter = Waiter<Void>()
+        waiters.append((count, acceptedOnly, waiter))
+        await waiter.value(timeout: timeout, fallback: ())
+        waiters.removeAll { $0.waiter === waiter }
         let have = acceptedOnly ? accepted.count : received.count
         if have < count {
             throw WaitTimeout(description: "expected \(count) replies, got \(have): \(texts)")
         }
-    }
-
-    private func expireAll() {
-        for waiter in waiters { waiter.continuation.resume() }
-        waiters.removeAll()
     }
 
     /// Runs the fake on a free loopback port for the duration of `body`.
