@@ -10,7 +10,7 @@ import Logging
 actor FakePlatform {
     struct Received: Sendable, Equatable {
         var path: String
-        var json: [String: AnyJSON]
+        var json: [String: JSONValue]
         var accepted: Bool
         var authorization: String?
     }
@@ -35,7 +35,7 @@ actor FakePlatform {
     var texts: [String] { accepted.compactMap { $0.json["text"]?.string } }
 
     fileprivate func record(path: String, body: Data, authorization: String?) -> (Bool, String) {
-        let json = (try? JSONDecoder().decode([String: AnyJSON].self, from: body)) ?? [:]
+        let json = (try? JSONDecoder().decode([String: JSONValue].self, from: body)) ?? [:]
         let accept: Bool
         if alwaysFail {
             accept = false
@@ -98,25 +98,4 @@ actor FakePlatform {
 
 struct WaitTimeout: Error, CustomStringConvertible {
     var description: String
-}
-
-/// Enough JSON to read what a fake platform received.
-enum AnyJSON: Sendable, Equatable, Decodable {
-    case string(String), number(Double), bool(Bool), array([AnyJSON]), object([String: AnyJSON]), null
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([AnyJSON].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: AnyJSON].self)) }
-    }
-
-    var string: String? { if case .string(let s) = self { s } else { nil } }
-    var number: Double? { if case .number(let n) = self { n } else { nil } }
-    var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
-    var array: [AnyJSON]? { if case .array(let a) = self { a } else { nil } }
-    subscript(key: String) -> AnyJSON? { if case .object(let o) = self { o[key] } else { nil } }
 }
