@@ -9,7 +9,7 @@ import Testing
         OutboundReply(channel: "c", groupID: chatID, text: text, mentions: mentions, inReplyTo: nil)
     }
 
-    fileprivate func json(_ string: String) throws -> OneBotJSON {
+    fileprivate func json(_ string: String) throws -> JSONValue {
         try oneBotJSON(Data(string.utf8))
     }
 

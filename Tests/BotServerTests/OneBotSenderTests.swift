@@ -17,7 +17,7 @@ actor OneBotFakeImplementation {
         var method: String
         var path: String
         var authorization: String?
-        var json: OneBotJSON
+        var json: JSONValue
     }
 
     private(set) var received: [Received] = []
@@ -46,7 +46,7 @@ actor OneBotFakeImplementation {
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             var request = request
             let bytes = try await request.collectBody(upTo: 1 << 20)
-            let json = (try? JSONDecoder().decode(OneBotJSON.self, from: Data(bytes.readableBytesView))) ?? .null
+            let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(bytes.readableBytesView))) ?? .null
             let (status, answer) = await self.record(
                 Received(
                     method: request.method.rawValue, path: request.uri.path,

@@ -9,7 +9,7 @@ import Testing
 /// the mapping rules rather than the literal ids of this developer set.
 struct OneBotVector: Sendable {
     let name: String
-    let json: OneBotJSON
+    let json: JSONValue
 
     /// Found from this file's path, never from the working directory.
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -26,7 +26,7 @@ struct OneBotVector: Sendable {
     init(_ name: String) throws {
         self.name = name
         let data = try Data(contentsOf: Self.directory.appendingPathComponent(name + ".json"))
-        json = try JSONDecoder().decode(OneBotJSON.self, from: data)
+        json = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     /// Names containing `bad`, `wrong`, `tampered` or `corrupt` are negatives (vectors README).
@@ -38,14 +38,14 @@ struct OneBotVector: Sendable {
     var bodyRaw: Data { Data((json["http"]?["body_raw"]?.string ?? "").utf8) }
     func header(_ name: String) -> String? { json["http"]?["headers"]?[name]?.string }
     var isValid: Bool { json["expected"]?["valid"] == .bool(true) }
-    var event: OneBotJSON { json["event"] ?? .null }
+    var event: JSONValue { json["event"] ?? .null }
     var secret: String { json["secret"]?.string ?? "" }
     var accessToken: String { json["access_token"]?.string ?? "" }
 }
 
 /// Decodes any JSON bytes to a comparable value, so request bodies are compared as JSON, not as strings.
-func oneBotJSON(_ data: Data) throws -> OneBotJSON {
-    try JSONDecoder().decode(OneBotJSON.self, from: data)
+func oneBotJSON(_ data: Data) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: data)
 }
 
 /// Every OneBot vector, run through the same steps the HTTP layer takes.

@@ -31,7 +31,7 @@ import Testing
         try await withSimServer { client, store in
             let response = try await client.simPostRaw(Data(body.utf8))
             #expect(response.status == .badRequest)
-            let answer = try JSONDecoder().decode(AnyJSON.self, from: Data(response.body.readableBytesView))
+            let answer = try JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView))
             #expect(answer["ok"]?.bool == false)
             #expect(try await store.read { tx in try tx.inboxCount() } == 0)
         }

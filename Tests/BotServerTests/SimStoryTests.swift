@@ -13,7 +13,7 @@ import Testing
             // Given the rider persona asking for points
             let response = try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分")
             #expect(response.status == .ok)
-            let ack = try JSONDecoder().decode(AnyJSON.self, from: Data(response.body.readableBytesView))
+            let ack = try JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView))
             let inboxID = try #require(ack["inbox_id"]?.number).rounded()
 
             // Then it sits in the inbox on channel sim, as the persona, and gets processed
@@ -61,7 +61,7 @@ import Testing
             #expect(entries[0]["location"]?.string == "龙西小区东门")
 
             // And the receipt names the grid worker by the cast's name, mentioned as a name
-            let receipt = try #require(AnyJSON.botTexts(entries).first)
+            let receipt = try #require(JSONValue.botTexts(entries).first)
             #expect(receipt.contains("已收到 #1"))
             #expect(receipt.contains("第一网格（王芳）"))
             #expect(entries[1]["mentions"]?.array?.compactMap(\.string) == ["叶强", "王芳"])
@@ -73,7 +73,7 @@ import Testing
             // A rider reports a broken manhole cover with a photo
             try await client.simPost(
                 persona: "rider-1", group: "riders-1", text: "龙西小区12栋门口井盖坏了", photo: "manhole.jpg")
-            var riders = AnyJSON.botTexts(try await client.simEntries(group: "riders-1", bots: 1))
+            var riders = JSONValue.botTexts(try await client.simEntries(group: "riders-1", bots: 1))
             #expect(riders[0].contains("已收到 #1"))
             #expect(riders[0].contains("井盖"))
             #expect(riders[0].contains("龙西小区12栋"))
@@ -81,33 +81,33 @@ import Testing
 
             // A party member registers, claims and completes it with a photo
             try await client.simPost(persona: "member-1", group: "members-1", text: "报到 张三")
-            var members = AnyJSON.botTexts(try await client.simEntries(group: "members-1", bots: 1))
+            var members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 1))
             #expect(members[0].contains("张三 报到成功"))
             try await client.simPost(persona: "member-1", group: "members-1", text: "认领 #1")
-            members = AnyJSON.botTexts(try await client.simEntries(group: "members-1", bots: 2))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 2))
             #expect(members[1].contains("#1 已由 张三 认领"))
             try await client.simPost(persona: "member-1", group: "members-1", text: "#1 完成", photo: "fixed.jpg")
-            members = AnyJSON.botTexts(try await client.simEntries(group: "members-1", bots: 3))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 3))
             #expect(members[2].contains("#1 已提交办结"))
 
             // Another member cannot take it any more
             try await client.simPost(persona: "member-2", group: "members-1", text: "认领 #1")
-            members = AnyJSON.botTexts(try await client.simEntries(group: "members-1", bots: 4))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 4))
             #expect(members[3].contains("#1 已由 张三 认领"))
 
             // The secretary verifies it
             try await client.simPost(persona: "secretary", group: "members-1", text: "验收 #1")
-            members = AnyJSON.botTexts(try await client.simEntries(group: "members-1", bots: 5))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 5))
             #expect(members[4].contains("#1 验收通过"))
             #expect(members[4].contains("张三 +5"))
             #expect(members[4].contains("叶强 +2"))
 
             // Points: 1 + 2 for the reporter, 5 for the claimant, and the leaderboard agrees
             try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分")
-            riders = AnyJSON.botTexts(try await client.simEntries(group: "riders-1", bots: 2))
+            riders = JSONValue.botTexts(try await client.simEntries(group: "riders-1", bots: 2))
             #expect(riders[1].contains("叶强 的积分：共 3 分"))
             try await client.simPost(persona: "member-1", group: "members-1", text: "积分榜")
-            members = AnyJSON.botTexts(try await client.simEntries(group: "members-1", bots: 6))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 6))
             #expect(members[5].contains("1. 张三 5 分"))
             #expect(members[5].contains("2. 叶强 3 分"))
 

@@ -28,7 +28,7 @@ struct WeChatVector: Decodable {
         var valid: Bool
         var responseBody: String?
         var plaintextXml: String?
-        var parsed: [String: WeChatJSON]?
+        var parsed: [String: JSONValue]?
         var crypto: Layout?
         var error: String?
         var decryptedPlaintextXml: String?
@@ -87,44 +87,6 @@ struct WeChatVector: Decodable {
     var weCom: WeComAppEndpoint {
         get throws {
             try WeComAppEndpoint(config: .init(token: token, encodingAESKey: encodingAesKey, corpID: appIdOrCorpId))
-        }
-    }
-}
-
-/// Just enough JSON for `expected.parsed`.
-enum WeChatJSON: Decodable, Equatable {
-    case string(String)
-    case integer(Int64)
-    case number(Double)
-    case bool(Bool)
-    case object([String: WeChatJSON])
-    case null
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else {
-            self = .object(try container.decode([String: WeChatJSON].self))
-        }
-    }
-
-    /// The value as the text it would have in the XML.
-    var text: String? {
-        switch self {
-        case .string(let value): value
-        case .integer(let value): String(value)
-        case .number(let value): String(value)
-        case .bool(let value): String(value)
-        case .object, .null: nil
         }
     }
 }
@@ -212,32 +174,32 @@ enum WeChatJSON: Decodable, Equatable {
 
     /// Compares each field wechatpy listed; names the typed properties, falls back to the raw
     /// element for any other (wechatpy's `thumb_media_id` is the element `ThumbMediaId`).
-    private func expectParsed(_ message: WeChatMessage, _ parsed: [String: WeChatJSON]) throws {
+    private func expectParsed(_ message: WeChatMessage, _ parsed: [String: JSONValue]) throws {
         #expect(!parsed.isEmpty)
         for (key, value) in parsed {
             switch key {
-            case "type": #expect(message.type.rawValue == value.text, "type")
-            case "to_user": #expect(message.toUser == value.text, "to_user")
-            case "from_user": #expect(message.fromUser == value.text, "from_user")
-            case "create_time": #expect(String(message.createTime) == value.text, "create_time")
-            case "msg_id": #expect(message.msgID == value.text, "msg_id")
-            case "content": #expect(message.content == value.text, "content")
-            case "pic_url": #expect(message.picURL == value.text, "pic_url")
-            case "media_id": #expect(message.mediaID == value.text, "media_id")
-            case "recognition": #expect(message.recognition == value.text, "recognition")
-            case "event": #expect(message.event == value.text, "event")
-            case "event_key", "key": #expect(message.eventKey == value.text, "event_key")
-            case "agent_id": #expect(message.agentID.map(String.init) == value.text, "agent_id")
+            case "type": #expect(message.type.rawValue == value.lenientString, "type")
+            case "to_user": #expect(message.toUser == value.lenientString, "to_user")
+            case "from_user": #expect(message.fromUser == value.lenientString, "from_user")
+            case "create_time": #expect(String(message.createTime) == value.lenientString, "create_time")
+            case "msg_id": #expect(message.msgID == value.lenientString, "msg_id")
+            case "content": #expect(message.content == value.lenientString, "content")
+            case "pic_url": #expect(message.picURL == value.lenientString, "pic_url")
+            case "media_id": #expect(message.mediaID == value.lenientString, "media_id")
+            case "recognition": #expect(message.recognition == value.lenientString, "recognition")
+            case "event": #expect(message.event == value.lenientString, "event")
+            case "event_key", "key": #expect(message.eventKey == value.lenientString, "event_key")
+            case "agent_id": #expect(message.agentID.map(String.init) == value.lenientString, "agent_id")
             case "location":
                 guard case .object(let pin) = value else { Issue.record("location is not an object"); continue }
                 let location = try #require(message.location)
-                #expect(location.latitude == pin["x_latitude"]?.text.flatMap(Double.init), "latitude")
-                #expect(location.longitude == pin["y_longitude"]?.text.flatMap(Double.init), "longitude")
-                if let scale = pin["scale"] { #expect(location.scale.map(String.init) == scale.text, "scale") }
-                if let label = pin["label"] { #expect(location.label == label.text, "label") }
+                #expect(location.latitude == pin["x_latitude"]?.lenientString.flatMap(Double.init), "latitude")
+                #expect(location.longitude == pin["y_longitude"]?.lenientString.flatMap(Double.init), "longitude")
+                if let scale = pin["scale"] { #expect(location.scale.map(String.init) == scale.lenientString, "scale") }
+                if let label = pin["label"] { #expect(location.label == label.lenientString, "label") }
             default:
                 let element = key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-                #expect(message.fields[element] == value.text, "\(key) as <\(element)>")
+                #expect(message.fields[element] == value.lenientString, "\(key) as <\(element)>")
             }
         }
     }

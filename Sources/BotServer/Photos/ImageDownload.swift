@@ -20,13 +20,12 @@ final class ImageDownload: NSObject, URLSessionDataDelegate, Sendable {
         var body = Data()
         var failure: PhotoDownloadError?
         var redirects = 0
-        var continuation: CheckedContinuation<Result<Data, PhotoDownloadError>, Never>?
-        var done = false
     }
 
     private let policy: AddressPolicy
     private let maxBytes: Int
     private let state = Mutex(State())
+    private let outcome = Waiter<Result<Data, PhotoDownloadError>>()
 
     private init(policy: AddressPolicy, maxBytes: Int) {
         self.policy = policy
@@ -49,37 +48,19 @@ final class ImageDownload: NSObject, URLSessionDataDelegate, Sendable {
         let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("image/*", forHTTPHeaderField: "Accept")
-        let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                guard download.begin(continuation) else { return session.invalidateAndCancel() }
-                session.dataTask(with: request).resume()
-                session.finishTasksAndInvalidate()
-            }
-        } onCancel: {
-            download.finish(.failure(.cancelled))
+        // Already cancelled: nothing is started.
+        if Task.isCancelled {
+            session.invalidateAndCancel()
+            throw .cancelled
         }
-        return try result.get()
-    }
-
-    /// Keeps the continuation; false (and resumed) when the caller was cancelled already.
-    private func begin(_ continuation: CheckedContinuation<Result<Data, PhotoDownloadError>, Never>) -> Bool {
-        let cancelled = state.withLock { state in
-            if state.done { return true }
-            state.continuation = continuation
-            return false
-        }
-        if cancelled { continuation.resume(returning: .failure(.cancelled)) }
-        return !cancelled
+        session.dataTask(with: request).resume()
+        session.finishTasksAndInvalidate()
+        return try await download.outcome.value(whenCancelled: .failure(.cancelled)).get()
     }
 
     /// Resumes the caller once; later results are dropped.
     private func finish(_ result: Result<Data, PhotoDownloadError>) {
-        let continuation = state.withLock { state -> CheckedContinuation<Result<Data, PhotoDownloadError>, Never>? in
-            state.done = true
-            defer { state.continuation = nil }
-            return state.continuation
-        }
-        continuation?.resume(returning: result)
+        outcome.resume(returning: result)
     }
 
     /// Records the first refusal and stops the transfer; its completion then reports the refusal.

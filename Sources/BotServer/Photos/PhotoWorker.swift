@@ -1,12 +1,11 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import TaskBoard
 
 /// Downloads the photos that messages point at, in the background so a slow image server never holds
 /// up a message: each pending photo is fetched, stored content-addressed with a thumbnail, and marked
 /// stored; a failure is retried with backoff, or marked failed at once when retrying cannot help.
-struct PhotoWorker: Service {
+struct PhotoWorker: PollingWorker {
     /// Longest wait between two attempts, whatever the attempt count.
     static let maxRetryDelaySeconds = 3600.0
 
@@ -41,47 +40,24 @@ struct PhotoWorker: Service {
             storage: storage, signal: signal, settings: config.photos, logger: logger)
     }
 
-    func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await drain()
-                await signal.wait(timeout: await nextWait())
-            }
-        }
+    static let queueName = "photo"
+
+    func claim() async throws -> Claim<Photo> {
+        try await store.write { tx in try tx.claimPhotos(limit: 32) }
     }
 
-    /// Attempts every photo due now, `concurrency` at a time; returns how many attempts were made.
-    @discardableResult
-    func drain() async -> Int {
-        var attempts = 0
-        while !Task.isCancelled {
-            let due: [Photo]
-            do {
-                let claim = try await store.write { tx in try tx.claimPhotos(limit: 32) }
-                for id in claim.quarantined {
-                    logger.critical("photo.quarantined", metadata: ["photo.id": "\(id)", "reason": "\(CrashGuard.reason)"])
-                }
-                due = claim.rows
-            } catch {
-                logger.error("photo.read failed", metadata: ["error": "\(error)"])
-                return attempts
+    /// Attempts a batch `concurrency` at a time.
+    func work(_ due: [Photo]) async -> PolledBatch {
+        let settled = await withTaskGroup(of: Bool.self) { group in
+            var settled = true
+            for (index, photo) in due.enumerated() {
+                if index >= concurrency, let done = await group.next() { settled = settled && done }
+                group.addTask { await download(photo) }
             }
-            if due.isEmpty { return attempts }
-            let settled = await withTaskGroup(of: Bool.self) { group in
-                var settled = true
-                for (index, photo) in due.enumerated() {
-                    if index >= concurrency, let done = await group.next() { settled = settled && done }
-                    group.addTask { await download(photo) }
-                }
-                for await done in group { settled = settled && done }
-                return settled
-            }
-            attempts += due.count
-            // A photo left due (the database refused the mark, or shutdown) would be fetched again at
-            // once; the next wake-up tries it instead.
-            if !settled { return attempts }
+            for await done in group { settled = settled && done }
+            return settled
         }
-        return attempts
+        return PolledBatch(count: due.count, claimAgain: settled)
     }
 
     /// Delay before attempt `n + 1` after `n` failures: base, 2·base, 4·base … up to the cap.
@@ -89,12 +65,9 @@ struct PhotoWorker: Service {
         min(settings.retryBaseSeconds * pow(2, Double(max(failures - 1, 0))), Self.maxRetryDelaySeconds)
     }
 
-    private func nextWait() async -> Duration {
+    func secondsUntilNextDue() async throws -> Double? {
         // Measured on the store's clock, the one due times are written in.
-        guard let seconds = try? await store.read({ tx in try tx.nextPhotoDue().map { $0.timeIntervalSince(tx.now) } })
-        else { return pollInterval }
-        if seconds <= 0 { return .milliseconds(1) }
-        return min(.milliseconds(Int64(seconds * 1000) + 1), pollInterval)
+        try await store.read { tx in try tx.nextPhotoDue().map { $0.timeIntervalSince(tx.now) } }
     }
 
     /// Attempts one photo; false when its row could not be updated.

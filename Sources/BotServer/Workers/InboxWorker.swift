@@ -1,13 +1,12 @@
 import IntentParser
 import Logging
-import ServiceLifecycle
 import TaskBoard
 
 /// Handles stored messages one at a time in arrival order, which keeps each group's order.
 ///
 /// Pending rows survive restarts: a message acknowledged to a platform is handled on the next start
 /// if the process died first.
-struct InboxWorker: Service {
+struct InboxWorker: PollingWorker {
     let store: BoardStore
     let handler: MessageHandler
     let signal: WorkSignal
@@ -21,45 +20,31 @@ struct InboxWorker: Service {
     /// Tests only: runs before a message is handled, to stand in for work that kills the process.
     var beforeHandling: (@Sendable (InboxMessage) async throws -> Void)?
 
-    func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await drain()
-                await settleParked()
-                await signal.wait(timeout: pollInterval)
-            }
-        }
+    static let queueName = "inbox"
+
+    func claim() async throws -> Claim<InboxMessage> {
+        try await store.write { tx in try tx.claimInbox(limit: 50) }
     }
 
-    /// Processes everything pending now; returns how many rows were looked at.
-    @discardableResult
-    func drain() async -> Int {
+    /// A quarantined message will not be handled: its webhook stops waiting for a reply.
+    func quarantined(_ id: Int64) async {
+        await waiters?.finished(id)
+    }
+
+    func work(_ rows: [InboxMessage]) async -> PolledBatch {
         var count = 0
-        while !Task.isCancelled {
-            let claim: Claim<InboxMessage>
-            do {
-                claim = try await store.write { tx in try tx.claimInbox(limit: 50) }
-            } catch {
-                logger.error("inbox.read failed", metadata: ["error": "\(error)"])
-                return count
-            }
-            for id in claim.quarantined {
-                logger.critical("inbox.quarantined", metadata: ["inbox.id": "\(id)", "reason": "\(CrashGuard.reason)"])
-                await waiters?.finished(id)
-            }
-            if claim.rows.isEmpty { return count }
-            for row in claim.rows {
-                if Task.isCancelled { return count }
-                await process(row)
-                if let id = row.id { await waiters?.finished(id) }
-                count += 1
-            }
+        for row in rows {
+            if Task.isCancelled { break }
+            await process(row)
+            if let id = row.id { await waiters?.finished(id) }
+            count += 1
         }
-        return count
+        return PolledBatch(count: count)
     }
 
-    /// Photo-only messages whose window has passed become reports of their own or join what they belong to.
-    func settleParked() async {
+    /// After each drain, photo-only messages whose window has passed become reports of their own or
+    /// join what they belong to.
+    func afterDrain() async {
         do {
             if try await handler.settleParked() > 0 { await outboxSignal.notify() }
         } catch {

@@ -1,11 +1,10 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import TaskBoard
 
 /// Delivers queued replies with exponential backoff; a reply is marked sent only after the platform
 /// answered 2xx, and marked failed (and logged) after the last attempt.
-struct OutboxWorker: Service {
+struct OutboxWorker: PollingWorker {
     let store: BoardStore
     let senders: ReplySenders
     let signal: WorkSignal
@@ -14,45 +13,20 @@ struct OutboxWorker: Service {
     let logger: Logger
     var pollInterval: Duration = .seconds(5)
 
-    func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await drain()
-                await signal.wait(timeout: await nextWait())
-            }
-        }
+    static let queueName = "outbox"
+
+    func claim() async throws -> Claim<OutboxMessage> {
+        try await store.write { tx in try tx.claimOutbox(limit: 50) }
     }
 
-    /// Sends every reply due now; returns how many attempts were made.
-    @discardableResult
-    func drain() async -> Int {
-        var attempts = 0
-        while !Task.isCancelled {
-            let claim: Claim<OutboxMessage>
-            do {
-                claim = try await store.write { tx in try tx.claimOutbox(limit: 50) }
-            } catch {
-                logger.error("outbox.read failed", metadata: ["error": "\(error)"])
-                return attempts
-            }
-            for id in claim.quarantined {
-                logger.critical("outbox.quarantined", metadata: ["outbox.id": "\(id)", "reason": "\(CrashGuard.reason)"])
-            }
-            if claim.rows.isEmpty { return attempts }
-            for row in claim.rows {
-                await deliver(row)
-                attempts += 1
-            }
-        }
-        return attempts
+    func work(_ rows: [OutboxMessage]) async -> PolledBatch {
+        for row in rows { await deliver(row) }
+        return PolledBatch(count: rows.count)
     }
 
-    private func nextWait() async -> Duration {
+    func secondsUntilNextDue() async throws -> Double? {
         // Measured on the store's clock, the one due times are written in.
-        guard let seconds = try? await store.read({ tx in try tx.nextOutboxDue().map { $0.timeIntervalSince(tx.now) } })
-        else { return pollInterval }
-        if seconds <= 0 { return .milliseconds(1) }
-        return min(.milliseconds(Int64(seconds * 1000) + 1), pollInterval)
+        try await store.read { tx in try tx.nextOutboxDue().map { $0.timeIntervalSince(tx.now) } }
     }
 
     /// Delay before attempt `n + 1` after `n` failures: base, 2·base, 4·base …

@@ -2,18 +2,15 @@
 /// costs the worker's poll interval, because the work itself lives in the database.
 actor WorkSignal {
     private var pending = false
-    private var waiter: CheckedContinuation<Void, Never>?
-    private var generation = 0
+    private var waiter: Waiter<Void>?
 
     init() {}
 
     func notify() {
-        if let waiter {
-            self.waiter = nil
-            waiter.resume()
-        } else {
-            pending = true
-        }
+        // A waiter its timeout already resumed has not yet returned: keep the wake-up for the next wait.
+        let woke = waiter?.resume(returning: ()) ?? false
+        waiter = nil
+        if !woke { pending = true }
     }
 
     /// Returns on the next `notify`, after `timeout`, or when the task is cancelled.
@@ -23,26 +20,9 @@ actor WorkSignal {
             return
         }
         if Task.isCancelled { return }
-        generation += 1
-        let ticket = generation
-        let timer = Task { [weak self] in
-            try? await Task.sleep(for: timeout)
-            await self?.expire(ticket)
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                waiter = continuation
-            }
-        } onCancel: {
-            Task { await self.expire(nil) }
-        }
-        timer.cancel()
-    }
-
-    /// A timer only wakes the wait that started it; cancellation (ticket nil) wakes any.
-    private func expire(_ ticket: Int?) {
-        guard ticket == nil || ticket == generation, let waiter else { return }
-        self.waiter = nil
-        waiter.resume()
+        let waiter = Waiter<Void>()
+        self.waiter = waiter
+        await waiter.value(timeout: timeout, fallback: ())
+        if self.waiter === waiter { self.waiter = nil }
     }
 }

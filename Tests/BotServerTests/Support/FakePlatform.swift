@@ -3,12 +3,14 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 
+@testable import BotServer
+
 /// A real HTTP server on loopback standing in for a platform's outbound API: it records every
 /// POST and can refuse the first N attempts, so retry and delivery are tested over a socket.
 actor FakePlatform {
     struct Received: Sendable, Equatable {
         var path: String
-        var json: [String: AnyJSON]
+        var json: [String: JSONValue]
         var accepted: Bool
         var authorization: String?
     }
@@ -16,7 +18,7 @@ actor FakePlatform {
     private(set) var received: [Received] = []
     private var failuresLeft: Int
     private var alwaysFail: Bool
-    private var waiters: [(count: Int, acceptedOnly: Bool, continuation: CheckedContinuation<Void, Never>)] = []
+    private var waiters: [(count: Int, acceptedOnly: Bool, waiter: Waiter<Void>)] = []
 
     /// What a successful answer carries (OneBot and WeCom answer JSON, the generic receiver nothing).
     private let answer: String
@@ -33,7 +35,7 @@ actor FakePlatform {
     var texts: [String] { accepted.compactMap { $0.json["text"]?.string } }
 
     fileprivate func record(path: String, body: Data, authorization: String?) -> (Bool, String) {
-        let json = (try? JSONDecoder().decode([String: AnyJSON].self, from: body)) ?? [:]
+        let json = (try? JSONDecoder().decode([String: JSONValue].self, from: body)) ?? [:]
         let accept: Bool
         if alwaysFail {
             accept = false
@@ -49,10 +51,10 @@ actor FakePlatform {
     }
 
     private func resumeWaiters() {
-        waiters.removeAll { waiter in
-            let have = waiter.acceptedOnly ? accepted.count : received.count
-            guard have >= waiter.count else { return false }
-            waiter.continuation.resume()
+        waiters.removeAll { entry in
+            let have = entry.acceptedOnly ? accepted.count : received.count
+            guard have >= entry.count else { return false }
+            entry.waiter.resume(returning: ())
             return true
         }
     }
@@ -60,23 +62,14 @@ actor FakePlatform {
     /// Waits until `count` replies were delivered (or attempted), bounded so a bug fails instead of hanging.
     func waitFor(delivered count: Int, acceptedOnly: Bool = true, timeout: Duration = .seconds(20)) async throws {
         if (acceptedOnly ? accepted.count : received.count) >= count { return }
-        let timer = Task { [weak self] in
-            try await Task.sleep(for: timeout)
-            await self?.expireAll()
-        }
-        await withCheckedContinuation { continuation in
-            waiters.append((count, acceptedOnly, continuation))
-        }
-        timer.cancel()
+        let waiter = Waiter<Void>()
+        waiters.append((count, acceptedOnly, waiter))
+        await waiter.value(timeout: timeout, fallback: ())
+        waiters.removeAll { $0.waiter === waiter }
         let have = acceptedOnly ? accepted.count : received.count
         if have < count {
             throw WaitTimeout(description: "expected \(count) replies, got \(have): \(texts)")
         }
-    }
-
-    private func expireAll() {
-        for waiter in waiters { waiter.continuation.resume() }
-        waiters.removeAll()
     }
 
     /// Runs the fake on a free loopback port for the duration of `body`.
@@ -105,25 +98,4 @@ actor FakePlatform {
 
 struct WaitTimeout: Error, CustomStringConvertible {
     var description: String
-}
-
-/// Enough JSON to read what a fake platform received.
-enum AnyJSON: Sendable, Equatable, Decodable {
-    case string(String), number(Double), bool(Bool), array([AnyJSON]), object([String: AnyJSON]), null
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([AnyJSON].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: AnyJSON].self)) }
-    }
-
-    var string: String? { if case .string(let s) = self { s } else { nil } }
-    var number: Double? { if case .number(let n) = self { n } else { nil } }
-    var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
-    var array: [AnyJSON]? { if case .array(let a) = self { a } else { nil } }
-    subscript(key: String) -> AnyJSON? { if case .object(let o) = self { o[key] } else { nil } }
 }

@@ -53,16 +53,16 @@ extension TestClientProtocol {
 
     /// `GET /sim/messages` decoded.
     func simTranscript(group: String, after: String? = nil, wait: Int? = nil, headers: HTTPFields = [:])
-        async throws -> (HTTPResponse.Status, AnyJSON?)
+        async throws -> (HTTPResponse.Status, JSONValue?)
     {
         let uri = "/sim/messages?group=\(group)" + (after.map { "&after=\($0)" } ?? "") + (wait.map { "&wait=\($0)" } ?? "")
         return try await execute(uri: uri, method: .get, headers: headers) { response in
-            (response.status, try? JSONDecoder().decode(AnyJSON.self, from: Data(response.body.readableBytesView)))
+            (response.status, try? JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView)))
         }
     }
 
     /// The group's whole transcript once it holds at least `bots` replies (bounded; fails by returning fewer).
-    func simEntries(group: String, bots: Int) async throws -> [AnyJSON] {
+    func simEntries(group: String, bots: Int) async throws -> [JSONValue] {
         let found = Box()
         _ = try await eventually {
             let (_, body) = try await simTranscript(group: group)
@@ -105,13 +105,13 @@ func firstCapture(_ pattern: String, in text: String) -> String? {
 
 /// Carries a value out of an `eventually` condition.
 actor Box {
-    var value: [AnyJSON] = []
-    func set(_ value: [AnyJSON]) { self.value = value }
+    var value: [JSONValue] = []
+    func set(_ value: [JSONValue]) { self.value = value }
 }
 
-extension AnyJSON {
+extension JSONValue {
     /// The texts of a transcript's bot replies, in order.
-    static func botTexts(_ entries: [AnyJSON]) -> [String] {
+    static func botTexts(_ entries: [JSONValue]) -> [String] {
         entries.filter { $0["kind"]?.string == "bot" }.compactMap { $0["text"]?.string }
     }
 }

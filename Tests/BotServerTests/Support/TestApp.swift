@@ -47,9 +47,9 @@ extension TestClientProtocol {
         return try await execute(uri: "/webhook/generic", method: .post, headers: headers, body: ByteBuffer(bytes: body))
     }
 
-    func getJSON(_ uri: String, token: String = "test-token") async throws -> (HTTPResponse.Status, AnyJSON?) {
+    func getJSON(_ uri: String, token: String = "test-token") async throws -> (HTTPResponse.Status, JSONValue?) {
         try await execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
-            (response.status, try? JSONDecoder().decode(AnyJSON.self, from: Data(response.body.readableBytesView)))
+            (response.status, try? JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView)))
         }
     }
 }

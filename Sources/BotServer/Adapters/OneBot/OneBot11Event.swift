@@ -58,8 +58,8 @@ struct OneBot11Event: Sendable, Equatable, Decodable {
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             userID = try container.oneBotInt64IfPresent(forKey: .userID)
-            nickname = try container.decodeIfPresent(OneBotJSON.self, forKey: .nickname)?.lenientString
-            card = try container.decodeIfPresent(OneBotJSON.self, forKey: .card)?.lenientString
+            nickname = try container.decodeIfPresent(JSONValue.self, forKey: .nickname)?.lenientString
+            card = try container.decodeIfPresent(JSONValue.self, forKey: .card)?.lenientString
         }
     }
 

@@ -32,7 +32,7 @@ struct OneBot11Segment: Sendable, Equatable, Codable {
         type = try container.decode(String.self, forKey: .type)
         // Numbers where the spec says strings (seen for `qq` and `id`) are read as their decimal text;
         // nulls and nested values carry nothing we use and are dropped.
-        let raw = try container.decodeIfPresent([String: OneBotJSON].self, forKey: .data) ?? [:]
+        let raw = try container.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]
         data = raw.compactMapValues(\.lenientString)
     }
 

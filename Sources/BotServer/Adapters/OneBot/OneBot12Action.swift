@@ -8,14 +8,14 @@ struct OneBot12Action: Sendable, Equatable, Codable {
     /// `send_message`, `get_file`, …
     var action: String
     /// The action's parameters.
-    var params: [String: OneBotJSON]
+    var params: [String: JSONValue]
     /// Echoed back in the response; lets a log line tie the answer to the request.
     var echo: String?
 
     /// `send_message` posting `text` into `chatID` (a group id, or `private:<user_id>`), @-mentioning
     /// `mentions` first. The text starts with a space after a mention, as the vector's does.
     static func sendMessage(chatID: String, text: String, mentions: [String], echo: String?) -> OneBot12Action {
-        var params: [String: OneBotJSON]
+        var params: [String: JSONValue]
         var segments: [OneBot12Segment] = []
         switch OneBotChatID(chatID) {
         case .group(let groupID):

@@ -6,10 +6,10 @@ struct OneBot12Segment: Sendable, Equatable, Codable {
     /// `text`, `mention`, `image`, `location`, `reply`, … or an extension such as `wx.emoji`.
     var type: String
     /// The parameters with their JSON types.
-    var data: [String: OneBotJSON]
+    var data: [String: JSONValue]
 
     /// Any segment, including kinds without a named constructor.
-    init(type: String, data: [String: OneBotJSON] = [:]) {
+    init(type: String, data: [String: JSONValue] = [:]) {
         self.type = type
         self.data = data
     }
@@ -29,7 +29,7 @@ struct OneBot12Segment: Sendable, Equatable, Codable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.decode(String.self, forKey: .type)
-        data = try container.decodeIfPresent([String: OneBotJSON].self, forKey: .data) ?? [:]
+        data = try container.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -48,7 +48,7 @@ struct OneBot12Segment: Sendable, Equatable, Codable {
     }
 
     /// The segment as a JSON value, for action params.
-    var json: OneBotJSON {
+    var json: JSONValue {
         .object(["type": .string(type), "data": .object(data)])
     }
 }

@@ -8,7 +8,7 @@ struct OneBotActionResponse: Sendable, Equatable, Decodable {
     /// 0 for ok; v11 uses 1 for async; everything else is a failure code.
     var retcode: Int64
     /// The action's result (`message_id`, `url`, …).
-    var data: OneBotJSON?
+    var data: JSONValue?
     /// The implementation's explanation, from `message`, `wording` or `msg`.
     var explanation: String?
     /// Our request's `echo`, returned unchanged.
@@ -20,7 +20,7 @@ struct OneBotActionResponse: Sendable, Equatable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         status = try container.decode(String.self, forKey: .status)
         retcode = try container.oneBotInt64IfPresent(forKey: .retcode) ?? 0
-        data = try container.decodeIfPresent(OneBotJSON.self, forKey: .data)
+        data = try container.decodeIfPresent(JSONValue.self, forKey: .data)
         explanation = [CodingKeys.message, .wording, .msg]
             .lazy.compactMap { try? container.decodeIfPresent(String.self, forKey: $0) }
             .first { !$0.isEmpty }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Any JSON value, with integers kept apart from doubles.
+/// Any JSON value, with integers kept apart from doubles: the one type for JSON whose shape is not fixed,
+/// in adapters and in the tests that read what a platform received.
 ///
 /// OneBot bodies mix strings, int64 ids and float64 coordinates, and implementations disagree on which
 /// of those a field carries; reading through this value lets the codec accept either spelling while an
 /// id such as `2854196310` never passes through `Double`.
-enum OneBotJSON: Sendable, Hashable, Codable {
+enum JSONValue: Sendable, Hashable, Codable {
     /// JSON `null`, kept so a present-but-null field is distinguishable from a missing one.
     case null
     case bool(Bool)
@@ -14,8 +15,8 @@ enum OneBotJSON: Sendable, Hashable, Codable {
     /// Any other number.
     case double(Double)
     case string(String)
-    case array([OneBotJSON])
-    case object([String: OneBotJSON])
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -29,10 +30,10 @@ enum OneBotJSON: Sendable, Hashable, Codable {
             self = .double(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([OneBotJSON].self) {
+        } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
-            self = .object(try container.decode([String: OneBotJSON].self))
+            self = .object(try container.decode([String: JSONValue].self))
         }
     }
 
@@ -54,13 +55,27 @@ enum OneBotJSON: Sendable, Hashable, Codable {
         if case .string(let value) = self { value } else { nil }
     }
 
+    /// The value when it is a JSON boolean.
+    var bool: Bool? {
+        if case .bool(let value) = self { value } else { nil }
+    }
+
+    /// The value when it is a JSON number, integer or not; unlike `double`, a string is not read.
+    var number: Double? {
+        switch self {
+        case .integer(let value): Double(value)
+        case .double(let value): value
+        case .null, .bool, .string, .array, .object: nil
+        }
+    }
+
     /// The elements when it is a JSON array.
-    var array: [OneBotJSON]? {
+    var array: [JSONValue]? {
         if case .array(let value) = self { value } else { nil }
     }
 
-    /// A string, or a scalar written as one: v11 says every segment value is a string, but some
-    /// implementations send `qq` or `id` as numbers.
+    /// A string, or a scalar written as one: OneBot 11 says every segment value is a string, but some
+    /// implementations send `qq` or `id` as numbers; wechatpy's parsed fields hold what the XML wrote as text.
     var lenientString: String? {
         switch self {
         case .string(let value): value
@@ -91,7 +106,7 @@ enum OneBotJSON: Sendable, Hashable, Codable {
     }
 
     /// A member of an object; nil for other values, so lookups chain without casts.
-    subscript(key: String) -> OneBotJSON? {
+    subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { members[key] } else { nil }
     }
 }
