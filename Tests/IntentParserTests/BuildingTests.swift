@@ -50,3 +50,18 @@ struct BuildingTests {
         #expect(numbers("#12 已完成").building == nil)
     }
 }
+
+/// Numbers typed into the board's forms read as the parser stores them.
+@Suite struct FormNumberTests {
+    @Test(arguments: [
+        ("12栋", "12"), ("12", "12"), ("十二栋", "12"), ("１２号楼", "12"), ("3单元", "3"), (" 7 幢 ", "7"), ("A座", "A座"),
+    ])
+    func formNumbers(typed: String, stored: String) {
+        #expect(Fixtures.parser.formNumber(typed) == stored)
+    }
+
+    @Test func emptyIsNil() {
+        #expect(Fixtures.parser.formNumber("  ") == nil)
+        #expect(Fixtures.parser.formNumber(nil) == nil)
+    }
+}
