@@ -23,13 +23,7 @@ struct Conversation {
 
     func respond(to parsed: ParseResult) throws -> Response {
         do {
-            switch parsed.intent {
-            case .report, .wish, .suggestion:
-                let created = try createItem(parsed)
-                return Response(drafts: created.drafts, itemID: created.itemID, created: true)
-            default:
-                return Response(drafts: try command(parsed), itemID: parsed.itemRef.map(Int64.init), created: false)
-            }
+            return try command(parsed)
         } catch let refusal as BoardError {
             return Response(drafts: [try actions.refusal(refusal)], itemID: nil, created: false)
         }
@@ -37,10 +31,17 @@ struct Conversation {
 
     private var actions: ItemActions { ItemActions(handler: handler, tx: tx, actor: member, actorInChat: true) }
 
-    private func command(_ parsed: ParseResult) throws -> [ReplyDraft] {
+    /// Files a report, wish or suggestion as a new item; runs any other intent on the item it names.
+    private func command(_ parsed: ParseResult) throws -> Response {
+        if [.report, .wish, .suggestion].contains(parsed.intent) {
+            let created = try createItem(parsed)
+            return Response(drafts: created.drafts, itemID: created.itemID, created: true)
+        }
+        return Response(drafts: try acting(parsed), itemID: parsed.itemRef.map(Int64.init), created: false)
+    }
+
+    private func acting(_ parsed: ParseResult) throws -> [ReplyDraft] {
         switch parsed.intent {
-        case .report, .wish, .suggestion:
-            return try createItem(parsed).drafts
         case .claim:
             guard let ref = parsed.itemRef else { return [try askForItem("example_claim")] }
             return [try actions.claim(Int64(ref))]
@@ -66,7 +67,7 @@ struct Conversation {
             ]
         case .query:
             return [try answer(parsed)]
-        case .chitchat:
+        case .chitchat, .report, .wish, .suggestion:
             return []
         }
     }
@@ -163,16 +164,12 @@ struct Conversation {
         }
     }
 
-    /// Renders a template to the sender (used by the window logic for its own replies).
-    func replyToSender(_ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
-        try toSender(template, view)
-    }
-
     private func askForItem(_ exampleKey: String) throws -> ReplyDraft {
         try toSender(.needItemRef, ExampleView(example: labels.word(exampleKey)))
     }
 
-    private func toSender(_ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
+    /// Renders a template addressed to the sender (the window logic uses it for its own replies too).
+    func toSender(_ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
         ReplyDraft(text: try renderer.render(template, view), mentions: [member.platformID])
     }
 

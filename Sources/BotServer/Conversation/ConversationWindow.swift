@@ -52,7 +52,7 @@ struct ConversationWindow {
                     createdAt: tx.now))
             // Chat that merely mentions a problem is held quietly; an unsure report is acknowledged.
             let conversation = Conversation(handler: handler, tx: tx, message: effective, member: member)
-            let drafts = filed.contains(parsed.intent) ? [try conversation.replyToSender(.reviewQueued, EmptyView())] : []
+            let drafts = filed.contains(parsed.intent) ? [try conversation.toSender(.reviewQueued, EmptyView())] : []
             response = .init(drafts: drafts, itemID: nil, created: false)
         } else {
             let conversation = Conversation(handler: handler, tx: tx, message: effective, member: member)
@@ -163,7 +163,7 @@ struct ConversationWindow {
         let conversation = Conversation(handler: handler, tx: tx, message: message, member: member)
         let gridName =
             located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word("community_grid")
-        var draft = try conversation.replyToSender(
+        var draft = try conversation.toSender(
             .located, LocatedView(item: question.itemID, place: try conversation.place(of: located), grid: gridName))
         draft.mentions += handler.config.gridWorkers(of: located.grid).filter { $0 != member.platformID }
         return [draft]
@@ -175,7 +175,7 @@ struct ConversationWindow {
         if !images.isEmpty {
             _ = try tx.addPhotos(itemID: itemID, urls: images, by: member.id)
             drafts.append(
-                try conversation.replyToSender(.photosAdded, PhotosAddedView(item: itemID, count: images.count)))
+                try conversation.toSender(.photosAdded, PhotosAddedView(item: itemID, count: images.count)))
         }
         if let location, let item = try tx.item(id: itemID), item.estate == nil, item.landmark == nil,
             let place = handler.parser.place(
@@ -187,7 +187,7 @@ struct ConversationWindow {
             let gridName =
                 located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word("community_grid")
             drafts.append(
-                try conversation.replyToSender(
+                try conversation.toSender(
                     .located, LocatedView(item: itemID, place: try conversation.place(of: located), grid: gridName)))
         }
         return drafts
