@@ -47,7 +47,11 @@ public struct IntentParser: Sendable {
 
     /// Parses one message: the rules read it, then the learned model decides where it has one.
     public func parse(_ input: ParserInput) -> ParseResult {
-        let reading = read(input)
+        result(of: read(input))
+    }
+
+    /// The decision on a message already read (so `explain` reads it once).
+    func result(of reading: Reading) -> ParseResult {
         var result = reading.rules
         var threshold = reviewBelow
         var unsureCategory = false

@@ -19,7 +19,7 @@ public struct Explanation: Sendable {
 extension IntentParser {
     public func explain(_ input: ParserInput) -> Explanation {
         let reading = read(input)
-        let result = parse(input)
+        let result = result(of: reading)
         let cues = Set(reading.context.hits.hits.map { String(describing: $0.kind) }).sorted()
         var explanation = Explanation(
             result: result, rules: reading.rules, structural: reading.structural, cues: cues, intents: [], categories: [],
