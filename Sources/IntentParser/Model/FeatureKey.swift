@@ -7,9 +7,7 @@ struct FeatureKey: Hashable, Sendable {
     private static let prime: UInt64 = 0x100_0000_01B3
 
     init(_ name: String) {
-        var h = Self.offset
-        for s in name.unicodeScalars { h = Self.mix(h, s.value) }
-        value = h
+        value = Prefix(name).state
     }
 
     /// The key of a name that starts with `prefix` and goes on with `text[range]`: equal to
