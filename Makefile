@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libsqlite3-dev libcurl4-openssl-dev libgd-dev
 TEST_PACKAGES := chromium chromium-driver fonts-noto-cjk
 SWIFT ?= swift
 
-.PHONY: run test build setup setup-test release bench interop browser
+.PHONY: run test build setup setup-test release bench interop browser lint format
 
 # Installs the Debian packages in $(PACKAGES) that are missing: apt-get as root, sudo otherwise.
 define install_missing
@@ -39,10 +39,17 @@ run: setup
 build: setup
 	$(SWIFT) build
 
-test: setup-test
+test: setup-test lint
 	$(SWIFT) test
 	$(MAKE) interop
 	$(MAKE) browser
+
+# The toolchain's swift-format with the committed .swift-format; `make format` rewrites in place.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 VENV := .venv
 $(VENV)/bin/python:

@@ -9,9 +9,9 @@ let swiftSettings: [SwiftSetting] = [
 // Debian's gdlib.pc passes on libavif's -DAVIF_DLL, which SwiftPM drops with a warning on every
 // build; gd.h is in /usr/include there anyway. Homebrew's prefix does need pkg-config.
 #if os(Linux)
-let gdPkgConfig: String? = nil
+    let gdPkgConfig: String? = nil
 #else
-let gdPkgConfig: String? = "gdlib"
+    let gdPkgConfig: String? = "gdlib"
 #endif
 
 let package = Package(

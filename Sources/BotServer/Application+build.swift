@@ -59,7 +59,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     router.addRoutes(webhooks.routes, atPath: "/webhook")
     OneBotWebhookController(config: config, inbox: webhooks).register(on: router)
     try WeChatWebhookController(
-        config: config, inbox: webhooks, store: store, waiters: waiters, welcome: try renderer.render(.help, EmptyView())
+        config: config, inbox: webhooks, store: store, waiters: waiters,
+        welcome: try renderer.render(.help, EmptyView())
     ).register(on: router)
     router.addRoutes(APIController(store: store, config: config).routes, atPath: "/api")
     router.add(middleware: FileMiddleware(ResourceLocator.resolve(config.public), searchForIndexHtml: false))
@@ -73,7 +74,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board, logger: logger)
     if board.accounts.isDemo {
         logger.warning(
-            "board: no board.users configured; demo accounts secretary / grid with password \(BoardAccounts.demoPassword)")
+            "board: no board.users configured; demo accounts secretary / grid with password \(BoardAccounts.demoPassword)"
+        )
     }
 
     var app = Application(

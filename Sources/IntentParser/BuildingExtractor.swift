@@ -45,10 +45,16 @@ struct BuildingExtractor: Sendable {
                 switch m.kind {
                 case .buildingMarker where out.building == nil && n1.count <= 3:
                     out.building = n1
-                    if out.start == nil { out.start = i; out.end = m.end }
+                    if out.start == nil {
+                        out.start = i
+                        out.end = m.end
+                    }
                 case .unitMarker where out.unit == nil && n1.count <= 2:
                     out.unit = n1
-                    if out.start == nil { out.start = i; out.end = m.end }
+                    if out.start == nil {
+                        out.start = i
+                        out.end = m.end
+                    }
                     // "1单元201": the bare number after a unit is the room
                     var k = m.end
                     if k < t.count, t[k] == " " { k += 1 }
@@ -78,6 +84,8 @@ struct BuildingExtractor: Sendable {
     }
 
     private func marker(_ hits: CueHits, at i: Int) -> CueHits.Hit? {
-        hits.hits.first { $0.start == i && ($0.kind == .buildingMarker || $0.kind == .unitMarker || $0.kind == .roomMarker) }
+        hits.hits.first {
+            $0.start == i && ($0.kind == .buildingMarker || $0.kind == .unitMarker || $0.kind == .roomMarker)
+        }
     }
 }

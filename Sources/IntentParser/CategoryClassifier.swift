@@ -44,7 +44,8 @@ struct CategoryClassifier: Sendable {
         var first: Int?
         // "2单元门口" is unit 2's doorway, not the 单元门 (building) keyword: skip words that start on a number's marker.
         let numbered = hits.hits.filter { m in
-            (m.kind == .unitMarker || m.kind == .buildingMarker) && m.start > 0 && TextNormalizer.isDigit(hits.text[m.start - 1])
+            (m.kind == .unitMarker || m.kind == .buildingMarker) && m.start > 0
+                && TextNormalizer.isDigit(hits.text[m.start - 1])
         }
         for h in hits.longestNonOverlapping([.category, .neutral], from: from, to: to) where h.kind == .category {
             if numbered.contains(where: { $0.start == h.start }) { continue }
@@ -58,7 +59,8 @@ struct CategoryClassifier: Sendable {
         guard scores.contains(where: { $0 > 0 }) else { return nil }
         if let first { scores[first] += firstMentionBonus }
         var best = 0
-        for i in scores.indices where scores[i] > scores[best] || (scores[i] == scores[best] && priority[i] < priority[best]) {
+        for i in scores.indices
+        where scores[i] > scores[best] || (scores[i] == scores[best] && priority[i] < priority[best]) {
             best = i
         }
         let runnerUp = scores.indices.filter { $0 != best }.map { scores[$0] }.max() ?? 0

@@ -5,7 +5,9 @@ struct CommandRecognizer: Sendable {
     let names: RegisterNameExtractor
 
     /// Hits of these kinds that contain a shorter command word make that word not count ("取消认领" is not a claim).
-    private static let shadowing: CueKinds = [.release, .todo, .ownReport, .verifyRequest, .points, .pointsShort, .leaderboard, .itemStatus, .help]
+    private static let shadowing: CueKinds = [
+        .release, .todo, .ownReport, .verifyRequest, .points, .pointsShort, .leaderboard, .itemStatus, .help,
+    ]
 
     func recognize(_ ctx: MessageContext) -> Command? {
         let h = ctx.hits
@@ -27,7 +29,8 @@ struct CommandRecognizer: Sendable {
         let verifyHits = live(.verify, h) + live(.verifyReject, h)
         let completeHits = completions(h)
         if (!escalate.isEmpty && (secretary || ref != nil))
-            || (!targets.isEmpty && secretary && ref != nil && verifyHits.isEmpty && completeHits.isEmpty) {
+            || (!targets.isEmpty && secretary && ref != nil && verifyHits.isEmpty && completeHits.isEmpty)
+        {
             var c = make(.escalate, ctx, confidence: ref != nil ? 0.9 : 0.7)
             c.escalationTarget = target(h, targets)
             return c
@@ -35,7 +38,9 @@ struct CommandRecognizer: Sendable {
 
         let doneMark = ctx.doneMark
         let request = h.has(.verifyRequest)
-        if secretary && (!verifyHits.isEmpty || !completeHits.isEmpty || doneMark) && (pointed || ctx.contentLength <= 8) {
+        if secretary && (!verifyHits.isEmpty || !completeHits.isEmpty || doneMark)
+            && (pointed || ctx.contentLength <= 8)
+        {
             return verify(ctx)
         }
         // A bare "验收 #12" from someone without the right is still a verify: the board refuses it
@@ -48,12 +53,15 @@ struct CommandRecognizer: Sendable {
 
         let strong = live(.claimStrong, h)
         // "#45 我认领了 明天弄完": a claim word before the completion word makes it a plan, not a report of work done.
-        let claimedFirst = strong.contains { s in completeHits.allSatisfy { s.start < $0.start } } && !doneMark && !request
+        let claimedFirst =
+            strong.contains { s in completeHits.allSatisfy { s.start < $0.start } } && !doneMark && !request
         if (!completeHits.isEmpty || doneMark || request) && pointed && !claimedFirst {
             return make(.complete, ctx, confidence: ref != nil ? 0.9 : 0.65)
         }
 
-        let beforeRef = live(.claimBeforeRef, h).filter { hit in ctx.refs.contains { r in r.start > hit.end - 1 && r.start <= hit.end + 2 } }
+        let beforeRef = live(.claimBeforeRef, h).filter { hit in
+            ctx.refs.contains { r in r.start > hit.end - 1 && r.start <= hit.end + 2 }
+        }
         let weak = live(.claimWeak, h)
         let offer = live(.claimSelf, h)
         let object = h.has(.category)
@@ -79,7 +87,8 @@ struct CommandRecognizer: Sendable {
     private func live(_ kind: CueKind, _ h: CueHits) -> [CueHits.Hit] {
         h.unnegated(kind).filter { hit in
             !h.hits.contains { o in
-                Self.shadowing.contains(o.kind) && o.kind != kind && o.start <= hit.start && o.end >= hit.end && o.length > hit.length
+                Self.shadowing.contains(o.kind) && o.kind != kind && o.start <= hit.start && o.end >= hit.end
+                    && o.length > hit.length
             }
         }
     }
@@ -116,7 +125,8 @@ struct CommandRecognizer: Sendable {
         let t = ctx.hits.text
         var covered = [Bool](repeating: false, count: t.count)
         let commandKinds: CueKinds = [
-            .claimStrong, .claimWeak, .claimSelf, .claimBeforeRef, .release, .complete, .completeSuffix, .verify, .verifyReject,
+            .claimStrong, .claimWeak, .claimSelf, .claimBeforeRef, .release, .complete, .completeSuffix, .verify,
+            .verifyReject,
             .verifyRequest, .escalate, .escalationTarget, .deictic, .negation,
         ]
         for hit in ctx.hits.hits where commandKinds.contains(hit.kind) {

@@ -22,14 +22,16 @@ struct ContentClassifier: Sendable {
         let hasImage = ctx.imageCount > 0
         let attachment = hasImage || ctx.hasLocation
         if ctx.contentLength == 0 {
-            return attachment ? Decision(intent: .report, category: .other, confidence: 0.45)
+            return attachment
+                ? Decision(intent: .report, category: .other, confidence: 0.45)
                 : Decision(intent: .chitchat, confidence: 0.9)
         }
 
         var outcome = categories.classify(h)
         // "下水管道又堵了 还有楼道灯也不亮": the main problem is the one before the second-problem marker.
         if let o = outcome, let m = h.first(.secondProblem), m.start > 0,
-           let pre = categories.classify(h, to: m.start), pre.score >= minCategoryScore, pre.category != o.category {
+            let pre = categories.classify(h, to: m.start), pre.score >= minCategoryScore, pre.category != o.category
+        {
             outcome = Outcome(category: pre.category, score: o.score, margin: o.margin)
         }
         let catScore = outcome?.score ?? 0
@@ -104,7 +106,9 @@ struct ContentClassifier: Sendable {
     /// A solved cue not followed by a relapse ("修好了又坏了") and not negated ("不亮了" is no "亮了").
     private func solved(_ h: CueHits) -> Bool {
         for s in h.all(.solved) where !h.isNegated(s) {
-            if h.hits.contains(where: { $0.kind == .relapse && $0.start >= s.end && $0.start - s.end <= 4 }) { continue }
+            if h.hits.contains(where: { $0.kind == .relapse && $0.start >= s.end && $0.start - s.end <= 4 }) {
+                continue
+            }
             // "不亮了" contains "亮了": a negation right before cancels it
             if s.start > 0, h.hits.contains(where: { $0.kind == .negation && $0.end == s.start }) { continue }
             return true
@@ -120,7 +124,9 @@ struct ContentClassifier: Sendable {
         for m in h.all(.modal) {
             // the proposal verb must follow in the same clause ("希望社区能在门口加几个…")
             var clauseEnd = m.end
-            while clauseEnd < h.text.count && clauseEnd - m.end < 16 && !TextNormalizer.isSeparator(h.text[clauseEnd]) { clauseEnd += 1 }
+            while clauseEnd < h.text.count && clauseEnd - m.end < 16 && !TextNormalizer.isSeparator(h.text[clauseEnd]) {
+                clauseEnd += 1
+            }
             let proposes = h.hits.contains { $0.kind == .proposalVerb && $0.start >= m.end && $0.end <= clauseEnd }
             if proposes || h.has(.wishfulEnding) { return (false, factEnd) }
         }

@@ -15,7 +15,8 @@ enum CueKind: Int, Sendable, CaseIterable {
     case verify, verifyReject, verifyRequest, escalate, escalationTarget
     case register, registerNoise, organisationSuffix, deictic, negation
     // queries
-    case points, pointsShort, leaderboard, todo, itemStatus, itemStatusWithRef, help, helpShort, questionMarker, ownReport
+    case points, pointsShort, leaderboard, todo, itemStatus, itemStatusWithRef, help, helpShort, questionMarker,
+        ownReport
     // content
     case wishTag, beneficiary, wishRequest, homeMarker
     case suggestionCue, modal, proposalVerb, wishfulEnding, hypothetical

@@ -14,7 +14,9 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     public var streets: [Street]
 
     /// Builds a gazetteer in code (tests, tools); the server decodes it from YAML instead.
-    public init(version: Int? = 1, community: Community, grids: [Grid], landmarks: [Landmark] = [], streets: [Street] = []) {
+    public init(
+        version: Int? = 1, community: Community, grids: [Grid], landmarks: [Landmark] = [], streets: [Street] = []
+    ) {
         self.version = version
         self.community = community
         self.grids = grids
@@ -50,7 +52,10 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         public var bbox: BoundingBox?
 
         /// Builds a community block in code.
-        public init(name: String, aliases: [String] = [], streetOffice: String? = nil, center: Coordinate? = nil, bbox: BoundingBox? = nil) {
+        public init(
+            name: String, aliases: [String] = [], streetOffice: String? = nil, center: Coordinate? = nil,
+            bbox: BoundingBox? = nil
+        ) {
             self.name = name
             self.aliases = aliases
             self.streetOffice = streetOffice
@@ -162,8 +167,10 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         public var note: String?
 
         /// Builds an estate in code.
-        public init(name: String, aliases: [String] = [], street: String? = nil, buildings: Int? = nil,
-                    lat: Double? = nil, lon: Double? = nil, gates: [String] = [], note: String? = nil) {
+        public init(
+            name: String, aliases: [String] = [], street: String? = nil, buildings: Int? = nil,
+            lat: Double? = nil, lon: Double? = nil, gates: [String] = [], note: String? = nil
+        ) {
             self.name = name
             self.aliases = aliases
             self.street = street
@@ -208,7 +215,10 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         public var note: String?
 
         /// Builds a landmark in code.
-        public init(name: String, aliases: [String] = [], grid: String? = nil, lat: Double? = nil, lon: Double? = nil, note: String? = nil) {
+        public init(
+            name: String, aliases: [String] = [], grid: String? = nil, lat: Double? = nil, lon: Double? = nil,
+            note: String? = nil
+        ) {
             self.name = name
             self.aliases = aliases
             self.grid = grid

@@ -24,7 +24,8 @@ public struct IntentParser: Sendable {
 
     /// Compiles the lexicon and gazetteer into lookup tables.
     /// `locationRadiusMeters` overrides the lexicon's radius for resolving shared locations.
-    public init(lexicon: Lexicon, gazetteer: Gazetteer, model: ParserModel? = nil, locationRadiusMeters: Double? = nil) {
+    public init(lexicon: Lexicon, gazetteer: Gazetteer, model: ParserModel? = nil, locationRadiusMeters: Double? = nil)
+    {
         self.model = model
         self.lexicon = lexicon
         self.gazetteer = gazetteer
@@ -40,7 +41,8 @@ public struct IntentParser: Sendable {
             categories: CategoryClassifier(lexicon.categories),
             minCategoryScore: lexicon.report.minCategoryScore,
             minEvidence: lexicon.report.minEvidence)
-        locations = LocationResolver(gazetteer: index, radiusMeters: locationRadiusMeters ?? lexicon.report.locationRadiusMeters)
+        locations = LocationResolver(
+            gazetteer: index, radiusMeters: locationRadiusMeters ?? lexicon.report.locationRadiusMeters)
         needBuilding = Set(lexicon.categories.needBuilding.compactMap(Category.init(rawValue:)))
         reviewBelow = lexicon.report.reviewBelow
     }
@@ -70,7 +72,9 @@ public struct IntentParser: Sendable {
     public func featureNames(_ input: ParserInput) -> [String] {
         let reading = read(input)
         var names = Features.Names()
-        Features.collect(into: &names, context: reading.context, rules: reading.ruleReading, place: reading.place, quoted: reading.quoted)
+        Features.collect(
+            into: &names, context: reading.context, rules: reading.ruleReading, place: reading.place,
+            quoted: reading.quoted)
         return names.names
     }
 
@@ -120,8 +124,9 @@ public struct IntentParser: Sendable {
             case .location(let lat, let lon, let label): if shared == nil { shared = (lat, lon, label) }
             }
         }
-        let ctx = MessageContext(hits: hits, quotedNumbers: quoted, refs: replyRefs, role: input.senderRole, doneMark: doneMark,
-                                 imageCount: photos.count, hasLocation: shared != nil)
+        let ctx = MessageContext(
+            hits: hits, quotedNumbers: quoted, refs: replyRefs, role: input.senderRole, doneMark: doneMark,
+            imageCount: photos.count, hasLocation: shared != nil)
         var place = places.extract(hits)
         if let s = shared { place = merge(place, attachment: resolve(s)) }
 
@@ -131,8 +136,9 @@ public struct IntentParser: Sendable {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
             structural = q.itemRef != nil
         } else if let c = commands.recognize(ctx) {
-            result = ParseResult(intent: c.intent, itemRef: c.itemRef, verdict: c.verdict, registerName: c.registerName,
-                                 escalationTarget: c.escalationTarget, note: c.note, confidence: c.confidence)
+            result = ParseResult(
+                intent: c.intent, itemRef: c.itemRef, verdict: c.verdict, registerName: c.registerName,
+                escalationTarget: c.escalationTarget, note: c.note, confidence: c.confidence)
             structural = c.itemRef != nil
         } else if let q = queries.recognize(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
@@ -144,8 +150,9 @@ public struct IntentParser: Sendable {
                 fill(&result, place: place, category: d.category)
             }
         }
-        return Reading(context: ctx, rules: result, structural: structural, place: place.isEmpty ? nil : place,
-                       quoted: parts.quote != nil, photos: photos)
+        return Reading(
+            context: ctx, rules: result, structural: structural, place: place.isEmpty ? nil : place,
+            quoted: parts.quote != nil, photos: photos)
     }
 
     /// The model's decision where the rules found no structure.
@@ -153,7 +160,8 @@ public struct IntentParser: Sendable {
         var keys = Features.Keys()
         Features.collect(into: &keys, context: r.context, rules: r.ruleReading, place: r.place, quoted: r.quoted)
         let p = model.intent.probabilities(keys.keys)
-        guard let best = p.indices.max(by: { p[$0] < p[$1] }), let intent = Intent(rawValue: model.intent.classes[best]) else {
+        guard let best = p.indices.max(by: { p[$0] < p[$1] }), let intent = Intent(rawValue: model.intent.classes[best])
+        else {
             return (r.rules, nil)
         }
         var categoryConfidence: Double?
@@ -172,7 +180,9 @@ public struct IntentParser: Sendable {
             fill(&result, place: r.place ?? Place(), category: category)
         case .query where result.query == nil:
             let qp = model.query.probabilities(keys.keys)
-            result.query = qp.indices.max(by: { qp[$0] < qp[$1] }).flatMap { QueryKind(rawValue: model.query.classes[$0]) }
+            result.query = qp.indices.max(by: { qp[$0] < qp[$1] }).flatMap {
+                QueryKind(rawValue: model.query.classes[$0])
+            }
             result.itemRef = r.context.ref
         case .claim, .release, .complete, .verify, .escalate:
             guard intent != r.rules.intent else { break }
@@ -262,7 +272,9 @@ public struct IntentParser: Sendable {
     /// What a report or wish still lacks: any place at all, or a building where the category needs one.
     private func missing(_ place: Place, _ category: Category?) -> [MissingField] {
         if place.estate == nil && place.landmark == nil && place.lat == nil { return [.place] }
-        if place.estate != nil && place.building == nil, let c = category, needBuilding.contains(c) { return [.building] }
+        if place.estate != nil && place.building == nil, let c = category, needBuilding.contains(c) {
+            return [.building]
+        }
         return []
     }
 }

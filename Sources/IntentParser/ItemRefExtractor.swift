@@ -4,7 +4,8 @@
 struct ItemRefExtractor: Sendable {
     /// Command and query words after which a bare number is an item ("认领12", "认领: 19").
     static let commandKinds: CueKinds = [
-        .claimStrong, .claimWeak, .claimSelf, .claimBeforeRef, .release, .complete, .verify, .escalate, .itemStatus, .itemStatusWithRef,
+        .claimStrong, .claimWeak, .claimSelf, .claimBeforeRef, .release, .complete, .verify, .escalate, .itemStatus,
+        .itemStatusWithRef,
     ]
 
     /// All item references in text order. `covered` are scalar ranges of place names to skip.
@@ -51,7 +52,8 @@ struct ItemRefExtractor: Sendable {
         if marked { return ItemRef(number: number, start: a, end: b, tokenEnd: suffixEnd ?? b, form: .marked) }
         if let e = suffixEnd { return ItemRef(number: number, start: a, end: b, tokenEnd: e, form: .suffixed) }
         // A bare number must stand alone ("认领12", "认领 12 今晚去"), not count something ("已解决18条", "要2个").
-        let standsAlone = b == t.count || TextNormalizer.isSeparator(t[b])
+        let standsAlone =
+            b == t.count || TextNormalizer.isSeparator(t[b])
             || hits.hits.contains { $0.start == b && Self.commandKinds.contains($0.kind) }
         guard standsAlone else { return nil }
         let afterCommand = hits.hits.contains { Self.commandKinds.contains($0.kind) && $0.end == before }

@@ -32,8 +32,10 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         suggestion: .init(), chitchat: .init(), report: .init(), categories: .init(), place: .init())
 
     /// Builds a lexicon in code (tests); the server decodes config/lexicon.yaml instead.
-    public init(normalization: Normalization, itemRefs: ItemRefs, commands: Commands, queries: Queries, wish: Wish,
-                suggestion: Suggestion, chitchat: Chitchat, report: Report, categories: Categories, place: PlaceVocabulary) {
+    public init(
+        normalization: Normalization, itemRefs: ItemRefs, commands: Commands, queries: Queries, wish: Wish,
+        suggestion: Suggestion, chitchat: Chitchat, report: Report, categories: Categories, place: PlaceVocabulary
+    ) {
         self.normalization = normalization
         self.itemRefs = itemRefs
         self.commands = commands

@@ -71,7 +71,8 @@ struct PhraseTable<Tag: Sendable>: Sendable {
         var start = end - 1
         while start >= 0 && end - start <= maxLength {
             if let b = bucket(text[start]) {
-                for entry in buckets[b] where entry.scalars.count == end - start && Self.matches(entry.scalars, at: start, in: text) {
+                for entry in buckets[b]
+                where entry.scalars.count == end - start && Self.matches(entry.scalars, at: start, in: text) {
                     return true
                 }
             }

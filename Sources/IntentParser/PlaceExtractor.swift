@@ -83,7 +83,9 @@ struct PlaceExtractor: Sendable {
         if let lm = places.first(where: { $0.kind == .landmark || $0.kind == .street }) {
             // "广场路公交站旁边": a street and a landmark written together are one spot
             var end = lm.end
-            for next in places where next.start == end && (next.kind == .landmark || next.kind == .street) { end = next.end }
+            for next in places where next.start == end && (next.kind == .landmark || next.kind == .street) {
+                end = next.end
+            }
             place.landmark = text(t, lm.start, withPositionAfter: end, hits)
             if place.estate == nil {
                 if lm.kind == .landmark {
@@ -99,9 +101,13 @@ struct PlaceExtractor: Sendable {
             place.landmark = address
         } else {
             // a gate or spot of an estate; the estate may come from a shared location
-            if let spot = hits.hits.first(where: { ($0.kind == .gateWord || $0.kind == .spotWord) && $0.start >= estateEnd }) {
+            if let spot = hits.hits.first(where: {
+                ($0.kind == .gateWord || $0.kind == .spotWord) && $0.start >= estateEnd
+            }) {
                 place.landmark = text(t, spot.start, withPositionAfter: spot.end, hits)
-            } else if place.estate != nil, let pos = hits.hits.first(where: { $0.kind == .positionWord && $0.start == estateEnd }) {
+            } else if place.estate != nil,
+                let pos = hits.hits.first(where: { $0.kind == .positionWord && $0.start == estateEnd })
+            {
                 place.landmark = string(t[pos.start..<pos.end])
             }
         }
@@ -117,7 +123,9 @@ struct PlaceExtractor: Sendable {
     }
 
     /// The name run ending at `end` (left of a suffix or a building number), within the limits of an estate name.
-    private func nameBefore(_ end: Int, _ hits: CueHits, _ places: [CueHits.Hit], minLength: Int) -> (name: String, start: Int)? {
+    private func nameBefore(_ end: Int, _ hits: CueHits, _ places: [CueHits.Hit], minLength: Int) -> (
+        name: String, start: Int
+    )? {
         let t = hits.text
         var k = end
         // The name stops at another word the lexicon knows ("建议龙西小区" is 龙西小区 after the cue 建议).
@@ -127,7 +135,8 @@ struct PlaceExtractor: Sendable {
             && !hits.hits.contains(where: { w in
                 w.start < k && w.end >= k && w.end <= end && w.length >= 2
                     && !wordKinds.contains(w.kind) && !Self.placeKinds.contains(w.kind)
-            }) {
+            })
+        {
             k -= 1
         }
         // "建设路28号院": a house number inside the name takes the street before it along.
@@ -157,8 +166,11 @@ struct PlaceExtractor: Sendable {
             if places.contains(where: { $0.start < s.end && s.start < $0.end }) { continue }
             // "城管" starts with 城 but is another word
             if hits.hits.contains(where: {
-                $0.start == s.start && $0.length > s.length && $0.kind != .estateSuffix && !Self.spotKinds.contains($0.kind)
-            }) { continue }
+                $0.start == s.start && $0.length > s.length && $0.kind != .estateSuffix
+                    && !Self.spotKinds.contains($0.kind)
+            }) {
+                continue
+            }
             let minLength = s.length == 1 ? 2 : 2
             guard let prefix = nameBefore(s.start, hits, places, minLength: minLength) else { continue }
             let candidate = (name: prefix.name + string(t[s.start..<s.end]), start: prefix.start, end: s.end)
@@ -185,7 +197,9 @@ struct PlaceExtractor: Sendable {
 
     /// "阳光新村" is not 龙西新村 and "嘉禾苑" not 和苑小区 just because they end with an alias:
     /// a known name ending in an estate suffix, glued to more name characters on its left, is a longer unknown name.
-    private func extendedAlias(_ p: CueHits.Hit, _ hits: CueHits, _ places: [CueHits.Hit]) -> (name: String, start: Int)? {
+    private func extendedAlias(_ p: CueHits.Hit, _ hits: CueHits, _ places: [CueHits.Hit]) -> (
+        name: String, start: Int
+    )? {
         let endsWithSuffix = hits.hits.contains { $0.kind == .estateSuffix && $0.end == p.end && $0.start >= p.start }
         guard endsWithSuffix, let prefix = nameBefore(p.start, hits, places, minLength: 1) else { return nil }
         return (prefix.name + string(hits.text[p.start..<p.end]), prefix.start)
@@ -220,7 +234,9 @@ struct PlaceExtractor: Sendable {
         var e = end
         var k = end
         if k < t.count, t[k] == "的" { k += 1 }
-        if let pos = hits.hits.first(where: { ($0.kind == .positionWord || $0.kind == .gateWord) && $0.start == k }) { e = pos.end }
+        if let pos = hits.hits.first(where: { ($0.kind == .positionWord || $0.kind == .gateWord) && $0.start == k }) {
+            e = pos.end
+        }
         return string(t[start..<e])
     }
 

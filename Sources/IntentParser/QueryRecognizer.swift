@@ -15,10 +15,13 @@ struct QueryRecognizer: Sendable {
     /// A status question ("#12 修好了吗") beats the completion word inside it; checked before commands.
     func statusQuestion(_ ctx: MessageContext) -> Query? {
         let h = ctx.hits
-        guard ctx.endsAsQuestion, !h.unnegated(.itemStatus).isEmpty || (ctx.ref != nil && h.has(.itemStatusWithRef)) else {
+        guard ctx.endsAsQuestion, !h.unnegated(.itemStatus).isEmpty || (ctx.ref != nil && h.has(.itemStatusWithRef))
+        else {
             return nil
         }
-        if ctx.ref == nil && !h.has(.ownReport) && (ctx.contentLength > 16 || (h.has(.category) && h.has(.fault))) { return nil }
+        if ctx.ref == nil && !h.has(.ownReport) && (ctx.contentLength > 16 || (h.has(.category) && h.has(.fault))) {
+            return nil
+        }
         return Query(kind: .itemStatus, itemRef: ctx.ref, confidence: 0.85)
     }
 

@@ -20,7 +20,8 @@ struct RegisterNameExtractor: Sendable {
             var end = start
             while end < t.count && !masked[end] && isNameChar(t[end]) { end += 1 }
             if (2...3).contains(end - start), surnames.contains(t[start]),
-               !hits.hits.contains(where: { $0.kind == .organisationSuffix && $0.end == end && $0.start >= start }) {
+                !hits.hits.contains(where: { $0.kind == .organisationSuffix && $0.end == end && $0.start >= start })
+            {
                 var v = String.UnicodeScalarView()
                 v.append(contentsOf: t[start..<end])
                 return String(v)

@@ -28,7 +28,9 @@ struct TextNormalizer: Sendable {
             }
         }
         var flat = [UInt32](repeating: 0, count: Int(0xA000 - Self.cjkBase))
-        for (k, v) in trad where k.value >= Self.cjkBase && k.value < 0xA000 { flat[Int(k.value - Self.cjkBase)] = v.value }
+        for (k, v) in trad where k.value >= Self.cjkBase && k.value < 0xA000 {
+            flat[Int(k.value - Self.cjkBase)] = v.value
+        }
         traditional = flat
         var rewrites = PhraseTable<Rewrite>()
         // Variants are matched after the character map, so keys are mapped too.
@@ -89,8 +91,8 @@ struct TextNormalizer: Sendable {
     static func isDecoration(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x1F000...0x1FAFF, 0x2600...0x27BF, 0x2B00...0x2BFF, 0x2300...0x23FF, 0x2190...0x21FF,
-             0xFE00...0xFE0F, 0x200B...0x200F, 0x20E3, 0xE0020...0xE007F, 0x3030, 0x303D, 0x3297, 0x3299,
-             0x25A0...0x25FF, 0x2700...0x27BF:
+            0xFE00...0xFE0F, 0x200B...0x200F, 0x20E3, 0xE0020...0xE007F, 0x3030, 0x303D, 0x3297, 0x3299,
+            0x25A0...0x25FF, 0x2700...0x27BF:
             return true
         default:
             return false
@@ -190,7 +192,7 @@ struct TextNormalizer: Sendable {
             let counted = counters.longest(at: j, in: s) != nil
             let code = run.count >= 3 && !run.contains(where: { ChineseNumerals.unit($0) != nil })
             let blocked = before.map { numeralBlockers.contains($0) } ?? false
-            if (ordinal || code || (counted && !blocked)), let digits = ChineseNumerals.digits(of: run) {
+            if ordinal || code || (counted && !blocked), let digits = ChineseNumerals.digits(of: run) {
                 out.append(contentsOf: digits.unicodeScalars)
             } else {
                 out.append(contentsOf: run)
@@ -232,7 +234,8 @@ struct TextNormalizer: Sendable {
             }
             // WeChat's text emoji ("[玫瑰]", "[强]") are decoration.
             if c == "[", let close = s[(i + 1)...].prefix(6).firstIndex(of: "]"), close > i + 1,
-               !s[(i + 1)..<close].contains(" ") {
+                !s[(i + 1)..<close].contains(" ")
+            {
                 i = close + 1
                 continue
             }

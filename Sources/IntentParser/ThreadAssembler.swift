@@ -9,16 +9,23 @@ extension IntentParser {
     public func records(for messages: [ThreadMessage], window: Double = 300) -> [ThreadRecord] {
         let isBare = messages.map { $0.text.allSatisfy { $0.isWhitespace } }
         var results: [ParseResult?] = messages.indices.map { i in
-            isBare[i] ? nil : parse(ParserInput(text: messages[i].text, senderRole: messages[i].role, attachments: messages[i].attachments))
+            isBare[i]
+                ? nil
+                : parse(
+                    ParserInput(
+                        text: messages[i].text, senderRole: messages[i].role, attachments: messages[i].attachments))
         }
         func near(_ i: Int, _ j: Int) -> Bool {
             messages[i].sender == messages[j].sender && abs(messages[i].ts - messages[j].ts) <= window
         }
         // A text that is chat alone may point at a photo sent apart ("这里" + photo): read it with those photos.
-        for i in messages.indices where !isBare[i] && results[i]?.intent == .chitchat && pointsAtPhoto(messages[i].text) {
+        for i in messages.indices where !isBare[i] && results[i]?.intent == .chitchat && pointsAtPhoto(messages[i].text)
+        {
             let extra = messages.indices.filter { isBare[$0] && near(i, $0) }.flatMap { messages[$0].attachments }
             guard !extra.isEmpty else { continue }
-            let again = parse(ParserInput(text: messages[i].text, senderRole: messages[i].role, attachments: messages[i].attachments + extra))
+            let again = parse(
+                ParserInput(
+                    text: messages[i].text, senderRole: messages[i].role, attachments: messages[i].attachments + extra))
             if again.intent != .chitchat { results[i] = again }
         }
 
@@ -41,18 +48,31 @@ extension IntentParser {
             let extra = joined[i] ?? []
             if !extra.isEmpty {
                 let attachments = messages[i].attachments + extra.flatMap { messages[$0].attachments }
-                let again = parse(ParserInput(text: messages[i].text, senderRole: messages[i].role, attachments: attachments))
+                let again = parse(
+                    ParserInput(text: messages[i].text, senderRole: messages[i].role, attachments: attachments))
                 if again.intent == result.intent { result = again } else { result.photoURLs = photoURLs(attachments) }
             }
             let indices = ([i] + extra).sorted()
             let first = indices.map { messages[$0].ts }.min() ?? messages[i].ts
-            out.append((first, indices[0], ThreadRecord(result: result, sender: messages[i].sender,
-                                                        photoCount: result.photoURLs.count, messageIndices: indices)))
+            out.append(
+                (
+                    first, indices[0],
+                    ThreadRecord(
+                        result: result, sender: messages[i].sender,
+                        photoCount: result.photoURLs.count, messageIndices: indices)
+                ))
         }
         for j in lone {
             let urls = photoURLs(messages[j].attachments)
-            let result = ParseResult(intent: .report, category: .other, photoURLs: urls, confidence: 0.45, needsReview: true, missing: [.place])
-            out.append((messages[j].ts, j, ThreadRecord(result: result, sender: messages[j].sender, photoCount: urls.count, messageIndices: [j])))
+            let result = ParseResult(
+                intent: .report, category: .other, photoURLs: urls, confidence: 0.45, needsReview: true,
+                missing: [.place])
+            out.append(
+                (
+                    messages[j].ts, j,
+                    ThreadRecord(
+                        result: result, sender: messages[j].sender, photoCount: urls.count, messageIndices: [j])
+                ))
         }
         return out.sorted { ($0.first, $0.index) < ($1.first, $1.index) }.map(\.record)
     }

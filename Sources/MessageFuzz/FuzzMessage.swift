@@ -23,9 +23,12 @@ public struct FuzzMessage: Sendable {
             if Bool.random(using: &rng) {
                 attachments.append(.image("http://example.com/\(index).jpg"))
             } else {
-                let lat = [Double.nan, Double.infinity, -90, 0, 30.27, 91, Double.random(in: -1e6...1e6, using: &rng)].randomElement(using: &rng)!
-                let lon = [Double.nan, -Double.infinity, 118.14, 180, 0, Double.random(in: -1e6...1e6, using: &rng)].randomElement(using: &rng)!
-                attachments.append(.location(lat: lat, lon: lon, label: Bool.random(using: &rng) ? nil : String(text.prefix(6))))
+                let lat = [Double.nan, Double.infinity, -90, 0, 30.27, 91, Double.random(in: -1e6...1e6, using: &rng)]
+                    .randomElement(using: &rng)!
+                let lon = [Double.nan, -Double.infinity, 118.14, 180, 0, Double.random(in: -1e6...1e6, using: &rng)]
+                    .randomElement(using: &rng)!
+                attachments.append(
+                    .location(lat: lat, lon: lon, label: Bool.random(using: &rng) ? nil : String(text.prefix(6))))
             }
         }
     }

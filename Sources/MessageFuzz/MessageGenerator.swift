@@ -49,7 +49,10 @@ public struct MessageGenerator: Sendable {
         case 11: return String(Self.invisible.randomElement(using: &rng) ?? " ")
         case 12: return String(Self.punctuation.randomElement(using: &rng) ?? " ")
         case 13: return randomScalar(&rng)
-        case 14: return String(repeating: Self.punctuation.randomElement(using: &rng) ?? "-", count: Int.random(in: 2...12, using: &rng))
+        case 14:
+            return String(
+                repeating: Self.punctuation.randomElement(using: &rng) ?? "-",
+                count: Int.random(in: 2...12, using: &rng))
         default: return Self.cjk.randomElement(using: &rng).map(String.init) ?? ""
         }
     }

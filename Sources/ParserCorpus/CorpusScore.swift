@@ -18,12 +18,19 @@ public struct CorpusScore: Sendable {
     public var itemRef = (ok: 0, total: 0)
     public var query = (ok: 0, total: 0)
 
-    public static let intents = ["report", "wish", "suggestion", "claim", "release", "complete", "verify", "escalate", "register", "query", "chitchat"]
+    public static let intents = [
+        "report", "wish", "suggestion", "claim", "release", "complete", "verify", "escalate", "register", "query",
+        "chitchat",
+    ]
 
     public mutating func add(_ message: LabelledMessage, _ predicted: ParseResult) {
         let gold = message.expected
         var wrong: [String] = []
-        defer { if !wrong.isEmpty { errors.append("\(message.id) \(message.text.prefix(40)) → \(wrong.joined(separator: "; "))") } }
+        defer {
+            if !wrong.isEmpty {
+                errors.append("\(message.id) \(message.text.prefix(40)) → \(wrong.joined(separator: "; "))")
+            }
+        }
         count += 1
         let gi = gold.intent
         let pi = predicted.intent.rawValue
@@ -37,19 +44,35 @@ public struct CorpusScore: Sendable {
         }
         if gi == "report" {
             category.total += 1
-            if predicted.category?.rawValue == gold.category { category.ok += 1 } else { wrong.append("category \(predicted.category?.rawValue ?? "nil") != \(gold.category ?? "nil")") }
+            if predicted.category?.rawValue == gold.category {
+                category.ok += 1
+            } else {
+                wrong.append("category \(predicted.category?.rawValue ?? "nil") != \(gold.category ?? "nil")")
+            }
         }
         if let e = gold.location?.estate {
             estate.total += 1
-            if Self.estate(predicted.place?.estate) == Self.estate(e) { estate.ok += 1 } else { wrong.append("estate \(predicted.place?.estate ?? "nil") != \(e)") }
+            if Self.estate(predicted.place?.estate) == Self.estate(e) {
+                estate.ok += 1
+            } else {
+                wrong.append("estate \(predicted.place?.estate ?? "nil") != \(e)")
+            }
         }
         if let b = gold.location?.building {
             building.total += 1
-            if Self.number(predicted.place?.building) == Self.number(b) { building.ok += 1 } else { wrong.append("building \(predicted.place?.building ?? "nil") != \(b)") }
+            if Self.number(predicted.place?.building) == Self.number(b) {
+                building.ok += 1
+            } else {
+                wrong.append("building \(predicted.place?.building ?? "nil") != \(b)")
+            }
         }
         if let r = gold.itemRef {
             itemRef.total += 1
-            if predicted.itemRef == r { itemRef.ok += 1 } else { wrong.append("item_ref \(predicted.itemRef.map(String.init) ?? "nil") != \(r)") }
+            if predicted.itemRef == r {
+                itemRef.ok += 1
+            } else {
+                wrong.append("item_ref \(predicted.itemRef.map(String.init) ?? "nil") != \(r)")
+            }
         }
         if gi == "query" {
             query.total += 1
@@ -80,11 +103,14 @@ public struct CorpusScore: Sendable {
         return f.isEmpty ? nil : f.reduce(0, +) / Double(f.count)
     }
 
-    public static func rate(_ x: (ok: Int, total: Int)) -> Double? { x.total == 0 ? nil : Double(x.ok) / Double(x.total) }
+    public static func rate(_ x: (ok: Int, total: Int)) -> Double? {
+        x.total == 0 ? nil : Double(x.ok) / Double(x.total)
+    }
 
     /// Mean of intent macro-F1 and the category, estate, building and item_ref accuracies.
     public var score: Double {
-        let parts = [macroF1, Self.rate(category), Self.rate(estate), Self.rate(building), Self.rate(itemRef)].compactMap { $0 }
+        let parts = [macroF1, Self.rate(category), Self.rate(estate), Self.rate(building), Self.rate(itemRef)]
+            .compactMap { $0 }
         return parts.isEmpty ? .nan : parts.reduce(0, +) / Double(parts.count)
     }
 
@@ -117,13 +143,17 @@ public struct CorpusScore: Sendable {
     public var summary: String {
         func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
         var out = "items \(count)  intent accuracy \(f(intentAccuracy))  intent macro-F1 \(f(macroF1))\n"
-        out += "category \(f(Self.rate(category))) (\(category.ok)/\(category.total))  estate \(f(Self.rate(estate))) (\(estate.ok)/\(estate.total))  "
-        out += "building \(f(Self.rate(building))) (\(building.ok)/\(building.total))  item_ref \(f(Self.rate(itemRef))) (\(itemRef.ok)/\(itemRef.total))  "
+        out +=
+            "category \(f(Self.rate(category))) (\(category.ok)/\(category.total))  estate \(f(Self.rate(estate))) (\(estate.ok)/\(estate.total))  "
+        out +=
+            "building \(f(Self.rate(building))) (\(building.ok)/\(building.total))  item_ref \(f(Self.rate(itemRef))) (\(itemRef.ok)/\(itemRef.total))  "
         out += "query \(f(Self.rate(query))) (\(query.ok)/\(query.total))\n"
         out += "intent        P      R     F1  gold\n"
-        for i in Self.intents where truePositives[i, default: 0] + falseNegatives[i, default: 0] + falsePositives[i, default: 0] > 0 {
+        for i in Self.intents
+        where truePositives[i, default: 0] + falseNegatives[i, default: 0] + falsePositives[i, default: 0] > 0 {
             let gold = truePositives[i, default: 0] + falseNegatives[i, default: 0]
-            out += i.padding(toLength: 11, withPad: " ", startingAt: 0)
+            out +=
+                i.padding(toLength: 11, withPad: " ", startingAt: 0)
                 + " \(f(precision(i)))  \(f(recall(i)))  \(f(f1(i)))  \(gold)\n"
         }
         out += "score: \(f(score))\n"

@@ -41,7 +41,8 @@ public struct CorpusSplits: Sendable {
             } catch {
                 throw CorpusError.badLine(path, number + 1, "\(error)")
             }
-            let group = message.voice.map { $0 == "real" ? message.source ?? parts[0] : $0 } ?? message.source ?? parts[0]
+            let group =
+                message.voice.map { $0 == "real" ? message.source ?? parts[0] : $0 } ?? message.source ?? parts[0]
             if parts.count == 2 {
                 let inBucket = pageBucket(message.source ?? message.id) == 0
                 if (parts[1] == "pages-bucket-0") != inBucket { continue }

@@ -29,7 +29,9 @@ public struct ModelFitting: Sendable {
     }
 
     /// Examples for the model: messages the rules do not settle structurally (a command or question with an item number).
-    public func examples(_ lines: [CorpusSplits.Line]) -> (intent: [Trainer.Example], category: [Trainer.Example], query: [Trainer.Example]) {
+    public func examples(_ lines: [CorpusSplits.Line]) -> (
+        intent: [Trainer.Example], category: [Trainer.Example], query: [Trainer.Example]
+    ) {
         var intent: [Trainer.Example] = []
         var category: [Trainer.Example] = []
         var query: [Trainer.Example] = []
@@ -82,8 +84,11 @@ public struct ModelFitting: Sendable {
         for (i, bin) in bins.enumerated() where bin.n > 0 {
             let low = 0.3 + Double(i) * 0.1
             let label = i == 0 ? "< 0.40" : i == 6 ? "≥ 0.90" : String(format: "%.2f–%.2f", low, low + 0.1)
-            out += label.padding(toLength: 11, withPad: " ", startingAt: 0)
-                + String(format: "%5d   %9.3f   %8.3f\n", bin.n, bin.confidence / Double(bin.n), Double(bin.right) / Double(bin.n))
+            out +=
+                label.padding(toLength: 11, withPad: " ", startingAt: 0)
+                + String(
+                    format: "%5d   %9.3f   %8.3f\n", bin.n, bin.confidence / Double(bin.n),
+                    Double(bin.right) / Double(bin.n))
         }
         return out
     }
@@ -99,7 +104,8 @@ public struct ModelFitting: Sendable {
             if r.needsReview { reviewed += 1 } else if r.intent == .chitchat { lost += 1 }
         }
         let rate = wanted == 0 ? 0 : Double(lost) / Double(wanted)
-        return "lost-report rate (\(label)): \(lost)/\(wanted) = \(String(format: "%.3f", rate)); \(reviewed) sent to review"
+        return
+            "lost-report rate (\(label)): \(lost)/\(wanted) = \(String(format: "%.3f", rate)); \(reviewed) sent to review"
     }
 
     /// k-fold cross-validation of the whole pipeline, folds made of whole sources and voices.
@@ -109,7 +115,9 @@ public struct ModelFitting: Sendable {
         let sizes = Dictionary(grouping: lines, by: \.group).mapValues(\.count)
         var foldOf: [String: Int] = [:]
         var foldSize = [Int](repeating: 0, count: max(folds, 2))
-        for g in groups.sorted(by: { (sizes[$0]!, CorpusSplits.pageBucket($1)) > (sizes[$1]!, CorpusSplits.pageBucket($0)) }) {
+        for g in groups.sorted(by: {
+            (sizes[$0]!, CorpusSplits.pageBucket($1)) > (sizes[$1]!, CorpusSplits.pageBucket($0))
+        }) {
             let f = foldSize.indices.min { foldSize[$0] < foldSize[$1] }!
             foldOf[g] = f
             foldSize[f] += sizes[g]!
@@ -121,7 +129,8 @@ public struct ModelFitting: Sendable {
             // The fold's own validation: a fifth of its training groups.
             let validation = train.filter { CorpusSplits.pageBucket($0.group) == 0 }
             let model = fit(train: train.filter { CorpusSplits.pageBucket($0.group) != 0 }, validation: validation)
-            scores.append(Self.score(IntentParser(lexicon: rules.lexicon, gazetteer: rules.gazetteer, model: model), test))
+            scores.append(
+                Self.score(IntentParser(lexicon: rules.lexicon, gazetteer: rules.gazetteer, model: model), test))
         }
         func stats(_ values: [Double]) -> String {
             let v = values.filter { !$0.isNaN }
@@ -138,7 +147,8 @@ public struct ModelFitting: Sendable {
         out += "building         \(stats(scores.map { CorpusScore.rate($0.building) ?? .nan }))\n"
         out += "item_ref         \(stats(scores.map { CorpusScore.rate($0.itemRef) ?? .nan }))\n"
         for i in CorpusScore.intents {
-            out += "  \(i.padding(toLength: 11, withPad: " ", startingAt: 0)) F1 \(stats(scores.map { $0.f1(i) ?? .nan }))\n"
+            out +=
+                "  \(i.padding(toLength: 11, withPad: " ", startingAt: 0)) F1 \(stats(scores.map { $0.f1(i) ?? .nan }))\n"
         }
         return out
     }

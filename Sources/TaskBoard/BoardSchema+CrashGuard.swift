@@ -17,6 +17,8 @@ extension BoardSchema {
             // Rows written before this migration have finished every attempt they counted.
             try db.execute(sql: "UPDATE \(table) SET begun = attempts")
         }
-        try db.create(index: "inbox_on_quarantined_at", on: "inbox", columns: ["quarantined_at"], condition: Column("quarantined_at") != nil)
+        try db.create(
+            index: "inbox_on_quarantined_at", on: "inbox", columns: ["quarantined_at"],
+            condition: Column("quarantined_at") != nil)
     }
 }

@@ -183,7 +183,8 @@ enum BoardSchema {
             t.column("item_id", .integer).references("items")
             t.column("state", .text).notNull().check(sql: "state IN ('done', 'parked')")
         }
-        try db.create(index: "conversation_turns_on_group_at", on: "conversation_turns", columns: ["channel", "group_id", "at"])
+        try db.create(
+            index: "conversation_turns_on_group_at", on: "conversation_turns", columns: ["channel", "group_id", "at"])
         try db.create(index: "conversation_turns_on_state_at", on: "conversation_turns", columns: ["state", "at"])
 
         try db.create(table: "questions") { t in
@@ -196,7 +197,8 @@ enum BoardSchema {
             t.column("asked_at", .double).notNull()
             t.column("answered_at", .double)
         }
-        try db.create(index: "questions_on_sender", on: "questions", columns: ["channel", "group_id", "sender_id", "asked_at"])
+        try db.create(
+            index: "questions_on_sender", on: "questions", columns: ["channel", "group_id", "sender_id", "asked_at"])
 
         try db.create(table: "reviews") { t in
             t.autoIncrementedPrimaryKey("id")

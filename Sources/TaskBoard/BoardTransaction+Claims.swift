@@ -29,7 +29,8 @@ extension BoardTransaction {
     /// Inbox messages set aside for crashing the process, newest first.
     public func quarantinedInbox(limit: Int) throws -> [InboxMessage] {
         try InboxMessage.fetchAll(
-            db, sql: "SELECT * FROM inbox WHERE quarantined_at IS NOT NULL ORDER BY id DESC LIMIT ?", arguments: [limit])
+            db, sql: "SELECT * FROM inbox WHERE quarantined_at IS NOT NULL ORDER BY id DESC LIMIT ?", arguments: [limit]
+        )
     }
 
     /// The board's retry: a quarantined inbox message is pending again with a fresh count (after an
@@ -86,7 +87,9 @@ extension BoardTransaction {
         var quarantined: [Int64] = []
         while true {
             let due = try Row.fetchAll(
-                db, sql: "SELECT id, \(spec.unfinished) AS unfinished FROM \(spec.table) WHERE \(spec.due) ORDER BY id LIMIT ?",
+                db,
+                sql:
+                    "SELECT id, \(spec.unfinished) AS unfinished FROM \(spec.table) WHERE \(spec.due) ORDER BY id LIMIT ?",
                 arguments: [max(limit, 1)])
             guard let first = due.first else { return ([], quarantined) }
             let firstID: Int64 = first["id"]
@@ -104,7 +107,8 @@ extension BoardTransaction {
                 ? [firstID]
                 : due.prefix { ($0["unfinished"] as Int) == 0 }.map { $0["id"] }
             try db.execute(
-                sql: "UPDATE \(spec.table) SET \(spec.begin) WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                sql:
+                    "UPDATE \(spec.table) SET \(spec.begin) WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
                 arguments: StatementArguments(ids))
             return (ids, quarantined)
         }

@@ -44,11 +44,13 @@ extension BoardTransaction {
     public func markPhotoAttemptFailed(id: Int64, error: String, retryAt: Date?) throws {
         if let retryAt {
             try db.cachedStatement(
-                sql: "UPDATE photos SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, next_attempt_at = ? WHERE id = ?"
+                sql:
+                    "UPDATE photos SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, next_attempt_at = ? WHERE id = ?"
             ).execute(arguments: [error, Self.seconds(retryAt), id])
         } else {
             try db.cachedStatement(
-                sql: "UPDATE photos SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, status = 'failed' WHERE id = ?"
+                sql:
+                    "UPDATE photos SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, status = 'failed' WHERE id = ?"
             ).execute(arguments: [error, id])
         }
         guard db.changesCount > 0 else { throw StoreError.noSuchPhoto(id) }

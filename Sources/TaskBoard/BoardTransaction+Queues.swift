@@ -67,7 +67,9 @@ extension BoardTransaction {
                 INSERT INTO outbox (channel, target, payload, status, attempts, next_attempt_at, created_at, inbox_id)
                 VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)
                 """)
-        try statement.execute(arguments: [channel, target, payload, Self.seconds(notBefore), Self.seconds(now), inboxID])
+        try statement.execute(arguments: [
+            channel, target, payload, Self.seconds(notBefore), Self.seconds(now), inboxID,
+        ])
         return db.lastInsertedRowID
     }
 
@@ -91,7 +93,8 @@ extension BoardTransaction {
     /// The platform accepted the reply; counts as an attempt.
     public func markSent(outboxID: Int64) throws {
         try db.cachedStatement(
-            sql: "UPDATE outbox SET status = 'sent', attempts = attempts + 1, begun = MAX(begun, attempts + 1), sent_at = ? WHERE id = ?"
+            sql:
+                "UPDATE outbox SET status = 'sent', attempts = attempts + 1, begun = MAX(begun, attempts + 1), sent_at = ? WHERE id = ?"
         ).execute(arguments: [Self.seconds(now), outboxID])
         guard db.changesCount > 0 else { throw StoreError.noSuchOutboxMessage(outboxID) }
     }
@@ -101,11 +104,13 @@ extension BoardTransaction {
     public func markAttemptFailed(outboxID: Int64, error: String, retryAt: Date?) throws {
         if let retryAt {
             try db.cachedStatement(
-                sql: "UPDATE outbox SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, next_attempt_at = ? WHERE id = ?"
+                sql:
+                    "UPDATE outbox SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, next_attempt_at = ? WHERE id = ?"
             ).execute(arguments: [error, Self.seconds(retryAt), outboxID])
         } else {
             try db.cachedStatement(
-                sql: "UPDATE outbox SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, status = 'failed' WHERE id = ?"
+                sql:
+                    "UPDATE outbox SET attempts = attempts + 1, begun = MAX(begun, attempts + 1), last_error = ?, status = 'failed' WHERE id = ?"
             ).execute(arguments: [error, outboxID])
         }
         guard db.changesCount > 0 else { throw StoreError.noSuchOutboxMessage(outboxID) }

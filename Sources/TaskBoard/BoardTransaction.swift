@@ -15,12 +15,6 @@ public struct BoardTransaction {
     /// The point amounts and limits in force.
     public let rules: PointRules
 
-    init(db: Database, now: Date, rules: PointRules) {
-        self.db = db
-        self.now = now
-        self.rules = rules
-    }
-
     /// Round-trips a date through unix seconds, the stored form, so that a record returned by a
     /// command equals the same record fetched back.
     static func normalized(_ date: Date) -> Date {

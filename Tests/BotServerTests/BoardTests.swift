@@ -16,22 +16,27 @@ import Testing
     }
 
     /// Report in G1 (龙西小区), registration, claim and submission through the webhook, as the chat does it.
-    static func submittedItem(_ client: any TestClientProtocol, _ store: BoardStore, prefix: String = "m") async throws {
+    static func submittedItem(_ client: any TestClientProtocol, _ store: BoardStore, prefix: String = "m") async throws
+    {
         try await client.postMessage(
             messageBody(id: "\(prefix)-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
         try await client.postMessage(
             messageBody(id: "\(prefix)-2", group: "members-1", sender: "p-1", name: "Zhang", text: "报到 张三"))
         try await client.postMessage(messageBody(id: "\(prefix)-3", group: "members-1", sender: "p-1", text: "认领 #1"))
         try await client.postMessage(
-            messageBody(id: "\(prefix)-4", group: "members-1", sender: "p-1", text: "#1 完成", images: ["http://example.invalid/b.jpg"]))
+            messageBody(
+                id: "\(prefix)-4", group: "members-1", sender: "p-1", text: "#1 完成",
+                images: ["http://example.invalid/b.jpg"]))
         #expect(try await eventually { try await store.read { tx in try tx.item(id: 1)?.status } == .submitted })
     }
 
     @Test func everyPageNeedsALogin() async throws {
         try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
             let board = BoardClient(client)
-            for path in ["/board", "/board/items", "/board/items/1", "/board/reviews", "/board/members",
-                         "/board/leaderboard", "/board/exchange", "/board/items.csv", "/board/ledger.csv"] {
+            for path in [
+                "/board", "/board/items", "/board/items/1", "/board/reviews", "/board/members",
+                "/board/leaderboard", "/board/exchange", "/board/items.csv", "/board/ledger.csv",
+            ] {
                 let page = try await board.get(path)
                 #expect(page.status == .seeOther, "\(path)")
                 #expect(page.location?.hasPrefix("/board/login?next=") == true, "\(path)")
@@ -82,7 +87,8 @@ import Testing
         try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
             let board = BoardClient(client)
             _ = try await board.get("/board/login")
-            let forged = try await board.post("/board/login", [("username", "sec"), ("password", "pw-secret")], csrf: "0000")
+            let forged = try await board.post(
+                "/board/login", [("username", "sec"), ("password", "pw-secret")], csrf: "0000")
             #expect(forged.status == .forbidden)
             try await board.login("sec", "pw-secret")
             try await Self.submittedItem(client, store)
@@ -193,7 +199,8 @@ import Testing
     @Test func assignAndCancelAsInvalid() async throws {
         try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
             try await client.postMessage(messageBody(id: "a1", sender: "u-7", name: "叶强", text: "广场花苑2栋楼道堆满杂物"))
-            try await client.postMessage(messageBody(id: "a2", group: "members-1", sender: "p-1", name: "张三", text: "报到 张三"))
+            try await client.postMessage(
+                messageBody(id: "a2", group: "members-1", sender: "p-1", name: "张三", text: "报到 张三"))
             try await client.postMessage(messageBody(id: "a3", sender: "u-8", name: "王五", text: "龙西小区5栋有人乱扔垃圾"))
             #expect(try await eventually { try await store.read { tx in try tx.item(id: 2) } != nil })
             let p1 = try await store.read { tx in try tx.member(platformID: "p-1")?.id }
@@ -274,7 +281,9 @@ import Testing
                 try tx.addReview(
                     ReviewEntry(
                         inboxID: inbox ?? 0, channel: "generic", groupID: "riders-1", senderID: "u-7",
-                        text: "那边好像有点问题", imageURLs: [], parse: "{\"intent\":\"chitchat\",\"photoURLs\":[],\"confidence\":0.3,\"needsReview\":true,\"missing\":[]}",
+                        text: "那边好像有点问题", imageURLs: [],
+                        parse:
+                            "{\"intent\":\"chitchat\",\"photoURLs\":[],\"confidence\":0.3,\"needsReview\":true,\"missing\":[]}",
                         reason: .lowConfidence, createdAt: tx.now))
             }
             let board = BoardClient(client)
@@ -317,13 +326,17 @@ import Testing
             #expect(after.html.contains("✓ 已完成"))
             // 张三 has 5 points: 洗衣液 (10) is refused, then an adjustment makes it affordable.
             _ = try await board.get("/board/exchange")
-            let refused = try await board.follow(try await board.post("/board/exchange", [("member", "\(p1)"), ("entry", "0")]))
+            let refused = try await board.follow(
+                try await board.post("/board/exchange", [("member", "\(p1)"), ("entry", "0")]))
             #expect(refused.html.contains("积分"))
             #expect(try await store.read { tx in try tx.balance(memberID: p1).total } == 5)
             try await store.write { tx in
-                _ = try tx.adjust(memberID: p1, board: .service, delta: 5, itemID: nil, by: try tx.member(platformID: "sec-1")?.id ?? 0)
+                _ = try tx.adjust(
+                    memberID: p1, board: .service, delta: 5, itemID: nil,
+                    by: try tx.member(platformID: "sec-1")?.id ?? 0)
             }
-            let ok = try await board.follow(try await board.post("/board/exchange", [("member", "\(p1)"), ("entry", "0")]))
+            let ok = try await board.follow(
+                try await board.post("/board/exchange", [("member", "\(p1)"), ("entry", "0")]))
             #expect(ok.html.contains("洗衣液"))
             let exchanges = try await board.get("/board/exchange")
             #expect(exchanges.html.contains("兑换「洗衣液一瓶」，10 分"))
@@ -370,8 +383,10 @@ import Testing
             let filed = try await board.follow(
                 try await board.post(
                     "/board/items/new",
-                    [("member", "\(yeQiang)"), ("kind", "wish"), ("estate", "龙西小区"), ("building", "3"),
-                     ("text", "独居老人家里水龙头漏水，想请人帮忙修"), ("notify", "generic/members-1")]))
+                    [
+                        ("member", "\(yeQiang)"), ("kind", "wish"), ("estate", "龙西小区"), ("building", "3"),
+                        ("text", "独居老人家里水龙头漏水，想请人帮忙修"), ("notify", "generic/members-1"),
+                    ]))
             #expect(filed.html.contains("已代为登记 #2"))
             let wish = try await store.read { tx in try tx.item(id: 2) }
             #expect(wish?.kind == .wish)
@@ -385,7 +400,8 @@ import Testing
     @Test func photosAreServedToWhoMaySeeTheItem() async throws {
         try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
             try await client.postMessage(
-                messageBody(id: "p1", sender: "u-8", name: "王五", text: "世纪花园3栋井盖坏了", images: ["sim-sample:manhole.jpg"]))
+                messageBody(id: "p1", sender: "u-8", name: "王五", text: "世纪花园3栋井盖坏了", images: ["sim-sample:manhole.jpg"])
+            )
             #expect(try await eventually { try await store.read { tx in try tx.photo(id: 1)?.status } == .stored })
             let anonymous = BoardClient(client)
             #expect(try await anonymous.get("/board/photos/1/thumb").status == .seeOther)

@@ -110,7 +110,8 @@ import Testing
         let config = try AppConfig.load(
             path: path,
             environment: [
-                "FENGCHAO_CHANNEL_OA1_TOKEN": "tok-secret", "FENGCHAO_CHANNEL_BOT1_WEBHOOK_URL": "https://robot.invalid/send?key=k-secret",
+                "FENGCHAO_CHANNEL_OA1_TOKEN": "tok-secret",
+                "FENGCHAO_CHANNEL_BOT1_WEBHOOK_URL": "https://robot.invalid/send?key=k-secret",
             ])
         let oa = try #require(config.channel("oa1"))
         #expect(oa.token == "tok-secret")

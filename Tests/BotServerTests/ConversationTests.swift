@@ -22,7 +22,8 @@ import Testing
         let platform = FakePlatform()
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             // Given a rider's photo with no words
-            try await client.postMessage(messageBody(id: "c-1", sender: "u-1", text: "", images: ["http://x.invalid/1.jpg"]))
+            try await client.postMessage(
+                messageBody(id: "c-1", sender: "u-1", text: "", images: ["http://x.invalid/1.jpg"]))
             #expect(try await idle(store))
             #expect(await platform.received.isEmpty)
             // When the words follow 40 seconds later, after someone else's chat
@@ -47,7 +48,8 @@ import Testing
             try await platform.waitFor(delivered: 1)
             clock.advance(seconds: 30)
             try await client.postMessage(
-                messageBody(id: "a-2", sender: "u-3", text: "", images: ["http://x.invalid/a.jpg", "http://x.invalid/b.jpg"]))
+                messageBody(
+                    id: "a-2", sender: "u-3", text: "", images: ["http://x.invalid/a.jpg", "http://x.invalid/b.jpg"]))
             try await platform.waitFor(delivered: 2)
             #expect(await platform.texts[1] == "#1 已补充照片 2 张。")
             #expect(try await item(store, 1)?.photos.count == 2)
@@ -61,7 +63,8 @@ import Testing
             try await client.postMessage(messageBody(id: "o-1", sender: "u-1", text: "龙西小区7栋楼道里全是纸箱子"))
             try await platform.waitFor(delivered: 1)
             clock.advance(seconds: 20)
-            try await client.postMessage(messageBody(id: "o-2", sender: "u-2", text: "", images: ["http://x.invalid/o.jpg"]))
+            try await client.postMessage(
+                messageBody(id: "o-2", sender: "u-2", text: "", images: ["http://x.invalid/o.jpg"]))
             #expect(try await idle(store))
             #expect(try await item(store, 1)?.photos.isEmpty == true)
             // When the window passes with no words from u-2
@@ -85,7 +88,8 @@ import Testing
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             try await client.postMessage(messageBody(id: "t-1", sender: "u-5", text: "谢谢物业 已经修好了"))
             clock.advance(seconds: 15)
-            try await client.postMessage(messageBody(id: "t-2", sender: "u-5", text: "", images: ["http://x.invalid/t.jpg"]))
+            try await client.postMessage(
+                messageBody(id: "t-2", sender: "u-5", text: "", images: ["http://x.invalid/t.jpg"]))
             #expect(try await idle(store))
             clock.advance(seconds: 400)
             try await client.postMessage(messageBody(id: "t-3", sender: "u-5", text: "积分榜"))

@@ -15,7 +15,8 @@ import Testing
         if row.payload.contains("POISON") { try await Task.sleep(for: .seconds(3_600)) }
     }
 
-    private func run(_ store: BoardStore, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    private func run(_ store: BoardStore, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws
+    {
         var dependencies = AppDependencies(
             logger: quietLogger(), store: store, replySenders: ["generic": LogReplySender(logger: quietLogger())])
         dependencies.pollInterval = .milliseconds(20)
@@ -54,7 +55,9 @@ import Testing
             #expect(row.quarantinedAt != nil)
             let items = try await store.read { tx in try tx.items(status: nil, limit: 10, offset: 0) }
             #expect(items.map(\.id) == [1])
-            #expect(try await store.read { tx in try tx.outboxCount(status: .pending) + tx.outboxCount(status: .sent) } >= 1)
+            #expect(
+                try await store.read { tx in try tx.outboxCount(status: .pending) + tx.outboxCount(status: .sent) } >= 1
+            )
             let (status, health) = try await client.getJSON("/healthz")
             #expect(status == .ok)
             #expect(health?["quarantined"]?["inbox"]?.number == 1)

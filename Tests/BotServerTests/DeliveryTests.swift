@@ -42,7 +42,8 @@ import Testing
 
     @Test func unreachableReceiverEndsFailedAfterMaxAttempts() async throws {
         let platform = FakePlatform(alwaysFail: true)
-        try await withServer(platform: platform, configure: { config, _ in config.outbound.maxAttempts = 3 }) { client, store in
+        try await withServer(platform: platform, configure: { config, _ in config.outbound.maxAttempts = 3 }) {
+            client, store in
             try await client.postMessage(messageBody(id: "x-1", sender: "u-7", text: "龙西小区12栋窨井盖破损"))
             try await platform.waitFor(delivered: 3, acceptedOnly: false)
             // The failed mark is written right after the third answer.

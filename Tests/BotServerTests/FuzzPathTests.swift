@@ -40,7 +40,9 @@ import Testing
                 let message = FuzzMessage(generator: Self.generator, index: index)
                 var object: [String: Any] = [
                     "message_id": "fz-\(index)", "group_id": "fz-\(index % 60)", "text": message.text,
-                    "sender": ["id": index % 97 == 0 ? "fz-sec" : "u-\(index % 41)", "name": String(message.text.prefix(3))],
+                    "sender": [
+                        "id": index % 97 == 0 ? "fz-sec" : "u-\(index % 41)", "name": String(message.text.prefix(3)),
+                    ],
                 ]
                 object["attachments"] = message.attachments.compactMap { attachment -> [String: Any]? in
                     switch attachment {
@@ -60,7 +62,10 @@ import Testing
             }
             #expect(drained)
             let counts = try await store.read { tx in
-                (processed: try tx.inboxCount(state: .processed), failed: try tx.inboxCount(state: .failed), all: try tx.inboxCount())
+                (
+                    processed: try tx.inboxCount(state: .processed), failed: try tx.inboxCount(state: .failed),
+                    all: try tx.inboxCount()
+                )
             }
             #expect(counts.all == acked)
             #expect(counts.processed == acked)

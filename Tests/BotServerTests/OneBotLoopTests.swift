@@ -83,7 +83,9 @@ import Testing
 
     @Test func onebot12ResolvesFileIDsAndRepliesWithSendMessage() async throws {
         let bridge = FakePlatform(
-            answer: #"{"status":"ok","retcode":0,"data":{"url":"http://files.invalid/f1.jpg","message_id":"m"},"message":""}"#)
+            answer:
+                #"{"status":"ok","retcode":0,"data":{"url":"http://files.invalid/f1.jpg","message_id":"m"},"message":""}"#
+        )
         try await withServer(
             platform: bridge,
             configure: { config, base in

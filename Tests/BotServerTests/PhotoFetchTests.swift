@@ -70,7 +70,9 @@ import Testing
             let error = await refusal(fetcher(allowPrivate: false), "\(base)/img.jpg")
             #expect(error == .privateAddress(host: "127.0.0.1"))
             #expect(error?.isPermanent == true)
-            #expect(await refusal(fetcher(allowPrivate: false), "http://localhost:9/x.jpg") == .privateAddress(host: "localhost"))
+            #expect(
+                await refusal(fetcher(allowPrivate: false), "http://localhost:9/x.jpg")
+                    == .privateAddress(host: "localhost"))
             #expect(await refusal(fetcher(allowPrivate: false), "http://[::1]:9/x.jpg") == .privateAddress(host: "::1"))
             #expect(await server.hits("/img.jpg") == 0)
         }

@@ -14,7 +14,8 @@ import NIOCore
 actor PhotoServer {
     /// The sample the JPEG routes serve.
     static let jpeg = try! Data(
-        contentsOf: URL(fileURLWithPath: ResourceLocator.resolve("public")).appendingPathComponent("sim/photos/manhole.jpg"))
+        contentsOf: URL(fileURLWithPath: ResourceLocator.resolve("public")).appendingPathComponent(
+            "sim/photos/manhole.jpg"))
     /// Larger than any limit the tests set, smaller than the default.
     static let largeBytes = 300_000
 
@@ -58,7 +59,8 @@ actor PhotoServer {
         }
         var logger = Logger(label: "photo-server")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
         return try await app.test(.live) { client in
             guard let port = client.port else { throw WaitTimeout(description: "photo server has no port") }
             await self.setPort(port)

@@ -87,7 +87,8 @@ import Testing
         try await server.run { base in
             // Given photos that are too large (with and without a length), not images, or local
             let bench = try await Bench(urls: [
-                "\(base)/big.jpg", "\(base)/chunked.jpg", "\(base)/page.html", "\(base)/fake.jpg", "ftp://x.invalid/a.jpg",
+                "\(base)/big.jpg", "\(base)/chunked.jpg", "\(base)/page.html", "\(base)/fake.jpg",
+                "ftp://x.invalid/a.jpg",
                 "sim-sample:../x",
             ])
             defer { bench.cleanUp() }
@@ -109,7 +110,8 @@ import Testing
             }
             #expect(
                 reasons == [
-                    "image larger than 100000 bytes", "image larger than 100000 bytes", "not an image (text/html; charset=utf-8)",
+                    "image larger than 100000 bytes", "image larger than 100000 bytes",
+                    "not an image (text/html; charset=utf-8)",
                     "not an image (content is not JPEG, PNG, GIF or WebP)",
                     "unsupported URL scheme \"ftp\" (only http and https)", "not a valid image URL",
                 ])
@@ -174,7 +176,9 @@ import Testing
         let small = TestImage.make(format, width: 120, height: 80)
         let server = PhotoServer(extras: ["wide": (wide, format.contentType), "small": (small, format.contentType)])
         try await server.run { base in
-            let bench = try await Bench(urls: ["\(base)/extra/wide", "\(base)/extra/small"]) { $0.thumbnailPixels = 200 }
+            let bench = try await Bench(urls: ["\(base)/extra/wide", "\(base)/extra/small"]) {
+                $0.thumbnailPixels = 200
+            }
             defer { bench.cleanUp() }
             await bench.worker.drain()
             for (index, expected) in [(0, (200, 111)), (1, (120, 80))] {

@@ -13,12 +13,14 @@ import Testing
         try await withServer(platform: platform) { client, store in
             try await client.postMessage(messageBody(id: "r-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
             try await platform.waitFor(delivered: 1)
-            try await client.postMessage(messageBody(id: "q-0", group: "members-1", sender: "p-1", name: "张三", text: "报到 张三"))
+            try await client.postMessage(
+                messageBody(id: "q-0", group: "members-1", sender: "p-1", name: "张三", text: "报到 张三"))
             try await platform.waitFor(delivered: 2)
 
             // The message names #12, which does not exist: a refusal, not a crash.
             try await client.postMessage(
-                messageBody(id: "q-1", group: "members-1", sender: "p-1", name: "张三", text: "「叶强：龙西小区12栋窨井盖破损 #12」\n----\n我来"))
+                messageBody(
+                    id: "q-1", group: "members-1", sender: "p-1", name: "张三", text: "「叶强：龙西小区12栋窨井盖破损 #12」\n----\n我来"))
             try await platform.waitFor(delivered: 3)
             #expect(await platform.texts[2].contains("#12"))
             #expect(try await store.read { tx in try tx.item(id: 1) }?.status == .open)

@@ -79,7 +79,8 @@ import Testing
     /// Each case has its file and each file its case: a template nobody renders is dead text.
     @Test func everyTemplateFileBelongsToACaseAndRenders() throws {
         let directory = ResourceLocator.resolve("templates") + "/replies"
-        let files = Set(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") })
+        let files = Set(
+            try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") })
         let cases = Set(ReplyTemplate.allCases.map { $0.rawValue + ".mustache" })
         #expect(files == cases)
         for template in ReplyTemplate.allCases {

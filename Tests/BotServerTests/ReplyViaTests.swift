@@ -22,7 +22,8 @@ import Testing
             """
         let encrypted = try crypto.encrypt(xml)
         let signature = crypto.signature(timestamp: now, nonce: "n1", encrypted: encrypted)
-        let body = "<xml><ToUserName><![CDATA[\(Self.corp)]]></ToUserName><Encrypt><![CDATA[\(encrypted)]]></Encrypt></xml>"
+        let body =
+            "<xml><ToUserName><![CDATA[\(Self.corp)]]></ToUserName><Encrypt><![CDATA[\(encrypted)]]></Encrypt></xml>"
         let query = "msg_signature=\(signature)&timestamp=\(now)&nonce=n1"
         return ("/webhook/wecom/wc1?\(query)", ByteBuffer(string: body))
     }

@@ -10,7 +10,8 @@ import Yams
 @Suite struct SimConfigTests {
     @Test func simGroupsMirrorTheGenericGroups() {
         var config = AppConfig()
-        #expect(config.group(channel: "sim", id: "riders-1") == GroupConfig(id: "riders-1", role: .riders, channel: "sim"))
+        #expect(
+            config.group(channel: "sim", id: "riders-1") == GroupConfig(id: "riders-1", role: .riders, channel: "sim"))
         #expect(config.group(channel: "sim", id: "members-1")?.role == .members)
         #expect(config.group(channel: "sim", id: "other") == nil)
         // A generic group's reply_via does not follow it: simulator replies stay on the simulator's channel.
@@ -94,7 +95,8 @@ import Yams
     private func gazetteer() throws -> Gazetteer {
         let config = AppConfig()
         return try Community.load(
-            communityPath: ResourceLocator.resolve(config.community), lexiconPath: ResourceLocator.resolve(config.lexicon)
+            communityPath: ResourceLocator.resolve(config.community),
+            lexiconPath: ResourceLocator.resolve(config.lexicon)
         ).gazetteer
     }
 

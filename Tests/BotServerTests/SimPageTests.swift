@@ -14,9 +14,12 @@ import Testing
             try await client.execute(uri: "/sim", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-                #expect(response.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
+                #expect(
+                    response.headers[HTTPField.Name("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
                 let html = String(buffer: response.body)
-                for id in ["persona", "message", "photo", "location", "send", "chat", "group-riders-1", "group-members-1"] {
+                for id in [
+                    "persona", "message", "photo", "location", "send", "chat", "group-riders-1", "group-members-1",
+                ] {
                     #expect(html.contains("id=\"\(id)\""), "missing #\(id)")
                 }
                 #expect(html.contains(">蜂巢驿站<"))
@@ -66,7 +69,9 @@ import Testing
             // (`/sim` itself may be answered by the static files' folder redirect, never by the page.)
             try await client.execute(uri: "/sim", method: .get) { #expect($0.status != .ok) }
             try await client.execute(uri: "/sim/", method: .get) { #expect($0.status == .notFound) }
-            try await client.execute(uri: "/sim/messages?group=riders-1", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/sim/messages?group=riders-1", method: .get) {
+                #expect($0.status == .notFound)
+            }
             let response = try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分")
             #expect(response.status == .notFound)
             #expect(try await store.read { tx in try tx.inboxCount() } == 0)
@@ -83,7 +88,8 @@ import Testing
             }
             let (status, _) = try await client.simTranscript(group: "riders-1")
             #expect(status == .unauthorized)
-            #expect(try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分").status == .unauthorized)
+            #expect(
+                try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分").status == .unauthorized)
 
             // A grid worker may not play the secretary
             let grid = try #require(try await client.boardLogin(user: "grid"))

@@ -12,7 +12,8 @@ import Testing
         let platform = FakePlatform()
         try await withServer(platform: platform) { client, store in
             for n in 1...3 {
-                try await client.postMessage(messageBody(id: "x-\(n)", group: "stranger-group", sender: "u-\(n)", text: "龙西小区12栋井盖坏了"))
+                try await client.postMessage(
+                    messageBody(id: "x-\(n)", group: "stranger-group", sender: "u-\(n)", text: "龙西小区12栋井盖坏了"))
             }
             try await platform.waitFor(delivered: 1)
             #expect(await platform.texts == ["这个群还没有接入蜂巢，请联系社区书记配置。"])

@@ -16,7 +16,9 @@ import Testing
     ) -> [UInt8] {
         let declared = UInt32(length ?? message.count)
         var bytes = [UInt8](repeating: 7, count: 16)
-        bytes += [UInt8(declared >> 24), UInt8(declared >> 16 & 0xff), UInt8(declared >> 8 & 0xff), UInt8(declared & 0xff)]
+        bytes += [
+            UInt8(declared >> 24), UInt8(declared >> 16 & 0xff), UInt8(declared >> 8 & 0xff), UInt8(declared & 0xff),
+        ]
         bytes += message + Array((receiveID ?? appID).utf8)
         let n = 32 - bytes.count % 32
         return bytes + (pad ?? [UInt8](repeating: UInt8(n), count: n))
@@ -107,7 +109,9 @@ import Testing
         let crypto = try crypto
         let sealed = try crypto.encrypt("hello")
         let bytes = try #require(Data(base64Encoded: sealed))
-        for bad in ["", "not base64!", Data(bytes.prefix(16)).base64EncodedString(), Data(bytes + [1]).base64EncodedString()] {
+        for bad in [
+            "", "not base64!", Data(bytes.prefix(16)).base64EncodedString(), Data(bytes + [1]).base64EncodedString(),
+        ] {
             #expect(throws: WeChatCryptoError.badBase64) { try crypto.decrypt(bad) }
         }
     }
@@ -143,7 +147,9 @@ import Testing
         let expected = WeChatTestHelpers.signature(["tok", "1718092800", "nonce", "AbC+/="])
         #expect(crypto.signature(timestamp: "1718092800", nonce: "nonce", encrypted: "AbC+/=") == expected)
         #expect(crypto.isValidSignature(expected, timestamp: "1718092800", nonce: "nonce", encrypted: "AbC+/="))
-        #expect(crypto.isValidSignature(expected.uppercased(), timestamp: "1718092800", nonce: "nonce", encrypted: "AbC+/="))
+        #expect(
+            crypto.isValidSignature(expected.uppercased(), timestamp: "1718092800", nonce: "nonce", encrypted: "AbC+/=")
+        )
         #expect(!crypto.isValidSignature(expected, timestamp: "1718092801", nonce: "nonce", encrypted: "AbC+/="))
         for bad in ["", "zz", String(expected.dropLast()), expected + "00", String(expected.dropLast()) + "g"] {
             #expect(!crypto.isValidSignature(bad, timestamp: "1718092800", nonce: "nonce", encrypted: "AbC+/="))
@@ -160,6 +166,7 @@ import Testing
         #expect(WeChatSignature.isValid(new, tokens: ["new", "old"], parts: ["1", "n"]))
         #expect(!WeChatSignature.isValid(old, tokens: ["new"], parts: ["1", "n"]))
         // An empty token is never a valid key, even if someone signs with it.
-        #expect(!WeChatSignature.isValid(WeChatTestHelpers.signature(["", "1", "n"]), tokens: [""], parts: ["1", "n"]))
+        #expect(
+            !WeChatSignature.isValid(WeChatTestHelpers.signature(["", "1", "n"]), tokens: [""], parts: ["1", "n"]))
     }
 }

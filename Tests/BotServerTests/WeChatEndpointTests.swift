@@ -18,7 +18,8 @@ import Testing
         -> OfficialAccountEndpoint
     {
         try OfficialAccountEndpoint(
-            config: .init(tokens: tokens, encodingAESKey: key ?? self.key, appID: appID, requireEncryption: requireEncryption))
+            config: .init(
+                tokens: tokens, encodingAESKey: key ?? self.key, appID: appID, requireEncryption: requireEncryption))
     }
 
     /// A safe-mode (or, with `plainCopy`, compat-mode) push signed with `token`.
@@ -27,15 +28,18 @@ import Testing
         let encrypted = try crypto.encrypt(inner)
         let query = [
             "signature": crypto.signature(timestamp: String(now), nonce: "n1"), "timestamp": String(now), "nonce": "n1",
-            "encrypt_type": "aes", "msg_signature": crypto.signature(timestamp: String(now), nonce: "n1", encrypted: encrypted),
+            "encrypt_type": "aes",
+            "msg_signature": crypto.signature(timestamp: String(now), nonce: "n1", encrypted: encrypted),
         ]
-        let body = "<xml><ToUserName><![CDATA[gh_1]]></ToUserName>\(plainCopy)<Encrypt><![CDATA[\(encrypted)]]></Encrypt></xml>"
+        let body =
+            "<xml><ToUserName><![CDATA[gh_1]]></ToUserName>\(plainCopy)<Encrypt><![CDATA[\(encrypted)]]></Encrypt></xml>"
         return (query, Data(body.utf8))
     }
 
     func plainPush(token: String = "tok", content: String = "明文") -> (query: [String: String], body: Data) {
         let query = [
-            "signature": WeChatTestHelpers.signature([token, String(now), "n2"]), "timestamp": String(now), "nonce": "n2",
+            "signature": WeChatTestHelpers.signature([token, String(now), "n2"]), "timestamp": String(now),
+            "nonce": "n2",
             "openid": "oUser",
         ]
         let body = """
@@ -64,7 +68,8 @@ import Testing
         let endpoint = try officialAccount(tokens: ["new", "old"])
         for token in ["new", "old"] {
             let push = try encryptedPush(token: token)
-            #expect(try endpoint.message(query: push.query, body: push.body, now: now).get().msgID == "245849301827364502")
+            #expect(
+                try endpoint.message(query: push.query, body: push.body, now: now).get().msgID == "245849301827364502")
             let plain = plainPush(token: token)
             #expect(try endpoint.message(query: plain.query, body: plain.body, now: now).get().content == "明文")
         }
@@ -74,7 +79,8 @@ import Testing
 
     @Test func plainModeChecksTheSignatureAndOptionallyRefusesPlainPushes() throws {
         let push = plainPush()
-        #expect(try officialAccount(key: "").message(query: push.query, body: push.body, now: now).get().content == "明文")
+        #expect(
+            try officialAccount(key: "").message(query: push.query, body: push.body, now: now).get().content == "明文")
         var forged = push.query
         forged["signature"] = WeChatTestHelpers.signature(["guess", String(now), "n2"])
         #expect(try officialAccount().message(query: forged, body: push.body, now: now).weChatFailure == .badSignature)
@@ -103,8 +109,9 @@ import Testing
             query[name] = nil
             #expect(endpoint.message(query: query, body: push.body, now: now).weChatFailure == .missingParameter(name))
         }
-        #expect(endpoint.urlCheck(query: ["timestamp": "1", "nonce": "n", "echostr": "e"], now: 1).weChatFailure
-            == .missingParameter("signature"))
+        #expect(
+            endpoint.urlCheck(query: ["timestamp": "1", "nonce": "n", "echostr": "e"], now: 1).weChatFailure
+                == .missingParameter("signature"))
     }
 
     /// The OA `signature` (token, timestamp, nonce) is checked before the body is even parsed;
@@ -113,10 +120,13 @@ import Testing
         let valid = try encryptedPush()
         var altered = valid.query
         altered["msg_signature"] = String(repeating: "0", count: 40)
-        #expect(try officialAccount().message(query: altered, body: valid.body, now: now).weChatFailure == .badSignature)
+        #expect(
+            try officialAccount().message(query: altered, body: valid.body, now: now).weChatFailure == .badSignature)
         var badOuter = valid.query
         badOuter["signature"] = String(repeating: "0", count: 40)
-        #expect(try officialAccount().message(query: badOuter, body: Data("<not xml".utf8), now: now).weChatFailure == .badSignature)
+        #expect(
+            try officialAccount().message(query: badOuter, body: Data("<not xml".utf8), now: now).weChatFailure
+                == .badSignature)
     }
 
     @Test func envelopesWithoutEncryptOrNotXMLAreMalformed() throws {

@@ -34,7 +34,8 @@ import Testing
             try WeChatMessage(fields: base.merging(["MsgId": "2.4e17"]) { $1 })
         }
         #expect(throws: WeChatMessage.FieldError.invalid("Location_X")) {
-            try WeChatMessage(fields: base.merging(["MsgType": "location", "Location_X": "north", "Location_Y": "1"]) { $1 })
+            try WeChatMessage(
+                fields: base.merging(["MsgType": "location", "Location_X": "north", "Location_Y": "1"]) { $1 })
         }
         #expect(throws: WeChatMessage.FieldError.missing("Event")) {
             try WeChatMessage(fields: base.merging(["MsgType": "event"]) { $1 })
@@ -46,12 +47,14 @@ import Testing
         #expect(
             inbound
                 == InboundMessage(
-                    channel: "oa", messageID: "245849301827364501", groupID: "oUser", senderID: "oUser", senderName: nil,
+                    channel: "oa", messageID: "245849301827364501", groupID: "oUser", senderID: "oUser",
+                    senderName: nil,
                     text: "龙西小区12栋窨井盖破损", imageURLs: [], location: nil, timestamp: 1_718_092_860))
     }
 
     @Test func voiceUsesTheTranscriptOrIsSkipped() throws {
-        #expect(try message("voice", ["MediaId": "m", "Recognition": "认领 #12"]).inbound(channel: "oa")?.text == "认领 #12")
+        #expect(
+            try message("voice", ["MediaId": "m", "Recognition": "认领 #12"]).inbound(channel: "oa")?.text == "认领 #12")
         #expect(try message("voice", ["MediaId": "m"]).inbound(channel: "oa") == nil)
         #expect(try message("voice", ["MediaId": "m", "Recognition": ""]).inbound(channel: "oa") == nil)
     }

@@ -28,7 +28,8 @@ import Testing
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/wechat/oa_aes_text_report.json")
         let vector = try JSONDecoder().decode(Vector.self, from: Data(contentsOf: url))
-        let crypto = try WeChatCrypto(token: vector.token, encodingAESKey: vector.encodingAESKey, receiveID: vector.appID)
+        let crypto = try WeChatCrypto(
+            token: vector.token, encodingAESKey: vector.encodingAESKey, receiveID: vector.appID)
         try await withServer(
             platform: FakePlatform(),
             configure: { config, _ in
@@ -40,8 +41,10 @@ import Testing
                 config.groups.append(GroupConfig(id: "*", role: .riders, channel: "oa1"))
             }
         ) { client, store in
-            let query = vector.query.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.value)" }
-                .joined(separator: "&")
+            let query = vector.query.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.value)"
+            }
+            .joined(separator: "&")
             for _ in 0..<2 {
                 let response = try await client.execute(
                     uri: "/webhook/wechat/oa1?\(query)", method: .post, body: ByteBuffer(string: vector.requestBody))
@@ -51,7 +54,10 @@ import Testing
                 #expect(plaintext.contains("已收到 #1"))
             }
             #expect(try await store.read { tx in try tx.inboxCount() } == 1)
-            let stored = try #require(try await store.read { tx in try tx.inboxMessage(channel: "oa1", platformMessageID: "245849301827364502") })
+            let stored = try #require(
+                try await store.read { tx in
+                    try tx.inboxMessage(channel: "oa1", platformMessageID: "245849301827364502")
+                })
             #expect(stored.payload.contains("窨井盖"))
             #expect(try await store.read { tx in try tx.items(status: nil, limit: 5, offset: 0) }.count == 1)
         }

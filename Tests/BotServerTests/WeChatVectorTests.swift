@@ -151,7 +151,8 @@ struct WeChatVector: Decodable {
         let body = Data((vector.requestBody ?? "").utf8)
         let error: WeChatRequestError?
         switch (vector.isOfficialAccount, vector.kind) {
-        case (true, "url_verification"): error = try vector.officialAccount.urlCheck(query: query, now: late).weChatFailure
+        case (true, "url_verification"):
+            error = try vector.officialAccount.urlCheck(query: query, now: late).weChatFailure
         case (true, _): error = try vector.officialAccount.message(query: query, body: body, now: late).weChatFailure
         case (false, "url_verification"): error = try vector.weCom.urlCheck(query: query, now: late).weChatFailure
         case (false, _): error = try vector.weCom.message(query: query, body: body, now: late).weChatFailure
@@ -191,7 +192,10 @@ struct WeChatVector: Decodable {
             case "event_key", "key": #expect(message.eventKey == value.lenientString, "event_key")
             case "agent_id": #expect(message.agentID.map(String.init) == value.lenientString, "agent_id")
             case "location":
-                guard case .object(let pin) = value else { Issue.record("location is not an object"); continue }
+                guard case .object(let pin) = value else {
+                    Issue.record("location is not an object")
+                    continue
+                }
                 let location = try #require(message.location)
                 #expect(location.latitude == pin["x_latitude"]?.lenientString.flatMap(Double.init), "latitude")
                 #expect(location.longitude == pin["y_longitude"]?.lenientString.flatMap(Double.init), "longitude")
@@ -270,12 +274,15 @@ struct WeChatVector: Decodable {
         let plaintext = try #require(vector.replyPlaintextXml)
         let crypto = try vector.crypto()
 
-        let envelope = try crypto.replyEnvelope(plaintextXML: plaintext, timestamp: vector.timestamp, nonce: vector.nonce)
+        let envelope = try crypto.replyEnvelope(
+            plaintextXML: plaintext, timestamp: vector.timestamp, nonce: vector.nonce)
         let fields = try WeChatXML.parse(envelope)
         let encrypted = try #require(fields["Encrypt"])
         #expect(fields["TimeStamp"] == vector.timestamp)
         #expect(fields["Nonce"] == vector.nonce)
-        #expect(fields["MsgSignature"] == WeChatTestHelpers.signature([vector.token, vector.timestamp, vector.nonce, encrypted]))
+        #expect(
+            fields["MsgSignature"]
+                == WeChatTestHelpers.signature([vector.token, vector.timestamp, vector.nonce, encrypted]))
 
         let payload = try crypto.open(encrypted)
         #expect(payload.message == vector.expected.decryptedPlaintextXml)

@@ -30,7 +30,8 @@ import Testing
     /// Nested elements (some events carry lists) are skipped, not refused.
     @Test func skipsNestedElements() throws {
         let fields = try WeChatXML.parse(
-            "<xml><MsgType>event</MsgType><SendPicsInfo><Count>1</Count><PicList><item>x</item></PicList></SendPicsInfo></xml>")
+            "<xml><MsgType>event</MsgType><SendPicsInfo><Count>1</Count><PicList><item>x</item></PicList></SendPicsInfo></xml>"
+        )
         #expect(fields["MsgType"] == "event")
         #expect(fields["SendPicsInfo"] == "")
         #expect(fields["Count"] == nil)
@@ -51,7 +52,8 @@ import Testing
 
     /// Only a real DOCTYPE in the prolog is refused; the same text inside a message is content.
     @Test func acceptsDeclarationLookalikesInsideText() throws {
-        let xml = "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- note --><xml><a><![CDATA[<!DOCTYPE x [<!ENTITY y \"z\">]>]]></a></xml>"
+        let xml =
+            "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- note --><xml><a><![CDATA[<!DOCTYPE x [<!ENTITY y \"z\">]>]]></a></xml>"
         #expect(try WeChatXML.parse(xml) == ["a": "<!DOCTYPE x [<!ENTITY y \"z\">]>"])
     }
 

@@ -26,13 +26,15 @@ import Testing
         try await withApp(secret: "s3cret") { client, store in
             let body = messageBody(id: "s-1", sender: "u-1", text: "龙西小区12栋窨井盖破损")
             let wrong = try await client.postMessage(
-                body, headers: [WebhookController.signatureHeader: SignatureVerifier.signature(secret: "other", body: body)])
+                body,
+                headers: [WebhookController.signatureHeader: SignatureVerifier.signature(secret: "other", body: body)])
             #expect(wrong.status == .unauthorized)
             let missing = try await client.postMessage(body)
             #expect(missing.status == .unauthorized)
             #expect(try await inboxCount(store) == 0)
             let right = try await client.postMessage(
-                body, headers: [WebhookController.signatureHeader: SignatureVerifier.signature(secret: "s3cret", body: body)])
+                body,
+                headers: [WebhookController.signatureHeader: SignatureVerifier.signature(secret: "s3cret", body: body)])
             #expect(right.status == .ok)
             #expect(try await inboxCount(store) == 1)
         }

@@ -37,7 +37,8 @@ struct ConfigTests {
 
     /// The radius for shared locations can be set at init.
     @Test func radius() throws {
-        let tight = IntentParser(lexicon: try Fixtures.loadLexicon(), gazetteer: try Fixtures.loadGazetteer(), locationRadiusMeters: 10)
+        let tight = IntentParser(
+            lexicon: try Fixtures.loadLexicon(), gazetteer: try Fixtures.loadGazetteer(), locationRadiusMeters: 10)
         #expect(tight.locations.nearest(lat: 30.2752, lon: 118.1362) == nil)
         #expect(Fixtures.parser.locations.nearest(lat: 30.2752, lon: 118.1362)?.estate == "龙西小区")
     }

@@ -55,9 +55,11 @@ struct ContentTests {
 
     /// Solved problems, confirmations, notices and personal requests are chat.
     @Test func chat() {
-        for (s, role) in [("龙西12栋那个井盖 物业今天换了新的👍", SenderRole.rider), ("井盖那个事我也看到了 确实挺危险", .rider),
-                          ("明天上午龙西小区搞消防演练 大家路过注意避让", .secretary), ("有没有人有打气筒 车胎瘪了", .rider),
-                          ("昨天反映的路灯今天亮了 社区给力💪", .resident)] {
+        for (s, role) in [
+            ("龙西12栋那个井盖 物业今天换了新的👍", SenderRole.rider), ("井盖那个事我也看到了 确实挺危险", .rider),
+            ("明天上午龙西小区搞消防演练 大家路过注意避让", .secretary), ("有没有人有打气筒 车胎瘪了", .rider),
+            ("昨天反映的路灯今天亮了 社区给力💪", .resident),
+        ] {
             #expect(p.parse(s, role).intent == .chitchat, "\(s)")
         }
     }

@@ -57,7 +57,9 @@ struct CorpusTests {
     /// Throughput sanity check (debug build; release is far faster).
     @Test func throughput() throws {
         let p = Fixtures.parser
-        let inputs = try Fixtures.jsonLines("dev.jsonl").map { ParserInput(text: $0["text"] as? String ?? "", senderRole: .rider) }
+        let inputs = try Fixtures.jsonLines("dev.jsonl").map {
+            ParserInput(text: $0["text"] as? String ?? "", senderRole: .rider)
+        }
         let clock = ContinuousClock()
         let elapsed = clock.measure {
             for _ in 0..<4 { for i in inputs { _ = p.parse(i) } }

@@ -6,7 +6,8 @@ import Yams
 /// Loads the test fixtures (copies of the shared corpus) and the repo's lexicon,
 /// relative to this file so the tests never read outside the repository.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
     static let repoRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -48,8 +49,9 @@ enum Fixtures {
             switch a["type"] as? String {
             case "image": return .image(url: a["url"] as? String ?? "")
             case "location":
-                return .location(lat: (a["lat"] as? NSNumber)?.doubleValue ?? 0, lon: (a["lon"] as? NSNumber)?.doubleValue ?? 0,
-                                 label: a["label"] as? String)
+                return .location(
+                    lat: (a["lat"] as? NSNumber)?.doubleValue ?? 0, lon: (a["lon"] as? NSNumber)?.doubleValue ?? 0,
+                    label: a["label"] as? String)
             default: return nil
             }
         }

@@ -8,7 +8,8 @@ import Testing
 @Suite struct FuzzTests {
     static let vocabulary: FuzzVocabulary = {
         do {
-            let lexicon = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("config/lexicon.yaml"), encoding: .utf8)
+            let lexicon = try String(
+                contentsOf: Fixtures.repoRoot.appendingPathComponent("config/lexicon.yaml"), encoding: .utf8)
             return try FuzzVocabulary(yaml: [lexicon, Fixtures.text("gazetteer.yaml")])
         } catch {
             fatalError("fuzz vocabulary does not load: \(error)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import ParserCorpus
+import Testing
 import Yams
 
 @testable import IntentParser
@@ -10,7 +10,8 @@ import Yams
 struct ModelTests {
     static let model: ParserModel = {
         do {
-            let text = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("config/model.txt"), encoding: .utf8)
+            let text = try String(
+                contentsOf: Fixtures.repoRoot.appendingPathComponent("config/model.txt"), encoding: .utf8)
             return try ParserModel(text: text)
         } catch {
             fatalError("config/model.txt does not load: \(error)")
@@ -19,7 +20,8 @@ struct ModelTests {
 
     static let parser: IntentParser = {
         do {
-            return IntentParser(lexicon: try Fixtures.loadLexicon(), gazetteer: try Fixtures.loadGazetteer(), model: model)
+            return IntentParser(
+                lexicon: try Fixtures.loadLexicon(), gazetteer: try Fixtures.loadGazetteer(), model: model)
         } catch {
             fatalError("fixtures do not load: \(error)")
         }
@@ -44,7 +46,9 @@ struct ModelTests {
     }
 
     @Test func theModelFileIsSmallAndHasEveryIntent() throws {
-        let size = try FileManager.default.attributesOfItem(atPath: Fixtures.repoRoot.appendingPathComponent("config/model.txt").path)[.size] as? Int
+        let size =
+            try FileManager.default.attributesOfItem(
+                atPath: Fixtures.repoRoot.appendingPathComponent("config/model.txt").path)[.size] as? Int
         #expect((size ?? .max) < 4 * 1024 * 1024)
         #expect(Set(Self.model.intent.classes) == Set(Intent.allCases.map(\.rawValue)))
         #expect(Set(Self.model.category.classes) == Set(Category.allCases.map(\.rawValue)))
@@ -83,8 +87,10 @@ struct ModelTests {
         let lines = try Fixtures.jsonLines("dev.jsonl").prefix(200)
         let examples = lines.map { o in
             Trainer.Example(
-                features: Fixtures.parser.featureNames(ParserInput(
-                    text: o["text"] as? String ?? "", senderRole: SenderRole(rawValue: o["sender_role"] as? String ?? "") ?? .unknown)),
+                features: Fixtures.parser.featureNames(
+                    ParserInput(
+                        text: o["text"] as? String ?? "",
+                        senderRole: SenderRole(rawValue: o["sender_role"] as? String ?? "") ?? .unknown)),
                 label: (o["expected"] as? [String: Any])?["intent"] as? String ?? "chitchat")
         }
         var trainer = Trainer()

@@ -77,7 +77,8 @@ struct PlaceTests {
 
     /// A shared location's label supplies the estate when the text names none.
     @Test func locationLabel() {
-        let r = p.parse("这儿 你们看看", .rider, [.image(url: "u"), .location(lat: 30.27136, lon: 118.14867, label: "丽景家园(宝华街)")])
+        let r = p.parse(
+            "这儿 你们看看", .rider, [.image(url: "u"), .location(lat: 30.27136, lon: 118.14867, label: "丽景家园(宝华街)")])
         #expect(r.intent == .report && r.place?.estate == "丽景家园")
     }
 

@@ -9,21 +9,27 @@ struct ThreadTests {
 
     typealias Key = (intent: String, category: String?, photos: Int)
 
-    static func key(_ intent: String, _ category: String?, _ photos: Int) -> String { "\(intent)/\(category ?? "-")/\(photos)" }
+    static func key(_ intent: String, _ category: String?, _ photos: Int) -> String {
+        "\(intent)/\(category ?? "-")/\(photos)"
+    }
 
     /// Every thread of threads.jsonl gives exactly the gold records (multiset of intent, category, photo count).
     @Test func corpusThreads() throws {
         var wrong: [String] = []
         for t in try Fixtures.jsonLines("threads.jsonl") {
             let messages = (t["messages"] as? [[String: Any]] ?? []).map { m in
-                ThreadMessage(sender: m["sender"] as? String ?? "", role: SenderRole(rawValue: m["role"] as? String ?? "") ?? .unknown,
-                              ts: (m["ts"] as? NSNumber)?.doubleValue ?? 0, text: m["text"] as? String ?? "",
-                              attachments: Fixtures.attachments(m["attachments"]))
+                ThreadMessage(
+                    sender: m["sender"] as? String ?? "",
+                    role: SenderRole(rawValue: m["role"] as? String ?? "") ?? .unknown,
+                    ts: (m["ts"] as? NSNumber)?.doubleValue ?? 0, text: m["text"] as? String ?? "",
+                    attachments: Fixtures.attachments(m["attachments"]))
             }
             let gold = (t["expected_records"] as? [[String: Any]] ?? []).map {
                 Self.key($0["intent"] as? String ?? "", $0["category"] as? String, ($0["photo_count"] as? Int) ?? 0)
             }.sorted()
-            let got = p.records(for: messages).map { Self.key($0.result.intent.rawValue, $0.result.category?.rawValue, $0.photoCount) }.sorted()
+            let got = p.records(for: messages).map {
+                Self.key($0.result.intent.rawValue, $0.result.category?.rawValue, $0.photoCount)
+            }.sorted()
             if gold != got { wrong.append("\(t["id"] ?? ""): \(gold) != \(got)") }
         }
         #expect(wrong.isEmpty, "\(wrong)")
@@ -35,7 +41,8 @@ struct ThreadTests {
             ThreadMessage(sender: "a", role: .rider, ts: Int64(0), text: "", attachments: [.image(url: "x")]),
             ThreadMessage(sender: "a", role: .rider, ts: Int64(20), text: "广场路公交站旁边 井盖碎了"),
         ])
-        #expect(r.count == 1 && r[0].photoCount == 1 && r[0].messageIndices == [0, 1] && r[0].result.photoURLs == ["x"])
+        #expect(
+            r.count == 1 && r[0].photoCount == 1 && r[0].messageIndices == [0, 1] && r[0].result.photoURLs == ["x"])
     }
 
     /// Outside the window the photo stands alone as report/other.
@@ -78,7 +85,9 @@ struct ThreadTests {
     /// A location share supplies the place when the text names none.
     @Test func locationShare() {
         let r = p.records(for: [
-            ThreadMessage(sender: "a", role: .rider, ts: Int64(0), text: "", attachments: [.location(lat: 30.27506, lon: 118.13596, label: "龙西小区(龙西路)")]),
+            ThreadMessage(
+                sender: "a", role: .rider, ts: Int64(0), text: "",
+                attachments: [.location(lat: 30.27506, lon: 118.13596, label: "龙西小区(龙西路)")]),
             ThreadMessage(sender: "a", role: .rider, ts: Int64(30), text: "东门这个井盖没了"),
         ])
         #expect(r.count == 1 && r[0].result.place?.estate == "龙西小区" && r[0].result.place?.landmark == "东门")

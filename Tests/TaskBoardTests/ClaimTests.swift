@@ -12,7 +12,8 @@ struct ClaimTests {
         var ids: [Int64] = []
         for n in 0..<count {
             let id = try await h.run { tx in
-                try tx.insertInbox(channel: "generic", platformMessageID: "m\(n)", groupID: "g", senderID: "s", payload: "{}")
+                try tx.insertInbox(
+                    channel: "generic", platformMessageID: "m\(n)", groupID: "g", senderID: "s", payload: "{}")
             }
             ids.append(try #require(id))
         }
@@ -62,7 +63,8 @@ struct ClaimTests {
         #expect(retried.state == .pending && retried.attempts == 0 && retried.quarantinedAt == nil)
     }
 
-    @Test("an outbox reply whose sending kills the process is failed after three deaths; finished attempts do not count")
+    @Test(
+        "an outbox reply whose sending kills the process is failed after three deaths; finished attempts do not count")
     func outboxQuarantine() async throws {
         let h = try await Harness.make()
         let (a, b) = try await h.run { tx in

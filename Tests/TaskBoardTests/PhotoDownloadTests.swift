@@ -39,7 +39,9 @@ struct PhotoDownloadTests {
         let id = try #require(try await h.store.read { tx in try tx.duePhotos(limit: 1) }.first?.id)
         // When an attempt fails with a retry in an hour
         let retryAt = TestClock.start.addingTimeInterval(3600)
-        try await h.run { tx in try tx.markPhotoAttemptFailed(id: id, error: "server answered HTTP 503", retryAt: retryAt) }
+        try await h.run { tx in
+            try tx.markPhotoAttemptFailed(id: id, error: "server answered HTTP 503", retryAt: retryAt)
+        }
         // Then it is pending but not due until then
         var photo = try #require(try await h.store.read { tx in try tx.photo(id: id) })
         #expect(photo.status == .pending && photo.attempts == 1 && photo.lastError == "server answered HTTP 503")

@@ -28,7 +28,8 @@ struct InboundMessage: Sendable, Codable, Equatable {
 
     /// The attachments in the parser's terms.
     var attachments: [Attachment] {
-        imageURLs.map { .image(url: $0) } + (location.map { [.location(lat: $0.lat, lon: $0.lon, label: $0.label)] } ?? [])
+        imageURLs.map { .image(url: $0) }
+            + (location.map { [.location(lat: $0.lat, lon: $0.lon, label: $0.label)] } ?? [])
     }
 }
 

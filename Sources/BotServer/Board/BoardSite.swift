@@ -1,6 +1,6 @@
 import Foundation
-import IntentParser
 import Hummingbird
+import IntentParser
 import Logging
 import TaskBoard
 
@@ -48,7 +48,8 @@ struct BoardSite: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         let group = router.group("board", context: BoardRequestContext.self)
             .add(middleware: BoardErrorMiddleware(pages: pages))
-            .add(middleware: BoardAuthMiddleware(
+            .add(
+                middleware: BoardAuthMiddleware(
                     sessions: sessions, accounts: accounts, maxFormBytes: 256 * 1024,
                     csrfRefusal: labels.word("csrf_refused")))
         LoginController(site: self).register(on: group)
@@ -70,7 +71,8 @@ struct BoardSite: Sendable {
         }
         let notice = Flash.read(request)
         return PageChrome(
-            title: title, userName: user.configuredDisplayName ?? memberName ?? user.displayName, roleLabel: labels.role(user.role.memberRole.rawValue),
+            title: title, userName: user.configuredDisplayName ?? memberName ?? user.displayName,
+            roleLabel: labels.role(user.role.memberRole.rawValue),
             gridName: user.grid.flatMap { community.gridName($0) ?? $0 }, csrf: context.session?.csrfToken ?? "",
             nav: BoardSection.allCases.map {
                 NavLink(

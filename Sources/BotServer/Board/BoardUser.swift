@@ -60,10 +60,13 @@ struct BoardAccounts: Sendable {
                     name: "secretary", passwordHash: hash, role: .secretary, grid: nil, member: secretary,
                     displayName: nil)
             ]
-            if let (grid, workers) = people.gridWorkers.sorted(by: { $0.key < $1.key }).first, let worker = workers.first {
+            if let (grid, workers) = people.gridWorkers.sorted(by: { $0.key < $1.key }).first,
+                let worker = workers.first
+            {
                 demo.append(
                     BoardUserConfig(
-                        name: "grid", passwordHash: hash, role: .gridWorker, grid: grid, member: worker, displayName: nil))
+                        name: "grid", passwordHash: hash, role: .gridWorker, grid: grid, member: worker,
+                        displayName: nil))
             }
             users = Dictionary(uniqueKeysWithValues: demo.map { ($0.name, BoardUser($0)) })
         } else {

@@ -15,8 +15,9 @@ enum Flash {
         let value = (isError ? "e:" : "i:") + text
         let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         response.setCookie(
-            Cookie(name: cookieName, value: encoded, maxAge: 60, path: "/board", secure: secure, httpOnly: true,
-                   sameSite: .lax))
+            Cookie(
+                name: cookieName, value: encoded, maxAge: 60, path: "/board", secure: secure, httpOnly: true,
+                sameSite: .lax))
     }
 
     static func read(_ request: Request) -> Notice? {
@@ -27,6 +28,7 @@ enum Flash {
 
     static func clear(on response: inout Response, secure: Bool) {
         response.setCookie(
-            Cookie(name: cookieName, value: "", maxAge: 0, path: "/board", secure: secure, httpOnly: true, sameSite: .lax))
+            Cookie(
+                name: cookieName, value: "", maxAge: 0, path: "/board", secure: secure, httpOnly: true, sameSite: .lax))
     }
 }

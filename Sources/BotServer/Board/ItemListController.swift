@@ -1,7 +1,7 @@
 import Foundation
-import IntentParser
 import HTTPTypes
 import Hummingbird
+import IntentParser
 import NIOCore
 import TaskBoard
 
@@ -64,7 +64,9 @@ struct ItemListController: Sendable {
             next: filters.page < pages ? "/board/items?" + filters.queryString(page: filters.page + 1) : nil,
             csv: "/board/items.csv?" + filters.queryString(page: 1),
             statuses: statusOrder.map {
-                FormOption(value: $0.rawValue, label: labels.status($0.rawValue), selected: filters.statuses.contains($0.rawValue))
+                FormOption(
+                    value: $0.rawValue, label: labels.status($0.rawValue),
+                    selected: filters.statuses.contains($0.rawValue))
             },
             kinds: ItemKind.allCases.map {
                 FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: filters.kind == $0.rawValue)
@@ -75,10 +77,13 @@ struct ItemListController: Sendable {
             grids: site.community.gazetteer.grids.filter { user.mayAccess(grid: $0.id) }.map {
                 FormOption(value: $0.id, label: $0.name, selected: filters.grid == $0.id)
             },
-            estates: site.community.gazetteer.grids.filter { user.mayAccess(grid: $0.id) }.flatMap { $0.estates.map(\.name) },
+            estates: site.community.gazetteer.grids.filter { user.mayAccess(grid: $0.id) }.flatMap {
+                $0.estates.map(\.name)
+            },
             sorts: ItemSort.allCases.map {
                 SortLink(
-                    label: labels.word("sort_\($0.rawValue)"), href: "/board/items?" + filters.queryString(page: 1, sort: $0),
+                    label: labels.word("sort_\($0.rawValue)"),
+                    href: "/board/items?" + filters.queryString(page: 1, sort: $0),
                     active: $0 == filters.sort)
             },
             estate: filters.estate, reporter: filters.reporter, claimant: filters.claimant, from: filters.from,

@@ -72,13 +72,15 @@ struct ItemPageController: Sendable {
         let loaded = try await site.store.read { tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date)? in
             guard let detail = try tx.detail(itemID: id), user.mayAccess(grid: detail.item.grid) else { return nil }
             let duplicates = try tx.duplicates(of: id)
-            let ids = detail.events.compactMap(\.actorID) + duplicates.map(\.reporterID)
+            let ids =
+                detail.events.compactMap(\.actorID) + duplicates.map(\.reporterID)
                 + [detail.item.reporterID, detail.item.claimantID].compactMap { $0 }
             let assignees = try tx.members(role: .member)
             return (detail, try tx.membersByID(ids), duplicates, assignees, tx.now)
         }
         guard let (detail, members, duplicates, assignees, now) = loaded else {
-            throw HTTPError(.notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
+            throw HTTPError(
+                .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
         }
         let item = detail.item
         let labels = site.labels
@@ -143,7 +145,8 @@ struct ItemPageController: Sendable {
             }
         }
         guard let result else {
-            throw HTTPError(.notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
+            throw HTTPError(
+                .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
         }
         switch result {
         case .done(let notice):
@@ -197,7 +200,8 @@ struct ItemPageController: Sendable {
     }
 
     /// The secretary supplies the place a report was missing, as the reporter's answer would have.
-    private func locate(_ item: Item, form: FormFields, actions: ItemActions, tx: BoardTransaction) throws -> ReplyDraft {
+    private func locate(_ item: Item, form: FormFields, actions: ItemActions, tx: BoardTransaction) throws -> ReplyDraft
+    {
         guard form["estate"] != nil || form["landmark"] != nil else { throw BoardFormError.missingPlace }
         guard !item.status.isTerminal else {
             throw BoardError.wrongState(item: item.id ?? 0, status: item.status, action: "locate")
@@ -205,7 +209,8 @@ struct ItemPageController: Sendable {
         let estate = form["estate"].map(site.community.canonicalEstate)
         let grid = estate.flatMap { site.community.grid(ofEstate: $0) }
         let located = try tx.locate(
-            itemID: item.id ?? 0, estate: estate, building: site.handler.parser.formNumber(form["building"]), unit: site.handler.parser.formNumber(form["unit"]), room: nil,
+            itemID: item.id ?? 0, estate: estate, building: site.handler.parser.formNumber(form["building"]),
+            unit: site.handler.parser.formNumber(form["unit"]), room: nil,
             landmark: form["landmark"], grid: grid, lat: nil, lon: nil, by: actions.actor.id)
         let reporter = try tx.member(id: item.reporterID)
         return ReplyDraft(

@@ -50,7 +50,8 @@ struct LoginController: Sendable {
                 error: site.pages.labels.word("login_locked").replacingOccurrences(of: "{minutes}", with: "\(minutes)"),
                 status: .tooManyRequests)
         }
-        guard !name.isEmpty, !password.isEmpty, let user = await site.accounts.authenticate(name: name, password: password)
+        guard !name.isEmpty, !password.isEmpty,
+            let user = await site.accounts.authenticate(name: name, password: password)
         else {
             await site.throttle.recordFailure(name)
             context.logger.warning("board.login", metadata: ["outcome": "wrong password", "board.user": "\(name)"])
@@ -90,7 +91,8 @@ struct LoginController: Sendable {
 
     private func loginCookie(value: String, maxAge: Int) -> Cookie {
         Cookie(
-            name: Self.loginCookie, value: value, maxAge: maxAge, path: "/board", secure: site.config.board.secureCookies,
+            name: Self.loginCookie, value: value, maxAge: maxAge, path: "/board",
+            secure: site.config.board.secureCookies,
             httpOnly: true, sameSite: .strict)
     }
 

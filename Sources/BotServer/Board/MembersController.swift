@@ -65,7 +65,9 @@ struct MembersController: Sendable {
         let now = Date()
         let view = MembersView(
             pending: rows.filter(\.pending), hasPending: rows.contains(where: \.pending), rows: rows,
-            members: rows.filter { $0.hasDuty || $0.pending }.map { FormOption(value: "\($0.id)", label: $0.name, selected: false) },
+            members: rows.filter { $0.hasDuty || $0.pending }.map {
+                FormOption(value: "\($0.id)", label: $0.name, selected: false)
+            },
             isSecretary: user.role == .secretary, today: format.day(now) ?? "",
             year: String(config.calendar.component(.year, from: now)))
         return try await site.page(
@@ -76,7 +78,8 @@ struct MembersController: Sendable {
     @Sendable func approve(request: Request, context: BoardRequestContext) async throws -> Response {
         let user = try context.requireUser()
         guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
-        return try await perform(user: user, context: context, back: "/board/members", what: "approve \(id)") { tx, actor in
+        return try await perform(user: user, context: context, back: "/board/members", what: "approve \(id)") {
+            tx, actor in
             let member = try tx.approveRegistration(memberID: id, by: actor.id ?? 0)
             return site.labels.word("done_approve").replacingOccurrences(of: "{name}", with: member.name)
         }
@@ -129,17 +132,21 @@ struct MembersController: Sendable {
         let labels = site.labels
         let view = LeaderboardView(
             periods: ["week", "month", "year"].map {
-                FormOption(value: "/board/leaderboard?period=\($0)&board=\(board)", label: labels.word("period_\($0)"), selected: $0 == period)
+                FormOption(
+                    value: "/board/leaderboard?period=\($0)&board=\(board)", label: labels.word("period_\($0)"),
+                    selected: $0 == period)
             },
             boards: ["all", "reports", "service"].map {
                 FormOption(
                     value: "/board/leaderboard?period=\(period)&board=\($0)",
                     label: $0 == "all" ? labels.word("board_all") : labels.board($0), selected: $0 == board)
             },
-            title: labels.word("period_\(period)") + " · " + (board == "all" ? labels.word("board_all") : labels.board(board)),
+            title: labels.word("period_\(period)") + " · "
+                + (board == "all" ? labels.word("board_all") : labels.board(board)),
             rows: rows.enumerated().map {
                 LeaderboardView.Row(
-                    rank: $0.offset + 1, name: $0.element.member.name, role: labels.role($0.element.member.role.rawValue),
+                    rank: $0.offset + 1, name: $0.element.member.name,
+                    role: labels.role($0.element.member.role.rawValue),
                     points: $0.element.points)
             },
             isEmpty: rows.isEmpty)
@@ -186,10 +193,15 @@ struct MembersController: Sendable {
                         .replacingOccurrences(of: "{points}", with: "\(balance)"), selected: false)
             },
             catalog: site.exchangeCatalog.enumerated().map {
-                FormOption(value: "\($0.offset)", label: labels.word("catalog_option").replacingOccurrences(of: "{name}", with: $0.element.name)
+                FormOption(
+                    value: "\($0.offset)",
+                    label: labels.word("catalog_option").replacingOccurrences(of: "{name}", with: $0.element.name)
                         .replacingOccurrences(of: "{points}", with: "\($0.element.cost)"), selected: false)
             },
-            recent: recent.map { ExchangeView.Entry(when: format.dateTime($0.0.createdAt) ?? "", name: $0.1, points: -$0.0.delta, goods: $0.0.note) },
+            recent: recent.map {
+                ExchangeView.Entry(
+                    when: format.dateTime($0.0.createdAt) ?? "", name: $0.1, points: -$0.0.delta, goods: $0.0.note)
+            },
             isSecretary: user.role == .secretary)
         return try await site.page(
             "board/exchange", view, request: request, context: context, section: .exchange,
@@ -205,11 +217,14 @@ struct MembersController: Sendable {
             guard let memberID = form.int64("member"), let member = try tx.member(id: memberID) else {
                 throw BoardFormError.missingMember
             }
-            guard let index = form.int("entry"), catalog.indices.contains(index) else { throw BoardFormError.missingTarget }
+            guard let index = form.int("entry"), catalog.indices.contains(index) else {
+                throw BoardFormError.missingTarget
+            }
             let entry = catalog[index]
             _ = try tx.exchange(memberID: memberID, cost: entry.cost, by: actor.id ?? 0, note: entry.name)
             return site.labels.word("done_exchange").replacingOccurrences(of: "{name}", with: member.name)
-                .replacingOccurrences(of: "{goods}", with: entry.name).replacingOccurrences(of: "{points}", with: "\(entry.cost)")
+                .replacingOccurrences(of: "{goods}", with: entry.name).replacingOccurrences(
+                    of: "{points}", with: "\(entry.cost)")
         }
     }
 
@@ -225,7 +240,8 @@ struct MembersController: Sendable {
             try tx.forEachLedgerEntry(since: nil, until: nil) { entry, member in
                 csv.row([
                     "\(entry.id ?? 0)", format.dateTime(entry.createdAt) ?? "", member.name, member.platformID,
-                    labels.board(entry.board.rawValue), "\(entry.delta)", labels.word("reason_\(entry.reason.rawValue)"),
+                    labels.board(entry.board.rawValue), "\(entry.delta)",
+                    labels.word("reason_\(entry.reason.rawValue)"),
                     entry.itemID.map { "#\($0)" } ?? "", entry.note ?? "",
                 ])
             }
@@ -245,7 +261,10 @@ struct MembersController: Sendable {
             do {
                 return (try body(tx, actor), false)
             } catch let refusal as BoardError {
-                return (try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal).text, true)
+                return (
+                    try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal)
+                        .text, true
+                )
             } catch let refusal as BoardPageError {
                 return (site.pageRefusal(refusal), true)
             } catch let invalid as BoardFormError {

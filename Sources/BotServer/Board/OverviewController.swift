@@ -1,6 +1,6 @@
 import Foundation
-import IntentParser
 import Hummingbird
+import IntentParser
 import TaskBoard
 
 /// `/board`: what needs attention now, how the week went, and who led it.
@@ -48,14 +48,16 @@ struct OverviewController: Sendable {
             now: [
                 stat("stat_open", overview.open, "/board/items?status=open", overview.open > 0 ? "warn" : ""),
                 stat("stat_claimed", overview.claimed, "/board/items?status=claimed"),
-                stat("stat_submitted", overview.submitted, "/board/items?status=submitted",
-                     overview.submitted > 0 ? "warn" : ""),
+                stat(
+                    "stat_submitted", overview.submitted, "/board/items?status=submitted",
+                    overview.submitted > 0 ? "warn" : ""),
                 stat("stat_escalated", overview.escalated, "/board/items?status=escalated"),
                 stat("stat_overdue", overview.overdue, "/board/items?overdue=1", overview.overdue > 0 ? "bad" : "ok"),
             ],
             week: [
                 stat("stat_reported_week", overview.reportedThisWeek, "/board/items?from=\(weekFrom)"),
-                stat("stat_closed_week", overview.closedThisWeek, "/board/items?status=closed&sort=recentlyClosed", "ok"),
+                stat(
+                    "stat_closed_week", overview.closedThisWeek, "/board/items?status=closed&sort=recentlyClosed", "ok"),
             ],
             resolutionRate: overview.resolutionRate.map { String(format: "%.0f%%", $0 * 100) },
             medianToClose: BoardFormat.duration(overview.medianSecondsToClose, labels: labels),
@@ -63,7 +65,10 @@ struct OverviewController: Sendable {
             categories: BarChartView(
                 title: labels.word("chart_categories"),
                 rows: overview.categories.map {
-                    (labels.category($0.label), $0.count, $0.label.map { "/board/items?category=\($0)&from=\(weekFrom)" })
+                    (
+                        labels.category($0.label), $0.count,
+                        $0.label.map { "/board/items?category=\($0)&from=\(weekFrom)" }
+                    )
                 }),
             grids: BarChartView(
                 title: labels.word("chart_grids"),

@@ -74,7 +74,9 @@ struct ReviewController: Sendable {
             for review in reviews { senders[review.senderID] = try tx.member(platformID: review.senderID) }
             let missing = try tx.itemsMissingPlace(limit: 100).filter { user.mayAccess(grid: $0.grid) }
             let members = try tx.members().filter { !$0.platformID.hasPrefix("board:") }
-            for row in crashed where senders[row.senderID] == nil { senders[row.senderID] = try tx.member(platformID: row.senderID) }
+            for row in crashed where senders[row.senderID] == nil {
+                senders[row.senderID] = try tx.member(platformID: row.senderID)
+            }
             return (reviews, senders, missing, try tx.membersByID(missing.map(\.reporterID)), members, tx.now, crashed)
         }
         let labels = site.labels
@@ -107,12 +109,18 @@ struct ReviewController: Sendable {
             missingPlace: missing.map { ItemRowView($0, members: reporters, site: site, format: format, now: now) },
             hasMissing: !missing.isEmpty,
             members: members.compactMap { member in
-                member.id.map { FormOption(value: "\($0)", label: labels.word("member_option").replacingOccurrences(of: "{name}", with: member.name)
+                member.id.map {
+                    FormOption(
+                        value: "\($0)",
+                        label: labels.word("member_option").replacingOccurrences(of: "{name}", with: member.name)
                             .replacingOccurrences(of: "{role}", with: labels.role(member.role.rawValue)),
-                        selected: false) }
+                        selected: false)
+                }
             },
             groups: site.config.groups.map {
-                FormOption(value: "\($0.channel)/\($0.id)", label: groupLabel(channel: $0.channel, groupID: $0.id), selected: false)
+                FormOption(
+                    value: "\($0.channel)/\($0.id)", label: groupLabel(channel: $0.channel, groupID: $0.id),
+                    selected: false)
             },
             categories: categoryCodes.map { FormOption(value: $0, label: labels.category($0), selected: false) },
             kinds: [ItemKind.issue, .wish, .suggestion].map {
@@ -156,11 +164,13 @@ struct ReviewController: Sendable {
                     (try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8)))
                     ?? ParseResult(intent: .report)
                 parsed.intent = decision == "wish" ? .wish : .report
-                parsed.category = decision == "wish" ? nil : form["category"].flatMap(Category.init(rawValue:)) ?? .other
+                parsed.category =
+                    decision == "wish" ? nil : form["category"].flatMap(Category.init(rawValue:)) ?? .other
                 parsed.place = place(form)
                 parsed.needsReview = false
                 var filed = message
-                filed.imageURLs = (try? JSONDecoder().decode([String].self, from: Data(review.imageURLs.utf8)))
+                filed.imageURLs =
+                    (try? JSONDecoder().decode([String].self, from: Data(review.imageURLs.utf8)))
                     ?? message.imageURLs
                 let response = try Conversation(handler: site.handler, tx: tx, message: filed, member: sender)
                     .respond(to: parsed)
@@ -174,7 +184,8 @@ struct ReviewController: Sendable {
                 return .done(site.labels.word("done_review_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
             } catch let refusal as BoardError {
                 return .refused(
-                    try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal).text)
+                    try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal)
+                        .text)
             } catch let refusal as BoardPageError {
                 return .refused(site.pageRefusal(refusal))
             }
@@ -214,7 +225,8 @@ struct ReviewController: Sendable {
             }
             let message = InboundMessage(
                 channel: notify?.0 ?? "board", messageID: "board-\(UUID().uuidString)", groupID: notify?.1 ?? "",
-                senderID: reporter.platformID, senderName: nil, text: text, imageURLs: [], location: nil, timestamp: nil)
+                senderID: reporter.platformID, senderName: nil, text: text, imageURLs: [], location: nil, timestamp: nil
+            )
             var parsed = ParseResult(intent: kind == .wish ? .wish : kind == .suggestion ? .suggestion : .report)
             parsed.category = kind == .issue ? form["category"].flatMap(Category.init(rawValue:)) ?? .other : nil
             parsed.place = place(form)
@@ -232,7 +244,9 @@ struct ReviewController: Sendable {
         return await finish(outcome, context: context, user: user, what: "file on behalf")
     }
 
-    private func finish(_ outcome: Outcome, context: BoardRequestContext, user: BoardUser, what: String) async -> Response {
+    private func finish(_ outcome: Outcome, context: BoardRequestContext, user: BoardUser, what: String) async
+        -> Response
+    {
         switch outcome {
         case .done(let notice):
             context.logger.info("board.action", metadata: ["board.user": "\(user.name)", "action": "\(what)"])
@@ -249,7 +263,8 @@ struct ReviewController: Sendable {
     private func place(_ form: FormFields) -> Place {
         let estate = form["estate"].map(site.community.canonicalEstate)
         return Place(
-            estate: estate, building: site.handler.parser.formNumber(form["building"]), unit: site.handler.parser.formNumber(form["unit"]),
+            estate: estate, building: site.handler.parser.formNumber(form["building"]),
+            unit: site.handler.parser.formNumber(form["unit"]),
             landmark: form["landmark"],
             grid: estate.flatMap { site.community.grid(ofEstate: $0) })
     }

@@ -7,7 +7,7 @@ import ServiceLifecycle
 import TaskBoard
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Seeds a scratch store with a district's year of items, runs the real server on it, logs in and
@@ -58,7 +58,8 @@ struct BenchBoardCommand: AsyncParsableCommand {
 
         var logger = Logger(label: "bench")
         logger.logLevel = serverLog ? .info : .error
-        let app = try await buildApplication(config: config, dependencies: AppDependencies(logger: logger, store: store))
+        let app = try await buildApplication(
+            config: config, dependencies: AppDependencies(logger: logger, store: store))
         let server = Task { try await app.runService() }
         defer { server.cancel() }
         let base = "http://127.0.0.1:\(port)"
@@ -86,7 +87,8 @@ struct BenchBoardCommand: AsyncParsableCommand {
                 let status = try await client.get(path)
                 let elapsed = ContinuousClock.now - start
                 guard status == 200 else { throw ValidationError("\(path) answered \(status)") }
-                samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                samples.append(
+                    Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
             }
             samples.sort()
             print(
@@ -96,7 +98,7 @@ struct BenchBoardCommand: AsyncParsableCommand {
                         samples[samples.count - 1]))
         }
         #if DEBUG
-        print("warning: debug build; run `swift run -c release fengchao bench board` for real figures")
+            print("warning: debug build; run `swift run -c release fengchao bench board` for real figures")
         #endif
     }
 }
@@ -151,7 +153,8 @@ private final class BenchBrowser: @unchecked Sendable {
     private static func cookie(_ response: HTTPURLResponse, _ name: String) -> String? {
         guard let header = response.value(forHTTPHeaderField: "Set-Cookie") else { return nil }
         for part in header.components(separatedBy: ",") {
-            let pair = part.trimmingCharacters(in: .whitespaces).split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let pair = part.trimmingCharacters(in: .whitespaces).split(separator: ";")[0].split(
+                separator: "=", maxSplits: 1)
             if pair.count == 2, pair[0] == name { return String(pair[1]) }
         }
         return nil

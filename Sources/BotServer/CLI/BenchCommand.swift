@@ -20,8 +20,10 @@ struct BenchParseCommand: ParsableCommand {
 
     @Option(help: "Corpus JSONL files (default: the whole labelled corpus, every voice and the real messages).")
     var input: [String] = [
-        "corpus/dev.jsonl", "corpus/real-train.jsonl", "corpus/real/real-collected.jsonl", "corpus/voices/complaint-letter.jsonl",
-        "corpus/voices/dialect-traditional.jsonl", "corpus/voices/elderly-voice.jsonl", "corpus/voices/members-secretary.jsonl",
+        "corpus/dev.jsonl", "corpus/real-train.jsonl", "corpus/real/real-collected.jsonl",
+        "corpus/voices/complaint-letter.jsonl",
+        "corpus/voices/dialect-traditional.jsonl", "corpus/voices/elderly-voice.jsonl",
+        "corpus/voices/members-secretary.jsonl",
         "corpus/voices/rider-hurry.jsonl", "corpus/voices/wish-writer.jsonl",
     ]
 
@@ -70,13 +72,17 @@ struct BenchParseCommand: ParsableCommand {
         func percentile(_ p: Double) -> Double {
             Double(samples[min(count - 1, Int(Double(count) * p))]) / 1000
         }
-        print("messages: \(inputs.count) × \(passes) passes = \(count), single thread, model \(community.model == nil ? "off" : "on")")
+        print(
+            "messages: \(inputs.count) × \(passes) passes = \(count), single thread, model \(community.model == nil ? "off" : "on")"
+        )
         print(String(format: "throughput: %.0f messages/s", Double(count) / seconds))
-        print(String(format: "per message: p50 %.1f µs, p99 %.1f µs, max %.1f µs", percentile(0.5), percentile(0.99),
-            Double(samples[count - 1]) / 1000))
+        print(
+            String(
+                format: "per message: p50 %.1f µs, p99 %.1f µs, max %.1f µs", percentile(0.5), percentile(0.99),
+                Double(samples[count - 1]) / 1000))
         if sink == 42 { print("") }  // keeps the optimiser from dropping the work
         #if DEBUG
-        print("warning: debug build; run `swift run -c release fengchao bench parse` for real figures")
+            print("warning: debug build; run `swift run -c release fengchao bench parse` for real figures")
         #endif
     }
 }

@@ -10,7 +10,10 @@ struct Fengchao: AsyncParsableCommand {
             Without a configuration file, `fengchao serve` listens on 127.0.0.1:8080, keeps its data in
             ./fengchao-data and uses the built-in demo community (config/community.yaml).
             """,
-        subcommands: [ServeCommand.self, ParseCommand.self, TrainCommand.self, BenchCommand.self, FuzzCommand.self, HashPasswordCommand.self],
+        subcommands: [
+            ServeCommand.self, ParseCommand.self, TrainCommand.self, BenchCommand.self, FuzzCommand.self,
+            HashPasswordCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -41,13 +41,17 @@ struct FuzzCommand: ParsableCommand {
 
     func validate() throws {
         let known = ["all", "parser"] + DecoderFuzz.decoders
-        guard known.contains(target) else { throw ValidationError("target must be one of: \(known.joined(separator: ", "))") }
+        guard known.contains(target) else {
+            throw ValidationError("target must be one of: \(known.joined(separator: ", "))")
+        }
         guard count >= 0, from >= 0 else { throw ValidationError("--count and --from must not be negative") }
     }
 
     func run() throws {
         let parser = try files.load().parser
-        let yaml = try [files.community, files.lexicon].map { try String(contentsOfFile: ResourceLocator.resolve($0), encoding: .utf8) }
+        let yaml = try [files.community, files.lexicon].map {
+            try String(contentsOfFile: ResourceLocator.resolve($0), encoding: .utf8)
+        }
         let generator = MessageGenerator(vocabulary: try FuzzVocabulary(yaml: yaml), seed: seed, maxLength: maxLength)
         if emitJsonl {
             try emit(generator)

@@ -25,7 +25,10 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Parse one message instead of a file and print the whole result.")
     var text: String?
 
-    @Flag(help: "With --text: also print why (the rules' reading, the model's probabilities, the features that weighed most).")
+    @Flag(
+        help:
+            "With --text: also print why (the rules' reading, the model's probabilities, the features that weighed most)."
+    )
     var explain = false
 
     @Option(help: "Sender role for --text: rider, member, secretary, resident, unknown.")
@@ -33,7 +36,8 @@ struct ParseCommand: ParsableCommand {
 
     func validate() throws {
         if SenderRole(rawValue: role) == nil {
-            throw ValidationError("--role must be one of: \(SenderRole.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--role must be one of: \(SenderRole.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
     }
 
@@ -109,10 +113,12 @@ struct ParseCommand: ParsableCommand {
             out += "  model: " + e.intents.map { "\($0.name) \(pct($0.probability))" }.joined(separator: ", ") + "\n"
         }
         if !e.categories.isEmpty {
-            out += "  category: " + e.categories.map { "\($0.name) \(pct($0.probability))" }.joined(separator: ", ") + "\n"
+            out +=
+                "  category: " + e.categories.map { "\($0.name) \(pct($0.probability))" }.joined(separator: ", ") + "\n"
         }
         if !e.evidence.isEmpty {
-            out += "  features for \(e.result.intent.rawValue): "
+            out +=
+                "  features for \(e.result.intent.rawValue): "
                 + e.evidence.map { "\($0.name) \(String(format: "%+.2f", $0.weight))" }.joined(separator: ", ") + "\n"
         }
         if let r = e.reviewBelow {

@@ -11,7 +11,8 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the parser's model on the labelled corpus and write it.",
-        discussion: "Deterministic for a seed; writes the model to --model. The splits file names which voices and pages are train, validation and locked."
+        discussion:
+            "Deterministic for a seed; writes the model to --model. The splits file names which voices and pages are train, validation and locked."
     )
 
     @Option(help: "The corpus splits file.")
@@ -56,27 +57,41 @@ struct TrainCommand: ParsableCommand {
         let model = ModelFitting(rules: rules, trainer: trainer).fit(train: corpus.train, validation: corpus.validation)
         try model.text.write(toFile: ResourceLocator.resolve(files.model), atomically: true, encoding: .utf8)
         let size = model.text.utf8.count
-        print("train \(corpus.train.count), validation \(corpus.validation.count), locked \(corpus.locked.count) messages")
-        print("wrote \(files.model): \(model.intent.classes.count) intents, \(size / 1024) KiB, review below \(String(format: "%.2f", model.reviewBelow))")
+        print(
+            "train \(corpus.train.count), validation \(corpus.validation.count), locked \(corpus.locked.count) messages"
+        )
+        print(
+            "wrote \(files.model): \(model.intent.classes.count) intents, \(size / 1024) KiB, review below \(String(format: "%.2f", model.reviewBelow))"
+        )
         let parser = IntentParser(lexicon: rules.lexicon, gazetteer: rules.gazetteer, model: model)
         if report {
-            print("\n== validation (\(corpus.validation.count))\n" + ModelFitting.score(parser, corpus.validation).summary)
-            print("rules alone on validation: score \(String(format: "%.3f", ModelFitting.score(rules, corpus.validation).score))")
+            print(
+                "\n== validation (\(corpus.validation.count))\n" + ModelFitting.score(parser, corpus.validation).summary
+            )
+            print(
+                "rules alone on validation: score \(String(format: "%.3f", ModelFitting.score(rules, corpus.validation).score))"
+            )
             print("\n== reliability on validation (model-decided messages)")
             print(ModelFitting.reliability(parser, corpus.validation))
             print(ModelFitting.lostReports(parser, corpus.validation, label: "validation"))
             print("\n== \(folds)-fold cross-validation over train + validation, folds by source and voice")
-            print(ModelFitting(rules: rules, trainer: trainer).crossValidate(corpus.train + corpus.validation, folds: folds))
+            print(
+                ModelFitting(rules: rules, trainer: trainer).crossValidate(
+                    corpus.train + corpus.validation, folds: folds))
         }
         if locked {
             print("\n== locked test (\(corpus.locked.count))\n" + ModelFitting.score(parser, corpus.locked).summary)
-            print("rules alone on the locked test: score \(String(format: "%.3f", ModelFitting.score(rules, corpus.locked).score))")
+            print(
+                "rules alone on the locked test: score \(String(format: "%.3f", ModelFitting.score(rules, corpus.locked).score))"
+            )
             print(ModelFitting.lostReports(parser, corpus.locked, label: "locked"))
             print("\n== reliability on the locked test")
             print(ModelFitting.reliability(parser, corpus.locked))
             for group in Set(corpus.locked.map(\.message.voice)).sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
                 let part = corpus.locked.filter { $0.message.voice == group }
-                print("locked \(group ?? "?") (\(part.count)): score \(String(format: "%.3f", ModelFitting.score(parser, part).score))")
+                print(
+                    "locked \(group ?? "?") (\(part.count)): score \(String(format: "%.3f", ModelFitting.score(parser, part).score))"
+                )
             }
         }
     }

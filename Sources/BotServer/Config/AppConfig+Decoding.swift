@@ -13,7 +13,8 @@ extension KeyedDecodingContainer {
 
 extension AppConfig {
     enum CodingKeys: String, CodingKey {
-        case server, storage, admin, community, lexicon, model, templates, timezone, groups, people, points, webhooks, outbound
+        case server, storage, admin, community, lexicon, model, templates, timezone, groups, people, points, webhooks,
+            outbound
         case conversation, channels, board, photos, `public`, sim
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"

@@ -88,14 +88,17 @@ extension AppConfig {
         }
         if sim.enabled, channelIDs.contains(SimChannel.id) {
             throw ConfigError.invalidValue(
-                key: "channels", reason: "channel id \(SimChannel.id) is the simulator's; rename it or set sim.enabled: false")
+                key: "channels",
+                reason: "channel id \(SimChannel.id) is the simulator's; rename it or set sim.enabled: false")
         }
         for group in groups {
             guard channelIDs.contains(group.channel) else {
-                throw ConfigError.invalidValue(key: "groups", reason: "group \(group.id) names unknown channel \(group.channel)")
+                throw ConfigError.invalidValue(
+                    key: "groups", reason: "group \(group.id) names unknown channel \(group.channel)")
             }
             if let via = group.replyVia, !channelIDs.contains(via) {
-                throw ConfigError.invalidValue(key: "groups", reason: "group \(group.id) replies via unknown channel \(via)")
+                throw ConfigError.invalidValue(
+                    key: "groups", reason: "group \(group.id) replies via unknown channel \(via)")
             }
         }
     }
@@ -108,7 +111,8 @@ extension AppConfig {
     /// The configured group a message came from, if any.
     func group(channel: String, id: String) -> GroupConfig? {
         if channel == SimChannel.id { return simGroups.first { $0.id == id } }
-        return groups.first { $0.channel == channel && $0.id == id } ?? groups.first { $0.channel == channel && $0.id == "*" }
+        return groups.first { $0.channel == channel && $0.id == id }
+            ?? groups.first { $0.channel == channel && $0.id == "*" }
     }
 }
 

@@ -70,7 +70,8 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
 
     /// Environment values override the file, key by key.
     mutating func applyEnvironment(_ environment: [String: String]) {
-        let prefix = "FENGCHAO_CHANNEL_" + id.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() + "_"
+        let prefix =
+            "FENGCHAO_CHANNEL_" + id.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() + "_"
         func value(_ key: String) -> String? { environment[prefix + key] }
         if let v = value("TOKEN") { token = v }
         if let v = value("ENCODING_AES_KEY") { encodingAESKey = v }
@@ -86,12 +87,14 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
     func validate() throws {
         func require(_ value: String, _ key: String) throws {
             if value.isEmpty {
-                throw ConfigError.invalidValue(key: "channels[\(id)].\(key)", reason: "required for kind \(kind.rawValue)")
+                throw ConfigError.invalidValue(
+                    key: "channels[\(id)].\(key)", reason: "required for kind \(kind.rawValue)")
             }
         }
         func requireURL(_ value: String, _ key: String) throws {
             try require(value, key)
-            guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+            guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme),
+                url.host != nil
             else { throw ConfigError.invalidValue(key: "channels[\(id)].\(key)", reason: "must be an http(s) URL") }
         }
         switch kind {

@@ -40,7 +40,8 @@ struct APIController: Sendable {
         }
         let limit = min(max(query.get("limit", as: Int.self) ?? 50, 1), 500)
         let offset = max(query.get("offset", as: Int.self) ?? 0, 0)
-        let items = try await store.read { [statuses] tx in try tx.items(status: statuses, limit: limit, offset: offset) }
+        let items = try await store.read { [statuses] tx in try tx.items(status: statuses, limit: limit, offset: offset)
+        }
         return try JSONResponse.make(ItemList(items: items, limit: limit, offset: offset))
     }
 

@@ -31,7 +31,8 @@ struct HealthController: Sendable {
             let health = try await store.read { tx in
                 let q = try tx.quarantinedCounts()
                 return Health(
-                    ok: true, pendingInbox: try tx.inboxCount(state: .pending), pendingOutbox: try tx.outboxCount(status: .pending),
+                    ok: true, pendingInbox: try tx.inboxCount(state: .pending),
+                    pendingOutbox: try tx.outboxCount(status: .pending),
                     quarantined: .init(inbox: q.inbox, outbox: q.outbox, photos: q.photos))
             }
             return try JSONResponse.make(health)

@@ -31,16 +31,20 @@ struct OneBotWebhookController: Sendable {
         }
         var request = request
         let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
-        guard OneBot11Verifier(secrets: [channel.secret]).isValid(signatureHeader: request.headers[Self.signatureHeader], body: body)
+        guard
+            OneBot11Verifier(secrets: [channel.secret]).isValid(
+                signatureHeader: request.headers[Self.signatureHeader], body: body)
         else {
-            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "bad X-Signature"])
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "bad X-Signature"])
             return JSONResponse.error(.unauthorized, "bad or missing X-Signature")
         }
         let event: OneBot11Event
         do {
             event = try JSONDecoder().decode(OneBot11Event.self, from: body)
         } catch {
-            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(error)"])
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(error)"])
             return JSONResponse.error(.badRequest, "malformed OneBot 11 event")
         }
         return try await store(event.outcome(channel: channel.id), channel: channel, context: context)
@@ -53,17 +57,20 @@ struct OneBotWebhookController: Sendable {
         var request = request
         let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
         if let refusal = OneBot12Auth(accessTokens: channel.accessTokens).refusal(
-            authorization: request.headers[.authorization], accessTokenQuery: request.uri.queryParameters.get("access_token"),
+            authorization: request.headers[.authorization],
+            accessTokenQuery: request.uri.queryParameters.get("access_token"),
             oneBotVersion: request.headers[Self.versionHeader])
         {
-            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(refusal)"])
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(refusal)"])
             return JSONResponse.error(.init(code: refusal.httpStatus), refusal.description)
         }
         let event: OneBot12Event
         do {
             event = try JSONDecoder().decode(OneBot12Event.self, from: body)
         } catch {
-            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(error)"])
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(error)"])
             return JSONResponse.error(.badRequest, "malformed OneBot 12 event")
         }
         return try await store(event.outcome(channel: channel.id), channel: channel, context: context)
@@ -75,7 +82,8 @@ struct OneBotWebhookController: Sendable {
     {
         guard case .message(let inbound) = outcome else {
             if case .ignored(let reason) = outcome {
-                context.logger.debug("webhook.ignored", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(reason)"])
+                context.logger.debug(
+                    "webhook.ignored", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(reason)"])
             }
             return Response(status: .noContent)
         }

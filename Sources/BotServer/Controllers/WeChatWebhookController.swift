@@ -109,7 +109,8 @@ struct WeChatWebhookController: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: body)))
         case .failure(let error):
-            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "\(channel)", "reason": "\(error)"])
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "\(channel)", "reason": "\(error)"])
             return Response(status: .init(code: error.httpStatus))
         }
     }
@@ -122,12 +123,14 @@ struct WeChatWebhookController: Sendable {
         switch result {
         case .success(let decoded): message = decoded
         case .failure(let error):
-            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "\(channel)", "reason": "\(error)"])
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "\(channel)", "reason": "\(error)"])
             return Response(status: .init(code: error.httpStatus))
         }
         if message.isSubscribe { return try xml(reply(message, welcome)) }
         guard let inbound = message.inbound(channel: channel) else {
-            context.logger.debug("webhook.ignored", metadata: ["webhook.channel": "\(channel)", "type": "\(message.type)"])
+            context.logger.debug(
+                "webhook.ignored", metadata: ["webhook.channel": "\(channel)", "type": "\(message.type)"])
             return Self.success
         }
         let stored = try await inbox.store(inbound, logger: context.logger)
@@ -135,7 +138,9 @@ struct WeChatWebhookController: Sendable {
         guard await waiters.wait(for: stored.inboxID, timeout: budget) else {
             context.logger.warning(
                 "wechat.reply_late",
-                metadata: ["webhook.channel": "\(channel)", "inbox.id": "\(stored.inboxID)", "reason": "budget exceeded"])
+                metadata: [
+                    "webhook.channel": "\(channel)", "inbox.id": "\(stored.inboxID)", "reason": "budget exceeded",
+                ])
             return Self.success
         }
         let rows = try await store.write { tx in try tx.claimPassiveReplies(inboxID: stored.inboxID) }
@@ -152,6 +157,7 @@ struct WeChatWebhookController: Sendable {
 
     /// WeChat's "received, nothing to say" answer.
     static var success: Response {
-        Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "success")))
+        Response(
+            status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "success")))
     }
 }

@@ -30,7 +30,8 @@ struct WebhookController: Sendable {
         let body = try await request.collectBody(upTo: maxBodyBytes)
         let bytes = Data(body.readableBytesView)
         guard verifier.isValid(signatureHeader: request.headers[Self.signatureHeader], body: bytes) else {
-            context.logger.warning("webhook.refused", metadata: ["webhook.channel": "generic", "reason": "bad signature"])
+            context.logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "generic", "reason": "bad signature"])
             return JSONResponse.error(.unauthorized, "bad or missing X-Fengchao-Signature")
         }
         let inbound: InboundMessage

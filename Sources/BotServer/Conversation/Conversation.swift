@@ -97,12 +97,16 @@ struct Conversation {
             return (
                 [
                     try toSender(
-                        .receiptWish, WishReceiptView(item: itemID, place: try self.place(of: item), text: message.text))
+                        .receiptWish, WishReceiptView(item: itemID, place: try self.place(of: item), text: message.text)
+                    )
                 ], itemID
             )
         case .suggestion:
             return (
-                [try toSender(.receiptSuggestion, SuggestionReceiptView(item: itemID, points: points > 0 ? points : nil))],
+                [
+                    try toSender(
+                        .receiptSuggestion, SuggestionReceiptView(item: itemID, points: points > 0 ? points : nil))
+                ],
                 itemID
             )
         case .issue:
@@ -140,7 +144,9 @@ struct Conversation {
             let rows = try tx.leaderboard(since: since, limit: 10)
             let view = LeaderboardView(
                 title: labels.word("leaderboard_week"),
-                rows: rows.enumerated().map { LeaderRowView(rank: $0.offset + 1, name: $0.element.member.name, points: $0.element.points) })
+                rows: rows.enumerated().map {
+                    LeaderRowView(rank: $0.offset + 1, name: $0.element.member.name, points: $0.element.points)
+                })
             return try toSender(.leaderboard, view)
         case .todo:
             let items = try tx.todo(memberID: memberID)

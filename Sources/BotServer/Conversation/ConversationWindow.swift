@@ -21,7 +21,8 @@ struct ConversationWindow {
         if !hasText { return try photoOnly() }
         if let answer = try answerToQuestion(parsed) { return answer }
 
-        let recent = try tx.turns(channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
+        let recent = try tx.turns(
+            channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
         var turn = newTurn(state: .done, intent: parsed.intent)
         let joined = record(containing: recent.count, in: recent + [turn])
             .filter { $0 < recent.count }.map { recent[$0] }
@@ -72,7 +73,8 @@ struct ConversationWindow {
 
     /// A photo or location share with no text: join a nearby text's item, belong to chat, or wait.
     private func photoOnly() throws -> [ReplyDraft] {
-        let recent = try tx.turns(channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
+        let recent = try tx.turns(
+            channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
         var turn = newTurn(state: .parked, intent: nil)
         let indices = record(containing: recent.count, in: recent + [turn])
         if indices.isEmpty {
@@ -96,8 +98,10 @@ struct ConversationWindow {
     /// A parked photo whose window has passed: joined by now, chat, or a report of its own.
     func settle(_ parked: ConversationTurn) throws -> [ReplyDraft] {
         guard let parkedID = parked.id else { return [] }
-        let around = try tx.turns(channel: parked.channel, groupID: parked.groupID, since: parked.at.addingTimeInterval(-window))
-            .filter { $0.at <= parked.at.addingTimeInterval(window) }
+        let around = try tx.turns(
+            channel: parked.channel, groupID: parked.groupID, since: parked.at.addingTimeInterval(-window)
+        )
+        .filter { $0.at <= parked.at.addingTimeInterval(window) }
         guard let index = around.firstIndex(where: { $0.id == parkedID }) else { return [] }
         let indices = record(containing: index, in: around)
         let members = indices.map { around[$0] }
@@ -120,7 +124,8 @@ struct ConversationWindow {
         let response = try Conversation(handler: handler, tx: tx, message: effective, member: member)
             .respond(to: parsed.intent == .report ? parsed : ParseResult(intent: .report, category: .other))
         if response.created, let itemID = response.itemID, parsed.place == nil {
-            try tx.askQuestion(channel: parked.channel, groupID: parked.groupID, senderID: parked.senderID, itemID: itemID)
+            try tx.askQuestion(
+                channel: parked.channel, groupID: parked.groupID, senderID: parked.senderID, itemID: itemID)
         }
         for photo in photos {
             if let id = photo.id { try tx.settleTurn(id: id, itemID: response.itemID) }
@@ -145,7 +150,8 @@ struct ConversationWindow {
             parsed.intent == .chitchat || (parsed.needsReview && parsed.intent != .query)
             || ((parsed.intent == .report || parsed.intent == .wish)
                 && (parsed.category == nil || parsed.category == .other || parsed.category?.rawValue == item.category))
-        guard isAnswer, let place = handler.parser.place(in: ParserInput(text: message.text, attachments: message.attachments)),
+        guard isAnswer,
+            let place = handler.parser.place(in: ParserInput(text: message.text, attachments: message.attachments)),
             place.estate != nil || place.landmark != nil
         else {
             if parsed.intent != .chitchat { try tx.answerQuestion(id: question.id) }
@@ -156,7 +162,9 @@ struct ConversationWindow {
         let located = try tx.locate(
             itemID: question.itemID, estate: place.estate, building: place.building, unit: place.unit, room: place.room,
             landmark: place.landmark, grid: grid, lat: place.lat, lon: place.lon, by: member.id)
-        if !message.imageURLs.isEmpty { _ = try tx.addPhotos(itemID: question.itemID, urls: message.imageURLs, by: member.id) }
+        if !message.imageURLs.isEmpty {
+            _ = try tx.addPhotos(itemID: question.itemID, urls: message.imageURLs, by: member.id)
+        }
         var turn = newTurn(state: .done, intent: parsed.intent)
         turn.itemID = question.itemID
         try tx.recordTurn(turn)
@@ -179,13 +187,15 @@ struct ConversationWindow {
         }
         if let location, let item = try tx.item(id: itemID), item.estate == nil, item.landmark == nil,
             let place = handler.parser.place(
-                in: ParserInput(text: "", attachments: [.location(lat: location.lat, lon: location.lon, label: location.label)]))
+                in: ParserInput(
+                    text: "", attachments: [.location(lat: location.lat, lon: location.lon, label: location.label)]))
         {
             let located = try tx.locate(
                 itemID: itemID, estate: place.estate, building: nil, unit: nil, room: nil, landmark: place.landmark,
                 grid: place.grid, lat: location.lat, lon: location.lon, by: member.id)
             let gridName =
-                located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word("community_grid")
+                located.grid.flatMap { handler.community.gridName($0) }
+                ?? handler.renderer.labels.word("community_grid")
             drafts.append(
                 try conversation.toSender(
                     .located, LocatedView(item: itemID, place: try conversation.place(of: located), grid: gridName)))
@@ -202,7 +212,8 @@ struct ConversationWindow {
     private func newTurn(state: TurnState, intent: Intent?) -> ConversationTurn {
         ConversationTurn(
             inboxID: inboxID, channel: message.channel, groupID: message.groupID, senderID: member.platformID,
-            role: role.rawValue, at: tx.now, text: message.text, imageURLs: message.imageURLs, lat: message.location?.lat,
+            role: role.rawValue, at: tx.now, text: message.text, imageURLs: message.imageURLs,
+            lat: message.location?.lat,
             lon: message.location?.lon, locationLabel: message.location?.label, intent: intent?.rawValue, state: state)
     }
 }

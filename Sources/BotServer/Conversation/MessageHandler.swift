@@ -61,7 +61,8 @@ struct MessageHandler: Sendable {
         let notice = ReplyDraft(text: try renderer.render(.unconfiguredGroup, EmptyView()), mentions: [])
         let reason = Self.unconfiguredGroup
         let answered = try await store.write { tx in
-            let first = try !tx.hasFailedInbox(channel: message.channel, groupID: message.groupID, error: reason, before: rowID)
+            let first = try !tx.hasFailedInbox(
+                channel: message.channel, groupID: message.groupID, error: reason, before: rowID)
             try tx.markInbox(id: rowID, state: .failed, error: reason)
             if first { try enqueue([notice], for: message, inboxID: rowID, tx: tx) }
             return first

@@ -30,7 +30,8 @@ struct DecoderFuzz: Sendable {
         switch name {
         case "generic":
             let body = mutate(genericBody(text, &rng), &rng)
-            return (try? JSONDecoder().decode(GenericWebhookMessage.self, from: body).inbound(channel: "generic")) != nil
+            return (try? JSONDecoder().decode(GenericWebhookMessage.self, from: body).inbound(channel: "generic"))
+                != nil
         case "onebot11":
             let body = mutate(oneBot11Body(text, &rng), &rng)
             guard let event = try? JSONDecoder().decode(OneBot11Event.self, from: body) else { return false }
@@ -45,7 +46,9 @@ struct DecoderFuzz: Sendable {
             return !OneBot11CQCode.parse(cqString(text, &rng)).isEmpty
         case "wechat_xml":
             let body = mutate(Data(weChatXML(text, &rng).utf8), &rng)
-            guard let fields = try? WeChatXML.parse(body), let message = try? WeChatMessage(fields: fields) else { return false }
+            guard let fields = try? WeChatXML.parse(body), let message = try? WeChatMessage(fields: fields) else {
+                return false
+            }
             return message.inbound(channel: "oa1") != nil
         case "wechat_aes":
             guard let crypto else { return false }
@@ -67,45 +70,58 @@ struct DecoderFuzz: Sendable {
             attachments.append(
                 Bool.random(using: &rng)
                     ? ["type": "image", "url": "http://example.com/" + String(text.prefix(8))]
-                    : ["type": "location", "lat": Double.random(in: -100...100, using: &rng),
-                       "lon": Double.random(in: -200...200, using: &rng), "label": String(text.suffix(5))])
+                    : [
+                        "type": "location", "lat": Double.random(in: -100...100, using: &rng),
+                        "lon": Double.random(in: -200...200, using: &rng), "label": String(text.suffix(5)),
+                    ])
         }
-        return json([
-            "message_id": Bool.random(using: &rng) ? String(text.prefix(12)) as Any : Int.random(in: -5...Int.max, using: &rng),
-            "group_id": "riders-1", "sender": ["id": String(text.suffix(6)), "name": text.prefix(4)],
-            "text": text, "attachments": attachments,
-        ] as [String: Any])
+        return json(
+            [
+                "message_id": Bool.random(using: &rng)
+                    ? String(text.prefix(12)) as Any : Int.random(in: -5...Int.max, using: &rng),
+                "group_id": "riders-1", "sender": ["id": String(text.suffix(6)), "name": text.prefix(4)],
+                "text": text, "attachments": attachments,
+            ] as [String: Any])
     }
 
     private func oneBot11Body(_ text: String, _ rng: inout SplitMix64) -> Data {
         let message: Any =
             Bool.random(using: &rng)
             ? cqString(text, &rng)
-            : [["type": "text", "data": ["text": text]], ["type": "reply", "data": ["id": text.prefix(3)]],
-               ["type": "image", "data": ["url": text, "file": text]], ["type": "at", "data": ["qq": text]],
-               ["type": "location", "data": ["lat": text, "lon": "1", "title": text]]]
-        return json([
-            "post_type": "message", "message_type": Bool.random(using: &rng) ? "group" : "private", "time": 1_700_000_000,
-            "self_id": 1, "message_id": Int.random(in: Int.min...Int.max, using: &rng), "group_id": 880001,
-            "user_id": Int.random(in: 0...1_000_000, using: &rng), "message": message, "raw_message": text,
-            "sender": ["nickname": text, "card": text.prefix(3)],
-        ] as [String: Any])
+            : [
+                ["type": "text", "data": ["text": text]], ["type": "reply", "data": ["id": text.prefix(3)]],
+                ["type": "image", "data": ["url": text, "file": text]], ["type": "at", "data": ["qq": text]],
+                ["type": "location", "data": ["lat": text, "lon": "1", "title": text]],
+            ]
+        return json(
+            [
+                "post_type": "message", "message_type": Bool.random(using: &rng) ? "group" : "private",
+                "time": 1_700_000_000,
+                "self_id": 1, "message_id": Int.random(in: Int.min...Int.max, using: &rng), "group_id": 880001,
+                "user_id": Int.random(in: 0...1_000_000, using: &rng), "message": message, "raw_message": text,
+                "sender": ["nickname": text, "card": text.prefix(3)],
+            ] as [String: Any])
     }
 
     private func oneBot12Body(_ text: String, _ rng: inout SplitMix64) -> Data {
-        json([
-            "id": text.prefix(5), "time": Double.random(in: -1e12...1e12, using: &rng), "type": "message",
-            "detail_type": Bool.random(using: &rng) ? "group" : "private", "sub_type": "",
-            "self": ["platform": "wechat", "user_id": text.prefix(4)], "message_id": text.prefix(9),
-            "group_id": "g1", "user_id": text.suffix(3), "alt_message": text,
-            "message": [["type": "text", "data": ["text": text]], ["type": "mention", "data": ["user_id": text]],
-                        ["type": "image", "data": ["file_id": text]], ["type": "reply", "data": ["message_id": text]],
-                        ["type": "location", "data": ["latitude": 1.5, "longitude": text, "title": text]]],
-        ] as [String: Any])
+        json(
+            [
+                "id": text.prefix(5), "time": Double.random(in: -1e12...1e12, using: &rng), "type": "message",
+                "detail_type": Bool.random(using: &rng) ? "group" : "private", "sub_type": "",
+                "self": ["platform": "wechat", "user_id": text.prefix(4)], "message_id": text.prefix(9),
+                "group_id": "g1", "user_id": text.suffix(3), "alt_message": text,
+                "message": [
+                    ["type": "text", "data": ["text": text]], ["type": "mention", "data": ["user_id": text]],
+                    ["type": "image", "data": ["file_id": text]], ["type": "reply", "data": ["message_id": text]],
+                    ["type": "location", "data": ["latitude": 1.5, "longitude": text, "title": text]],
+                ],
+            ] as [String: Any])
     }
 
     private func cqString(_ text: String, _ rng: inout SplitMix64) -> String {
-        let codes = ["[CQ:at,qq=", "[CQ:image,file=", "[CQ:reply,id=", "[CQ:location,lat=", "[CQ:", "&#91;", "&amp;", "]", ","]
+        let codes = [
+            "[CQ:at,qq=", "[CQ:image,file=", "[CQ:reply,id=", "[CQ:location,lat=", "[CQ:", "&#91;", "&amp;", "]", ",",
+        ]
         var out = ""
         for scalar in text.unicodeScalars {
             if Int.random(in: 0..<6, using: &rng) == 0 { out += codes.randomElement(using: &rng)! }

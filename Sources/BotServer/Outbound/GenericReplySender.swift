@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// POSTs `{"group_id","text","mentions","in_reply_to"}` to the configured URL; any 2xx is delivered.

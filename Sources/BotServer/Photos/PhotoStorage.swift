@@ -2,9 +2,9 @@ import Crypto
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The downloaded photos on disk, content-addressed: `photos/<first 2 hex>/<sha256>.<ext>` under the
@@ -16,7 +16,8 @@ struct PhotoStorage: Sendable {
 
     init(storagePath: String) {
         if storagePath == ":memory:" {
-            root = FileManager.default.temporaryDirectory
+            root =
+                FileManager.default.temporaryDirectory
                 .appendingPathComponent("fengchao-photos-\(UUID().uuidString)").path
         } else {
             root = storagePath

@@ -25,7 +25,8 @@ struct SimAccessMiddleware: RouterMiddleware {
                 : JSONResponse.error(.unauthorized, "log in to the board as the secretary first")
         }
         guard user.role == .secretary else {
-            context.logger.warning("sim.refused", metadata: ["reason": "not the secretary", "board.user": "\(user.name)"])
+            context.logger.warning(
+                "sim.refused", metadata: ["reason": "not the secretary", "board.user": "\(user.name)"])
             guard isPage else { return JSONResponse.error(.forbidden, "the simulator is for the secretary only") }
             return try pages.page(
                 "board/error",
@@ -35,7 +36,8 @@ struct SimAccessMiddleware: RouterMiddleware {
         if request.method != .get, request.method != .head {
             let sent = request.headers[BoardAuthMiddleware.csrfHeader] ?? ""
             guard BoardSessions.tokensMatch(sent, session.csrfToken) else {
-                context.logger.warning("sim.refused", metadata: ["reason": "bad csrf token", "board.user": "\(user.name)"])
+                context.logger.warning(
+                    "sim.refused", metadata: ["reason": "bad csrf token", "board.user": "\(user.name)"])
                 return JSONResponse.error(.forbidden, "missing or stale X-CSRF-Token; reload the page")
             }
         }

@@ -68,7 +68,8 @@ extension SimCast {
             guard !persona.id.isEmpty, !persona.senderID.isEmpty,
                 !persona.name.trimmingCharacters(in: .whitespaces).isEmpty
             else {
-                throw ConfigError.invalid(path: path, reason: "key personas: every persona needs id, name and sender_id")
+                throw ConfigError.invalid(
+                    path: path, reason: "key personas: every persona needs id, name and sender_id")
             }
             guard ids.insert(persona.id).inserted else {
                 throw ConfigError.invalid(path: path, reason: "key personas: id \(persona.id) is listed twice")
@@ -90,7 +91,9 @@ extension SimLocation {
     func withCoordinates(from gazetteer: Gazetteer, path: String) throws -> SimLocation {
         if lat != nil, lon != nil { return self }
         let name = place ?? label
-        let estates = gazetteer.grids.flatMap(\.estates).map { (names: [$0.name] + $0.aliases, lat: $0.lat, lon: $0.lon) }
+        let estates = gazetteer.grids.flatMap(\.estates).map {
+            (names: [$0.name] + $0.aliases, lat: $0.lat, lon: $0.lon)
+        }
         let landmarks = gazetteer.landmarks.map { (names: [$0.name] + $0.aliases, lat: $0.lat, lon: $0.lon) }
         guard let found = (estates + landmarks).first(where: { $0.names.contains(name) }), let lat = found.lat,
             let lon = found.lon

@@ -82,7 +82,9 @@ struct SimController: Sendable {
         let stored = try await site.webhooks.store(inbound, logger: context.logger)
         context.logger.info(
             "sim.posted",
-            metadata: ["sim.persona": "\(posted.persona)", "sim.group": "\(posted.group)", "inbox.id": "\(stored.inboxID)"])
+            metadata: [
+                "sim.persona": "\(posted.persona)", "sim.group": "\(posted.group)", "inbox.id": "\(stored.inboxID)",
+            ])
         return try JSONResponse.make(SimPostAck(ok: true, messageID: inbound.messageID, inboxID: stored.inboxID))
     }
 

@@ -68,7 +68,8 @@ extension PollingWorker {
                 return count
             }
             for id in claim.quarantined {
-                logger.critical("\(name).quarantined", metadata: ["\(name).id": "\(id)", "reason": "\(CrashGuard.reason)"])
+                logger.critical(
+                    "\(name).quarantined", metadata: ["\(name).id": "\(id)", "reason": "\(CrashGuard.reason)"])
                 await quarantined(id)
             }
             if claim.rows.isEmpty { return count }

@@ -22,11 +22,14 @@ extension IntentParser {
         let result = result(of: reading)
         let cues = Set(reading.context.hits.hits.map { String(describing: $0.kind) }).sorted()
         var explanation = Explanation(
-            result: result, rules: reading.rules, structural: reading.structural, cues: cues, intents: [], categories: [],
+            result: result, rules: reading.rules, structural: reading.structural, cues: cues, intents: [],
+            categories: [],
             evidence: [], reviewBelow: model.map { result.intent == .chitchat ? $0.reviewBelow : $0.decideBelow })
         guard let model else { return explanation }
         var keys = Features.Keys()
-        Features.collect(into: &keys, context: reading.context, rules: reading.ruleReading, place: reading.place, quoted: reading.quoted)
+        Features.collect(
+            into: &keys, context: reading.context, rules: reading.ruleReading, place: reading.place,
+            quoted: reading.quoted)
         func ranked(_ m: LinearModel) -> [(name: String, probability: Double)] {
             let p = m.probabilities(keys.keys)
             return p.indices.sorted { p[$0] > p[$1] }.prefix(3).map { (m.classes[$0], p[$0]) }

@@ -107,10 +107,13 @@ struct Features {
         var seenCategories = [Bool](repeating: false, count: Category.allCases.count)
         for hit in h.hits {
             if h.isNegated(hit) { seenNegated[hit.kind.rawValue] = true } else { seenKinds[hit.kind.rawValue] = true }
-            if hit.kind == .category, (hit.cue.value >> 8) < seenCategories.count { seenCategories[hit.cue.value >> 8] = true }
+            if hit.kind == .category, (hit.cue.value >> 8) < seenCategories.count {
+                seenCategories[hit.cue.value >> 8] = true
+            }
         }
         // The lexicon phrases themselves (longer than the n-grams reach), places aside.
-        for hit in h.hits where hit.length >= 3 && hit.end <= limit && !placeKinds.contains(hit.kind) && hit.kind != .estateSuffix {
+        for hit in h.hits
+        where hit.length >= 3 && hit.end <= limit && !placeKinds.contains(hit.kind) && hit.kind != .estateSuffix {
             sink.add(phrase, t, hit.start..<hit.end)
         }
         for k in seenKinds.indices where seenKinds[k] { sink.add(kinds[k]) }
@@ -121,7 +124,11 @@ struct Features {
         if ctx.imageCount > 0 { flag("img") }
         if ctx.hasLocation { flag("loc") }
         if quoted { flag("quote") }
-        if let form = ctx.refs.first?.form { sink.add(refForms[form.rawValue]) } else if ctx.ref != nil { sink.add(refForms[3]) }
+        if let form = ctx.refs.first?.form {
+            sink.add(refForms[form.rawValue])
+        } else if ctx.ref != nil {
+            sink.add(refForms[3])
+        }
         if ctx.doneMark { flag("done") }
         if ctx.endsAsQuestion { flag("q:end") }
         let n = ctx.contentLength

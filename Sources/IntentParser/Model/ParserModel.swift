@@ -47,23 +47,32 @@ public struct ParserModel: Sendable {
         var names: [String] = []
         var weights: [Float] = []
         func close() {
-            if let name { sections[name] = LinearModel(classes: classes, temperature: temperature, bias: bias, names: names, weights: weights) }
+            if let name {
+                sections[name] = LinearModel(
+                    classes: classes, temperature: temperature, bias: bias, names: names, weights: weights)
+            }
         }
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let fields = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let head = fields.first, !head.isEmpty, !head.hasPrefix("#") else { continue }
             func floats(_ from: Int) throws -> [Float] {
                 try fields[from...].map {
-                    guard let f = Float($0), f.isFinite else { throw FormatError.malformed(line: number + 1, reason: "not a number: \($0)") }
+                    guard let f = Float($0), f.isFinite else {
+                        throw FormatError.malformed(line: number + 1, reason: "not a number: \($0)")
+                    }
                     return f
                 }
             }
             switch head {
             case "review_below":
-                guard fields.count == 2, let v = Double(fields[1]) else { throw FormatError.malformed(line: number + 1, reason: "review_below") }
+                guard fields.count == 2, let v = Double(fields[1]) else {
+                    throw FormatError.malformed(line: number + 1, reason: "review_below")
+                }
                 review = v
             case "decide_below":
-                guard fields.count == 2, let v = Double(fields[1]) else { throw FormatError.malformed(line: number + 1, reason: "decide_below") }
+                guard fields.count == 2, let v = Double(fields[1]) else {
+                    throw FormatError.malformed(line: number + 1, reason: "decide_below")
+                }
                 decide = v
             case "category_review_below":
                 guard fields.count == 2, let v = Double(fields[1]) else {
@@ -77,13 +86,19 @@ public struct ParserModel: Sendable {
                 (classes, temperature, bias, names, weights) = ([], 1, [], [], [])
             case "classes": classes = Array(fields.dropFirst())
             case "temperature":
-                guard fields.count == 2, let t = Double(fields[1]), t > 0 else { throw FormatError.malformed(line: number + 1, reason: "temperature") }
+                guard fields.count == 2, let t = Double(fields[1]), t > 0 else {
+                    throw FormatError.malformed(line: number + 1, reason: "temperature")
+                }
                 temperature = t
             case "bias":
                 bias = try floats(1)
-                guard bias.count == classes.count else { throw FormatError.malformed(line: number + 1, reason: "bias needs one weight per class") }
+                guard bias.count == classes.count else {
+                    throw FormatError.malformed(line: number + 1, reason: "bias needs one weight per class")
+                }
             case "w":
-                guard fields.count == classes.count + 2 else { throw FormatError.malformed(line: number + 1, reason: "a weight per class") }
+                guard fields.count == classes.count + 2 else {
+                    throw FormatError.malformed(line: number + 1, reason: "a weight per class")
+                }
                 names.append(fields[1])
                 weights += try floats(2)
             default:
@@ -101,7 +116,8 @@ public struct ParserModel: Sendable {
 
     /// The text format: sections of tab-separated lines, one feature a line.
     public var text: String {
-        var out = "# fengchao parser model: written by `fengchao train`, read at start-up\nreview_below\t\(reviewBelow)\ndecide_below\t\(decideBelow)\ncategory_review_below\t\(categoryReviewBelow)\n"
+        var out =
+            "# fengchao parser model: written by `fengchao train`, read at start-up\nreview_below\t\(reviewBelow)\ndecide_below\t\(decideBelow)\ncategory_review_below\t\(categoryReviewBelow)\n"
         for (name, m) in [("intent", intent), ("category", category), ("query", query)] {
             out += "model\t\(name)\nclasses\t\(m.classes.joined(separator: "\t"))\ntemperature\t\(m.temperature)\n"
             out += "bias\t" + m.bias.map { "\($0)" }.joined(separator: "\t") + "\n"

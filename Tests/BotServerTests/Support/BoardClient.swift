@@ -65,7 +65,11 @@ final class BoardClient: @unchecked Sendable {
         for field in page.headers where field.name == .setCookie {
             let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }
-            if pair[1].isEmpty || field.value.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
+            if pair[1].isEmpty || field.value.contains("Max-Age=0") {
+                cookies[pair[0]] = nil
+            } else {
+                cookies[pair[0]] = pair[1]
+            }
         }
         if let token = Self.csrf(in: page.html) { lastCSRF = token }
         return page
@@ -87,8 +91,11 @@ final class BoardClient: @unchecked Sendable {
 func boardTestUsers() -> [BoardUserConfig] {
     let hash = Bcrypt.hash("pw-secret", cost: 4)
     return [
-        BoardUserConfig(name: "sec", passwordHash: hash, role: .secretary, grid: nil, member: "sec-1", displayName: "王书记"),
-        BoardUserConfig(name: "gw", passwordHash: hash, role: .gridWorker, grid: "G1", member: "gw-1", displayName: "刘芳"),
-        BoardUserConfig(name: "gw2", passwordHash: hash, role: .gridWorker, grid: "G2", member: "gw-2", displayName: "陈二"),
+        BoardUserConfig(
+            name: "sec", passwordHash: hash, role: .secretary, grid: nil, member: "sec-1", displayName: "王书记"),
+        BoardUserConfig(
+            name: "gw", passwordHash: hash, role: .gridWorker, grid: "G1", member: "gw-1", displayName: "刘芳"),
+        BoardUserConfig(
+            name: "gw2", passwordHash: hash, role: .gridWorker, grid: "G2", member: "gw-2", displayName: "陈二"),
     ]
 }

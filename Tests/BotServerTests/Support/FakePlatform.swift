@@ -79,7 +79,8 @@ actor FakePlatform {
             var request = request
             let bytes = try await request.collectBody(upTo: 1 << 20)
             let (ok, answer) = await self.record(
-                path: request.uri.path, body: Data(bytes.readableBytesView), authorization: request.headers[.authorization])
+                path: request.uri.path, body: Data(bytes.readableBytesView),
+                authorization: request.headers[.authorization])
             return Response(
                 status: ok ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: ByteBuffer(string: ok ? answer : "")))
@@ -88,7 +89,8 @@ actor FakePlatform {
         router.post("{path}", use: handler)
         var logger = Logger(label: "fake-platform")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
         return try await app.test(.live) { client in
             guard let port = client.port else { throw WaitTimeout(description: "fake platform has no port") }
             return try await body("http://127.0.0.1:\(port)")

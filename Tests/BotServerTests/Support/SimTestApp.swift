@@ -55,7 +55,8 @@ extension TestClientProtocol {
     func simTranscript(group: String, after: String? = nil, wait: Int? = nil, headers: HTTPFields = [:])
         async throws -> (HTTPResponse.Status, JSONValue?)
     {
-        let uri = "/sim/messages?group=\(group)" + (after.map { "&after=\($0)" } ?? "") + (wait.map { "&wait=\($0)" } ?? "")
+        let uri =
+            "/sim/messages?group=\(group)" + (after.map { "&after=\($0)" } ?? "") + (wait.map { "&wait=\($0)" } ?? "")
         return try await execute(uri: uri, method: .get, headers: headers) { response in
             (response.status, try? JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView)))
         }

@@ -44,7 +44,8 @@ extension TestClientProtocol {
     func postMessage(_ body: Data, headers: HTTPFields = [:]) async throws -> TestResponse {
         var headers = headers
         headers[.contentType] = "application/json"
-        return try await execute(uri: "/webhook/generic", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        return try await execute(
+            uri: "/webhook/generic", method: .post, headers: headers, body: ByteBuffer(bytes: body))
     }
 
     func getJSON(_ uri: String, token: String = "test-token") async throws -> (HTTPResponse.Status, JSONValue?) {

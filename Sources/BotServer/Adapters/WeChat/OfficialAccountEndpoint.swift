@@ -112,7 +112,8 @@ struct OfficialAccountEndpoint: Sendable {
         to message: WeChatMessage, text: String, now: Int64, timestamp: String, nonce: String
     ) throws -> String {
         guard let crypto = cryptos.first else { throw WeChatRequestError.modeMismatch("no EncodingAESKey configured") }
-        return try crypto.replyEnvelope(plaintextXML: message.textReply(text, now: now), timestamp: timestamp, nonce: nonce)
+        return try crypto.replyEnvelope(
+            plaintextXML: message.textReply(text, now: now), timestamp: timestamp, nonce: nonce)
     }
 
     /// The reply body in the request's own mode: encrypted when it came with `encrypt_type=aes`,

@@ -120,7 +120,9 @@ struct WeChatCrypto: Sendable {
         let message = Array(plaintext.utf8)
         guard let length = UInt32(exactly: message.count) else { throw WeChatCryptoError.badLength }
         var bytes = prefix
-        bytes += [UInt8(length >> 24 & 0xff), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)]
+        bytes += [
+            UInt8(length >> 24 & 0xff), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff),
+        ]
         bytes += message
         bytes += Array(receiveID.utf8)
         let pad = Self.blockSize - bytes.count % Self.blockSize

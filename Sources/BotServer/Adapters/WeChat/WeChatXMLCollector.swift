@@ -50,9 +50,9 @@ final class WeChatXMLCollector: NSObject, XMLParserDelegate {
         if depth == 2 { currentText += string }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
         guard depth == 2 else { return }
-        guard let text = String(data: CDATABlock, encoding: .utf8) else {
+        guard let text = String(data: block, encoding: .utf8) else {
             return fail(parser, .malformed("CDATA is not UTF-8"))
         }
         currentText += text
@@ -88,7 +88,9 @@ final class WeChatXMLCollector: NSObject, XMLParserDelegate {
         fail(parser, .declarationNotAllowed)
     }
 
-    func parser(_ parser: XMLParser, foundNotationDeclarationWithName name: String, publicID: String?, systemID: String?) {
+    func parser(
+        _ parser: XMLParser, foundNotationDeclarationWithName name: String, publicID: String?, systemID: String?
+    ) {
         fail(parser, .declarationNotAllowed)
     }
 

@@ -91,6 +91,7 @@ struct WeComAppEndpoint: Sendable {
     func encryptedPassiveReply(
         to message: WeChatMessage, text: String, now: Int64, timestamp: String, nonce: String
     ) throws -> String {
-        try cryptos[0].replyEnvelope(plaintextXML: message.textReply(text, now: now), timestamp: timestamp, nonce: nonce)
+        try cryptos[0].replyEnvelope(
+            plaintextXML: message.textReply(text, now: now), timestamp: timestamp, nonce: nonce)
     }
 }
