@@ -46,8 +46,11 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     let photoSignal = WorkSignal()
     let photoStorage = PhotoStorage(storagePath: config.storage.path)
     let waiters = ProcessingWaiters()
-    var handler = MessageHandler(
-        config: config, parser: community.parser, community: community, renderer: renderer, store: store)
+    let parser = community.parser
+    let useCases = UseCases(
+        router: community.router(gridWorkers: config.people.gridWorkers),
+        replies: Replies(renderer: renderer, config: config, rules: store.rules), queue: ReplyQueue(config: config))
+    var handler = MessageHandler(config: config, parser: parser, useCases: useCases, store: store)
     handler.fileResolvers = fileResolvers(config: config)
 
     let router = Router(context: BasicRequestContext.self)
@@ -66,7 +69,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     router.add(middleware: FileMiddleware(ResourceLocator.resolve(config.public), searchForIndexHtml: false))
     let pages = try await PageRenderer.load(templatesDirectory: templatesPath)
     var board = BoardSite(
-        store: store, pages: pages, config: config, community: community, handler: handler,
+        store: store, pages: pages, config: config, community: community, useCases: useCases, parser: parser,
         outboxSignal: outboxSignal, photos: PhotoFiles(store: store, storage: photoStorage))
     board.inboxSignal = inboxSignal
     board.register(on: router)

@@ -16,6 +16,7 @@ enum BoardSchema {
         migrator.registerMigration("v2-photos", migrate: createPhotoDownloads)
         migrator.registerMigration("v2-sessions", migrate: createSessions)
         migrator.registerMigration("v3-crash-guard", migrate: createCrashGuard)
+        migrator.registerMigration("v4-adopted", migrate: allowAdoptedEvents)
         return migrator
     }
 
@@ -71,20 +72,13 @@ enum BoardSchema {
         try db.create(index: "items_on_reporter_id", on: "items", columns: ["reporter_id"])
         try db.create(index: "items_on_duplicate_of", on: "items", columns: ["duplicate_of"])
 
-        try db.create(table: "timeline_events") { t in
-            t.autoIncrementedPrimaryKey("id")
-            t.column("item_id", .integer).notNull().references("items")
-            t.column("actor_id", .integer).references("members")
-            t.column("action", .text).notNull()
-                .check(
-                    sql: """
-                        action IN ('created', 'claimed', 'released', 'submitted', 'verified', 'returned', \
-                        'escalated', 'resolved', 'merged', 'cancelled', 'assigned', 'photo_added', 'located')
-                        """
-                )
-            t.column("at", .double).notNull()
-            t.column("note", .text)
-        }
+        try createTimeline(
+            db, named: "timeline_events",
+            actions: [
+                "created", "claimed", "released", "submitted", "verified", "returned", "escalated", "resolved",
+                "merged",
+                "cancelled", "assigned", "photo_added", "located",
+            ])
         try db.create(index: "timeline_events_on_item_id", on: "timeline_events", columns: ["item_id", "at"])
 
         try db.create(table: "photos") { t in

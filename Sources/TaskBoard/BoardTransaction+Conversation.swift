@@ -65,27 +65,6 @@ extension BoardTransaction {
         try db.execute(sql: "UPDATE questions SET answered_at = ? WHERE id = ?", arguments: [Self.seconds(now), id])
     }
 
-    /// Completes an item's place from a later message; parts already known are kept.
-    public func locate(
-        itemID: Int64, estate: String?, building: String?, unit: String?, room: String?, landmark: String?,
-        grid: String?, lat: Double?, lon: Double?, by memberID: Int64?
-    ) throws -> Item {
-        try atomically {
-            var item = try requireItem(itemID)
-            item.estate = item.estate ?? estate
-            item.building = item.building ?? building
-            item.unit = item.unit ?? unit
-            item.room = item.room ?? room
-            item.landmark = item.landmark ?? landmark
-            item.grid = item.grid ?? grid
-            item.lat = item.lat ?? lat
-            item.lon = item.lon ?? lon
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .located)
-            return item
-        }
-    }
-
     /// Holds a message for the secretary.
     @discardableResult
     public func addReview(_ entry: ReviewEntry) throws -> ReviewEntry {

@@ -10,12 +10,11 @@ extension BoardTransaction {
         try atomically {
             let reporter = try requireMember(new.reporterID)
             var item = Item(
-                kind: new.kind, category: new.category, estate: new.estate, building: new.building,
-                unit: new.unit, room: new.room, landmark: new.landmark, grid: new.grid, lat: new.lat,
-                lon: new.lon, text: new.text, status: .open, reporterID: new.reporterID, createdAt: now,
-                dueAt: now.addingTimeInterval(Double(deadlineHours(for: new.kind)) * 3600),
-                sourceChannel: new.sourceChannel, sourceGroup: new.sourceGroup,
-                sourceMessageID: new.sourceMessageID)
+                kind: new.kind, category: new.category, text: new.text, status: .open, reporterID: new.reporterID,
+                createdAt: now, dueAt: now.addingTimeInterval(Double(deadlineHours(for: new.kind)) * 3600),
+                sourceChannel: new.source?.channel, sourceGroup: new.source?.group,
+                sourceMessageID: new.source?.messageID)
+            item.location = new.location
             try item.insert(db)
             let itemID = try itemID(of: item)
             try appendEvent(itemID, actor: reporter.id, .created)
@@ -33,7 +32,9 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard member.role.canClaim else { throw BoardError.notAllowed(action: "claim", role: member.role) }
+            guard ItemAction.claim.isPermitted(for: member.role, as: item.relations(of: member)) else {
+                throw BoardError.notAllowed(action: ItemAction.claim.rawValue, role: member.role)
+            }
             try requireClaimable(item, for: memberID)
             let held = try claimedCount(memberID)
             guard held < rules.maxOpenClaims else { throw BoardError.tooManyClaims(limit: rules.maxOpenClaims) }
@@ -52,10 +53,7 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard item.status == .claimed else { throw wrongState(item, "release") }
-            guard item.claimantID == memberID || supervises(member, item) else {
-                throw BoardError.notClaimant(item: itemID, claimant: try claimantName(item))
-            }
+            try require(.release, on: item, by: member)
             item.status = .open
             item.claimantID = nil
             item.claimedAt = nil
@@ -69,12 +67,7 @@ extension BoardTransaction {
     public func submit(itemID: Int64, by memberID: Int64, note: String?, photoURLs: [String]) throws -> Outcome {
         try atomically {
             var item = try requireItem(itemID)
-            _ = try requireMember(memberID)
-            // Claimant first: on an open item "nobody holds it" (claimant nil) is the useful answer.
-            guard item.claimantID == memberID else {
-                throw BoardError.notClaimant(item: itemID, claimant: try claimantName(item))
-            }
-            guard item.status == .claimed else { throw wrongState(item, "submit") }
+            try require(.submit, on: item, by: try requireMember(memberID))
             item.status = .submitted
             item.submittedAt = now
             try item.update(db)
@@ -91,21 +84,13 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard supervises(member, item) else { throw BoardError.notAllowed(action: "verify", role: member.role) }
-            guard item.status == .submitted else { throw wrongState(item, "verify") }
+            try require(.verify, on: item, by: member)
             guard item.reporterID != memberID, item.claimantID != memberID else {
                 throw BoardError.ownItem(item: itemID)
             }
-            let reporter = try requireMember(item.reporterID)
             let claimant = try item.claimantID.map(requireMember)
-            item.status = .closed
-            item.closedAt = now
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .verified, note: note)
-            var awards: [Award] = []
-            if item.kind.paysReporter {
-                try book(reporter, .reports, rules.reportVerified, .reportVerified, itemID, into: &awards)
-            }
+            var awards = try close(
+                &item, by: memberID, .verified, note: note, paying: rules.reportVerified, .reportVerified)
             if let claimant {
                 try book(claimant, .service, rules.taskVerified, .taskVerified, itemID, into: &awards)
             }
@@ -119,8 +104,7 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard supervises(member, item) else { throw BoardError.notAllowed(action: "return", role: member.role) }
-            guard item.status == .submitted else { throw wrongState(item, "return") }
+            try require(.`return`, on: item, by: member)
             item.status = .claimed
             item.submittedAt = nil
             try item.update(db)
@@ -136,10 +120,7 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard supervises(member, item) else {
-                throw BoardError.notAllowed(action: "escalate", role: member.role)
-            }
-            guard item.status == .open || item.status == .claimed else { throw wrongState(item, "escalate") }
+            try require(.escalate, on: item, by: member)
             item.status = .escalated
             item.escalatedTo = target
             try item.update(db)
@@ -154,17 +135,9 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard supervises(member, item) else { throw BoardError.notAllowed(action: "resolve", role: member.role) }
-            guard item.status == .escalated else { throw wrongState(item, "resolve") }
-            let reporter = try requireMember(item.reporterID)
-            item.status = .closed
-            item.closedAt = now
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .resolved, note: note)
-            var awards: [Award] = []
-            if item.kind.paysReporter {
-                try book(reporter, .reports, rules.reportVerified, .reportVerified, itemID, into: &awards)
-            }
+            try require(.resolve, on: item, by: member)
+            let awards = try close(
+                &item, by: memberID, .resolved, note: note, paying: rules.reportVerified, .reportVerified)
             return Outcome(item: item, awards: awards)
         }
     }
@@ -176,8 +149,7 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard supervises(member, item) else { throw BoardError.notAllowed(action: "merge", role: member.role) }
-            guard [.open, .claimed, .escalated].contains(item.status) else { throw wrongState(item, "merge") }
+            try require(.merge, on: item, by: member)
             guard target != itemID else { throw BoardError.invalidMerge(item: itemID, into: target) }
             let original = try requireItem(target)
             guard original.status != .merged, original.status != .cancelled else {
@@ -203,8 +175,7 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard supervises(member, item) else { throw BoardError.notAllowed(action: "cancel", role: member.role) }
-            guard !item.status.isTerminal else { throw wrongState(item, "cancel") }
+            try require(.cancel, on: item, by: member)
             let reporter = try requireMember(item.reporterID)
             item.status = .cancelled
             item.closedAt = now
@@ -224,7 +195,8 @@ extension BoardTransaction {
         try atomically {
             var item = try requireItem(itemID)
             let member = try requireMember(memberID)
-            guard supervises(member, item) else { throw BoardError.notAllowed(action: "assign", role: member.role) }
+            // The state is the assignee's to explain (already claimed by 张三), as when they claim.
+            try require(.assign, on: item, by: member, checkingState: false)
             let holder = try requireMember(assignee)
             guard holder.role.canClaim else { throw BoardError.notAllowed(action: "claim", role: holder.role) }
             try requireClaimable(item, for: assignee)
@@ -234,6 +206,33 @@ extension BoardTransaction {
             try item.update(db)
             try appendEvent(itemID, actor: memberID, .assigned, note: Self.joined(holder.name, note))
             return Outcome(item: item)
+        }
+    }
+
+    /// Completes an item's place: the reporter answering the bot's question, or the community on the
+    /// board. Parts already known are kept (`Location.filling(from:)`); a closed item is history.
+    public func locate(itemID: Int64, at location: Location, by memberID: Int64) throws -> Item {
+        try atomically {
+            var item = try requireItem(itemID)
+            try require(.locate, on: item, by: try requireMember(memberID))
+            item.location = item.location.filling(from: location)
+            try item.update(db)
+            try appendEvent(itemID, actor: memberID, .located)
+            return item
+        }
+    }
+
+    /// The community adopts a suggestion (采纳): it is closed and its reporter paid
+    /// `suggestionAdopted` on `.reports`, on top of what the report earned when it was filed.
+    public func adopt(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
+        try atomically {
+            var item = try requireItem(itemID)
+            let member = try requireMember(memberID)
+            try require(.adopt, on: item, by: member)
+            guard item.reporterID != memberID else { throw BoardError.ownItem(item: itemID) }
+            let awards = try close(
+                &item, by: memberID, .adopted, note: note, paying: rules.suggestionAdopted, .suggestionAdopted)
+            return Outcome(item: item, awards: awards)
         }
     }
 
@@ -279,13 +278,24 @@ extension BoardTransaction {
         .wrongState(item: item.id ?? 0, status: item.status, action: action)
     }
 
-    /// Whether the member may act on the item as the community: the secretary on any item, a grid
-    /// worker on items of the own grid.
-    func supervises(_ member: Member, _ item: Item) -> Bool {
-        switch member.role {
-        case .secretary: true
-        case .gridWorker: member.grid != nil && member.grid == item.grid
-        case .member, .rider, .resident: false
+    /// Checks the one table of rights and states (`ItemAction`, `ItemStatus.allows`): rights first,
+    /// so someone who may not act at all is told that rather than the item's state. A claimant's
+    /// action refused names the holder ("nobody holds it" on an open item is the useful answer).
+    func require(_ action: ItemAction, on item: Item, by member: Member, checkingState: Bool = true) throws {
+        // Giving back an item nobody holds is answered by its state ("#2 is open"), not by who holds it.
+        if action == .release && checkingState && !item.status.allows(action) {
+            throw wrongState(item, action.rawValue)
+        }
+        guard action.isPermitted(for: member.role, as: item.relations(of: member)) else {
+            switch action {
+            case .release, .submit:
+                throw BoardError.notClaimant(item: item.id ?? 0, claimant: try claimantName(item))
+            default:
+                throw BoardError.notAllowed(action: action.rawValue, role: member.role)
+            }
+        }
+        guard action.applies(to: item.kind), !checkingState || item.status.allows(action) else {
+            throw wrongState(item, action.rawValue)
         }
     }
 
@@ -345,6 +355,25 @@ extension BoardTransaction {
                 WHERE item_id = ? AND member_id = ? AND reason IN ('report_accepted', 'duplicate')
                 """,
             arguments: [itemID, memberID]) ?? 0
+    }
+
+    /// Closes an item with its timeline event and pays its reporter `amount` for `reason` — an issue's
+    /// or a suggestion's reporter; a wish's poster earned nothing. Verify, resolve and adopt end so.
+    func close(
+        _ item: inout Item, by memberID: Int64, _ action: TimelineAction, note: String?, paying amount: Int,
+        _ reason: LedgerReason
+    ) throws -> [Award] {
+        let itemID = try itemID(of: item)
+        let reporter = try requireMember(item.reporterID)
+        item.status = .closed
+        item.closedAt = now
+        try item.update(db)
+        try appendEvent(itemID, actor: memberID, action, note: note)
+        var awards: [Award] = []
+        if item.kind.paysReporter {
+            try book(reporter, .reports, amount, reason, itemID, into: &awards)
+        }
+        return awards
     }
 
     /// Appends a ledger entry and its award; a zero amount (a rule set to 0) books nothing, as the

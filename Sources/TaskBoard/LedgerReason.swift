@@ -12,7 +12,7 @@ public enum LedgerReason: String, Codable, Sendable, CaseIterable, DatabaseValue
     case duplicate
     /// A report cancelled as invalid (`PointRules.invalidReport`).
     case reportInvalid = "report_invalid"
-    /// Reserved for a suggestion adopted (`PointRules.suggestionAdopted`); no command books it yet.
+    /// A suggestion was adopted (`PointRules.suggestionAdopted`).
     case suggestionAdopted = "suggestion_adopted"
     /// Points spent on goods or services.
     case exchange

@@ -1,46 +1,42 @@
-/// What the server knows about a new report, built from the parser's result and the message.
+/// What the server knows about a new report, built from the parser's result and the message, or
+/// from a board form.
 public struct NewItem: Sendable {
     public var kind: ItemKind
     public var category: String?
-    public var estate: String?
-    public var building: String?
-    public var unit: String?
-    public var room: String?
-    public var landmark: String?
-    public var grid: String?
-    public var lat: Double?
-    public var lon: Double?
+    /// The place, already routed to its grid.
+    public var location: Location
     public var text: String
     public var reporterID: Int64
-    public var sourceChannel: String?
-    public var sourceGroup: String?
-    public var sourceMessageID: String?
+    /// Where the report came from, to answer in the same group; nil for one filed on the board.
+    public var source: ItemSource?
     /// Photos sent with the report, stored with the item.
     public var photoURLs: [String]
 
     /// Everything but the kind, text and reporter is optional.
     public init(
-        kind: ItemKind, category: String? = nil, estate: String? = nil, building: String? = nil,
-        unit: String? = nil, room: String? = nil, landmark: String? = nil, grid: String? = nil,
-        lat: Double? = nil, lon: Double? = nil, text: String, reporterID: Int64,
-        sourceChannel: String? = nil, sourceGroup: String? = nil, sourceMessageID: String? = nil,
-        photoURLs: [String] = []
+        kind: ItemKind, category: String? = nil, location: Location = Location(), text: String, reporterID: Int64,
+        source: ItemSource? = nil, photoURLs: [String] = []
     ) {
         self.kind = kind
         self.category = category
-        self.estate = estate
-        self.building = building
-        self.unit = unit
-        self.room = room
-        self.landmark = landmark
-        self.grid = grid
-        self.lat = lat
-        self.lon = lon
+        self.location = location
         self.text = text
         self.reporterID = reporterID
-        self.sourceChannel = sourceChannel
-        self.sourceGroup = sourceGroup
-        self.sourceMessageID = sourceMessageID
+        self.source = source
         self.photoURLs = photoURLs
+    }
+}
+
+/// The chat message an item came from.
+public struct ItemSource: Sendable, Equatable {
+    public var channel: String
+    public var group: String
+    /// The platform's message id, to quote it in replies; nil when there is none (a board filing).
+    public var messageID: String?
+
+    public init(channel: String, group: String, messageID: String? = nil) {
+        self.channel = channel
+        self.group = group
+        self.messageID = messageID
     }
 }

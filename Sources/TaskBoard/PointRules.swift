@@ -9,7 +9,7 @@ public struct PointRules: Sendable, Codable, Equatable {
     public var taskVerified: Int
     /// Reserved for a wish rated hard; not paid by any command yet.
     public var hardWishVerified: Int
-    /// Paid when a suggestion is adopted.
+    /// Paid to a suggestion's reporter when the community adopts it.
     public var suggestionAdopted: Int
     /// Booked (negative) when a report is cancelled as invalid.
     public var invalidReport: Int

@@ -31,7 +31,8 @@ public struct ReviewEntry: Codable, Sendable, Equatable, StoreRecord {
         self.groupID = groupID
         self.senderID = senderID
         self.text = text
-        self.imageURLs = String(decoding: (try? JSONEncoder().encode(imageURLs)) ?? Data("[]".utf8), as: UTF8.self)
+        // Encoding an array of strings cannot fail.
+        self.imageURLs = String(decoding: try! JSONEncoder().encode(imageURLs), as: UTF8.self)
         self.parse = parse
         self.reason = reason
         self.status = status
@@ -69,4 +70,11 @@ public enum ReviewReason: String, Codable, Sendable, DatabaseValueConvertible {
 /// Where a review stands.
 public enum ReviewStatus: String, Codable, Sendable, DatabaseValueConvertible {
     case open, resolved, ignored
+}
+
+extension ReviewEntry {
+    /// The photos sent with the message, stored as a JSON array.
+    public func photoURLs() throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(imageURLs.utf8))
+    }
 }

@@ -29,4 +29,6 @@ public enum TimelineAction: String, Codable, Sendable, CaseIterable, DatabaseVal
     case photoAdded = "photo_added"
     /// The place was completed after the report (the reporter answered the bot's question).
     case located
+    /// A suggestion was adopted (采纳) and closed; its reporter was paid for it.
+    case adopted
 }

@@ -230,8 +230,9 @@ import Testing
                 for n in 0..<40 {
                     _ = try tx.createItem(
                         NewItem(
-                            kind: .issue, category: n % 2 == 0 ? "manhole" : "garbage", estate: "龙西小区",
-                            building: "\(n)", grid: "G1", text: n == 7 ? "=HYPERLINK(\"x\"),井盖" : "第\(n)件",
+                            kind: .issue, category: n % 2 == 0 ? "manhole" : "garbage",
+                            location: Location(estate: "龙西小区", building: "\(n)", grid: "G1"),
+                            text: n == 7 ? "=HYPERLINK(\"x\"),井盖" : "第\(n)件",
                             reporterID: reporter.id ?? 0))
                 }
             }

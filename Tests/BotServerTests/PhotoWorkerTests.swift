@@ -39,7 +39,9 @@ import Testing
                 let rider = try tx.upsertMember(platformID: "r-1", name: "Rider", role: .rider, grid: "G1")
                 return try urls.map { url in
                     let outcome = try tx.createItem(
-                        NewItem(kind: .issue, grid: "G1", text: "井盖坏了", reporterID: rider.id!, photoURLs: [url]))
+                        NewItem(
+                            kind: .issue, location: Location(grid: "G1"), text: "井盖坏了", reporterID: rider.id!,
+                            photoURLs: [url]))
                     return try tx.detail(itemID: outcome.item.id!)!.photos[0].id!
                 }
             }

@@ -44,15 +44,16 @@ struct ConversationStoreTests {
         let (open, afterAnswer, item) = try await store.write { tx in
             let reporter = try tx.upsertMember(platformID: "u", name: "U", role: .rider, grid: nil)
             let created = try tx.createItem(
-                NewItem(kind: .issue, category: "manhole", building: "3", text: "x", reporterID: reporter.id!))
+                NewItem(
+                    kind: .issue, category: "manhole", location: Location(building: "3"), text: "x",
+                    reporterID: reporter.id!))
             let itemID = created.item.id!
             try tx.askQuestion(channel: "generic", groupID: "g", senderID: "u", itemID: itemID)
             let open = try tx.openQuestion(channel: "generic", groupID: "g", senderID: "u", since: tx.now)
             try tx.answerQuestion(id: open!.id)
             let after = try tx.openQuestion(channel: "generic", groupID: "g", senderID: "u", since: tx.now)
             let located = try tx.locate(
-                itemID: itemID, estate: "龙西小区", building: "9", unit: nil, room: nil, landmark: nil, grid: "G1",
-                lat: nil, lon: nil, by: reporter.id)
+                itemID: itemID, at: Location(estate: "龙西小区", building: "9", grid: "G1"), by: reporter.id!)
             return (open?.itemID, after?.itemID, located)
         }
         #expect(open == 1)

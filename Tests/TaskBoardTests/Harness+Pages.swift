@@ -16,8 +16,10 @@ extension Harness {
         let outcome = try await run { tx in
             try tx.createItem(
                 NewItem(
-                    kind: kind, category: category, estate: estate, building: building, landmark: landmark,
-                    grid: grid, lat: lat, lon: lat.map { _ in 114.2 }, text: text, reporterID: reporterID))
+                    kind: kind, category: category,
+                    location: Location(
+                        estate: estate, building: building, landmark: landmark, grid: grid, lat: lat,
+                        lon: lat.map { _ in 114.2 }), text: text, reporterID: reporterID))
         }
         return outcome.item.id!
     }

@@ -52,7 +52,9 @@ struct Harness {
     ) async throws -> Int64 {
         let reporterID = reporter.id!
         let outcome = try await run { tx in
-            try tx.createItem(NewItem(kind: kind, grid: grid, text: text, reporterID: reporterID, photoURLs: photos))
+            try tx.createItem(
+                NewItem(
+                    kind: kind, location: Location(grid: grid), text: text, reporterID: reporterID, photoURLs: photos))
         }
         return outcome.item.id!
     }

@@ -173,14 +173,12 @@ struct ItemSearchTests {
         #expect(try await board.search(ItemQuery(text: "破损晚上")) == [])
         // When the bare report is located, Then the index knows its new place
         #expect(try await board.search(ItemQuery(text: "龙东新村")) == [])
+        let sec = h.secretary.id!
         _ = try await h.run { tx in
-            try tx.locate(
-                itemID: bare, estate: "龙东新村", building: nil, unit: nil, room: nil, landmark: nil, grid: "B",
-                lat: nil, lon: nil, by: nil)
+            try tx.locate(itemID: bare, at: Location(estate: "龙东新村", grid: "B"), by: sec)
         }
         #expect(try await board.search(ItemQuery(text: "龙东新村")) == [bare])
         // And a status change leaves the index alone while a changed text replaces the old words
-        let sec = h.secretary.id!
         _ = try await h.run { tx in try tx.cancel(itemID: lamp, by: sec, reason: nil, invalid: false) }
         #expect(try await board.search(ItemQuery(text: "路灯不亮")) == [lamp])
         try await h.db.write { db in

@@ -12,7 +12,8 @@ struct PointsTests {
         let h = try await Harness.make()
         let (riderID, m1, sec) = (h.rider.id!, h.member1.id!, h.secretary.id!)
         let created = try await h.run { tx in
-            try tx.createItem(NewItem(kind: .issue, grid: "A", text: "bin broken", reporterID: riderID))
+            try tx.createItem(
+                NewItem(kind: .issue, location: Location(grid: "A"), text: "bin broken", reporterID: riderID))
         }
         let id = created.item.id!
         #expect(

@@ -152,9 +152,11 @@ struct SchemaTests {
         let created = try await h.run { tx in
             try tx.createItem(
                 NewItem(
-                    kind: .suggestion, category: "lighting", estate: "Longxi", building: "3", unit: "2",
-                    room: "301", landmark: "gate", grid: "A", lat: 22.7, lon: 114.2, text: "more lights",
-                    reporterID: riderID, sourceChannel: "wecom", sourceGroup: "g1", sourceMessageID: "m1"))
+                    kind: .suggestion, category: "lighting",
+                    location: Location(
+                        estate: "Longxi", building: "3", unit: "2", room: "301", landmark: "gate", grid: "A", lat: 22.7,
+                        lon: 114.2), text: "more lights", reporterID: riderID,
+                    source: ItemSource(channel: "wecom", group: "g1", messageID: "m1")))
         }
         // When it is fetched back, Then it equals what the command returned
         #expect(try await h.item(created.item.id!) == created.item)

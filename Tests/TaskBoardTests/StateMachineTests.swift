@@ -22,8 +22,8 @@ struct StateMachineTests {
         let outcome = try await h.run { tx in
             try tx.createItem(
                 NewItem(
-                    kind: kind, grid: "A", text: "report", reporterID: reporterID, sourceChannel: "wecom",
-                    sourceGroup: "riders", sourceMessageID: "msg-1", photoURLs: ["u1", "u2"]))
+                    kind: kind, location: Location(grid: "A"), text: "report", reporterID: reporterID,
+                    source: ItemSource(channel: "wecom", group: "riders", messageID: "msg-1"), photoURLs: ["u1", "u2"]))
         }
         // Then the item is open with its deadline, one created event and the photos
         let item = outcome.item

@@ -16,7 +16,8 @@ struct WeekReplayTests {
         let day: Double = 24
         func report(_ kind: ItemKind, _ reporter: Int64) async throws -> Int64 {
             try await h.run { tx in
-                try tx.createItem(NewItem(kind: kind, grid: "A", text: "r", reporterID: reporter)).item.id!
+                try tx.createItem(NewItem(kind: kind, location: Location(grid: "A"), text: "r", reporterID: reporter))
+                    .item.id!
             }
         }
         // Day 1: three reports (+1 each) and a wish (0); two claims

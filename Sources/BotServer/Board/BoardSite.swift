@@ -13,8 +13,10 @@ struct BoardSite: Sendable {
     let accounts: BoardAccounts
     let sessions: BoardSessions
     let throttle: LoginThrottle
-    /// The chat's message handler: board actions render and queue the same replies as chat commands.
-    let handler: MessageHandler
+    /// The use cases the chat runs too: board actions decide, word and queue replies the same way.
+    let useCases: UseCases
+    /// For the numbers typed in forms ("12栋", "十二").
+    let parser: IntentParser
     let outboxSignal: WorkSignal
     /// Wakes the inbox worker when the board puts a message back in the queue.
     var inboxSignal: WorkSignal?
@@ -29,8 +31,8 @@ struct BoardSite: Sendable {
     }
 
     init(
-        store: BoardStore, pages: PageRenderer, config: AppConfig, community: Community, handler: MessageHandler,
-        outboxSignal: WorkSignal, photos: PhotoFiles
+        store: BoardStore, pages: PageRenderer, config: AppConfig, community: Community, useCases: UseCases,
+        parser: IntentParser, outboxSignal: WorkSignal, photos: PhotoFiles
     ) {
         self.photos = photos
         self.store = store
@@ -41,7 +43,8 @@ struct BoardSite: Sendable {
         self.sessions = BoardSessions(store: store, config: config.board)
         self.throttle = LoginThrottle(
             maxFailures: config.board.maxFailedLogins, lockoutMinutes: config.board.lockoutMinutes)
-        self.handler = handler
+        self.useCases = useCases
+        self.parser = parser
         self.outboxSignal = outboxSignal
     }
 
@@ -73,7 +76,7 @@ struct BoardSite: Sendable {
         return PageChrome(
             title: title, userName: user.configuredDisplayName ?? memberName ?? user.displayName,
             roleLabel: labels.role(user.role.memberRole.rawValue),
-            gridName: user.grid.flatMap { community.gridName($0) ?? $0 }, csrf: context.session?.csrfToken ?? "",
+            gridName: user.grid.flatMap { useCases.router.gridName($0) ?? $0 }, csrf: context.session?.csrfToken ?? "",
             nav: BoardSection.allCases.map {
                 NavLink(
                     href: $0.href, label: labels.word($0.labelKey), active: $0 == section,
@@ -91,16 +94,6 @@ struct BoardSite: Sendable {
         var response = try pages.page(template, BoardPage(chrome: chrome, page: view), status: status)
         if chrome.notice != nil { Flash.clear(on: &response, secure: config.board.secureCookies) }
         return response
-    }
-
-    /// The words for a board-only refusal.
-    func pageRefusal(_ error: BoardPageError) -> String {
-        switch error {
-        case .notPending: labels.word("refused_not_pending")
-        case .noSuchReview: labels.word("review_not_found")
-        case .reviewClosed: labels.word("refused_review_closed")
-        case .emptyActivityName: labels.word("form_missing_activity")
-        }
     }
 
     /// After a form: back to a page with a notice.

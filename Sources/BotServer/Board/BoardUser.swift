@@ -33,6 +33,17 @@ struct BoardUser: Sendable, Equatable {
     }
 
     /// The board member this account acts as, created or brought in step with the configuration.
+    /// The member this account acts as, as it would be after `member(in:)`, without writing: for
+    /// pages that only show what the account may do.
+    func viewer(in tx: BoardTransaction) throws -> Member {
+        var member =
+            try tx.member(platformID: memberPlatformID)
+            ?? Member(platformID: memberPlatformID, name: displayName, role: role.memberRole, createdAt: tx.now)
+        member.role = role.memberRole
+        member.grid = role == .gridWorker ? grid : nil
+        return member
+    }
+
     func member(in tx: BoardTransaction) throws -> Member {
         let known = try tx.member(platformID: memberPlatformID) != nil
         return try tx.upsertMember(

@@ -5,7 +5,7 @@ import Logging
 import TaskBoard
 
 /// `/board/items/{id}`: everything about one item, and the actions this user may take on it now.
-/// Every action runs the same `ItemActions` as the chat command and tells the group the same way.
+/// Every action runs the same `Commands` as the chat command and tells the group the same way.
 struct ItemPageController: Sendable {
     let site: BoardSite
 
@@ -59,6 +59,7 @@ struct ItemPageController: Sendable {
         var canCancel: Bool
         var canMerge: Bool
         var canLocate: Bool
+        var canAdopt: Bool
         var hasActions: Bool
         var assignees: [MemberOption]
         var estates: [String]
@@ -69,22 +70,23 @@ struct ItemPageController: Sendable {
         let id = try itemID(context)
         let site = site
         let format = BoardFormat(config: site.config)
-        let loaded = try await site.store.read { tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date)? in
+        let loaded = try await site.store.read {
+            tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date, [ItemAction])? in
             guard let detail = try tx.detail(itemID: id), user.mayAccess(grid: detail.item.grid) else { return nil }
+            let allowed = detail.item.actions(for: try user.viewer(in: tx))
             let duplicates = try tx.duplicates(of: id)
             let ids =
                 detail.events.compactMap(\.actorID) + duplicates.map(\.reporterID)
                 + [detail.item.reporterID, detail.item.claimantID].compactMap { $0 }
             let assignees = try tx.members(role: .member)
-            return (detail, try tx.membersByID(ids), duplicates, assignees, tx.now)
+            return (detail, try tx.membersByID(ids), duplicates, assignees, tx.now, allowed)
         }
-        guard let (detail, members, duplicates, assignees, now) = loaded else {
+        guard let (detail, members, duplicates, assignees, now, allowed) = loaded else {
             throw HTTPError(
                 .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
         }
         let item = detail.item
         let labels = site.labels
-        let status = item.status
         let view = ItemView(
             row: ItemRowView(item, members: members, site: site, format: format, now: now),
             estate: item.estate, building: item.building, unit: item.unit, room: item.room, landmark: item.landmark,
@@ -105,21 +107,15 @@ struct ItemPageController: Sendable {
             },
             duplicates: duplicates.map { ItemRowView($0, members: members, site: site, format: format, now: now) },
             hasDuplicates: !duplicates.isEmpty,
-            canVerify: status == .submitted, canAssign: status == .open,
-            canEscalate: status == .open || status == .claimed, canResolve: status == .escalated,
-            canCancel: !status.isTerminal, canMerge: [.open, .claimed, .escalated].contains(status),
-            canLocate: !status.isTerminal && item.estate == nil && item.landmark == nil,
-            hasActions: !status.isTerminal,
+            canVerify: allowed.contains(.verify), canAssign: allowed.contains(.assign),
+            canEscalate: allowed.contains(.escalate), canResolve: allowed.contains(.resolve),
+            canCancel: allowed.contains(.cancel), canMerge: allowed.contains(.merge),
+            canLocate: allowed.contains(.locate) && !item.location.namesAPlace, canAdopt: allowed.contains(.adopt),
+            hasActions: !allowed.isEmpty,
             assignees: assignees.compactMap { member in member.id.map { MemberOption(id: $0, name: member.name) } },
-            estates: site.community.gazetteer.grids.flatMap { $0.estates.map(\.name) })
+            estates: site.useCases.router.estateNames)
         return try await site.page(
             "board/item", view, request: request, context: context, section: .items, title: "#\(id)")
-    }
-
-    /// What an action did, for the notice on the next page.
-    private enum Result: Sendable {
-        case done(String)
-        case refused(String)
     }
 
     @Sendable func act(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -130,66 +126,54 @@ struct ItemPageController: Sendable {
         }
         let form = context.form
         let site = site
-        let result = try await site.store.write { tx -> Result? in
-            guard let item = try tx.item(id: id), user.mayAccess(grid: item.grid) else { return nil }
-            let actor = try user.member(in: tx)
-            let actions = ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false)
-            do {
-                let draft = try perform(kind, item: item, form: form, actions: actions, tx: tx)
-                try announce(draft, about: item, tx: tx)
-                return .done(site.labels.word("done_\(kind.rawValue)").replacingOccurrences(of: "{id}", with: "\(id)"))
-            } catch let refusal as BoardError {
-                return .refused(try actions.refusal(refusal).text)
-            } catch let invalid as BoardFormError {
-                return .refused(site.labels.word(invalid.labelKey))
+        let notFound = HTTPError(
+            .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
+        return try await site.perform(
+            user: user, context: context, back: "/board/items/\(id)", what: "#\(id) \(action)"
+        ) { tx, actor in
+            guard let item = try tx.item(id: id), user.mayAccess(grid: item.grid) else { throw notFound }
+            let commands = site.useCases.commands(in: tx, by: actor)
+            if let happened = try perform(kind, item: item, form: form, commands: commands, tx: tx) {
+                let replies = site.useCases.replies
+                try site.useCases.queue.tell(
+                    try replies.reply(to: happened, by: actor, in: .board), about: happened.item ?? item, tx: tx)
             }
-        }
-        guard let result else {
-            throw HTTPError(
-                .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
-        }
-        switch result {
-        case .done(let notice):
-            context.logger.info(
-                "board.action", metadata: ["board.user": "\(user.name)", "item": "\(id)", "action": "\(action)"])
-            await site.outboxSignal.notify()
-            return site.redirect(to: "/board/items/\(id)", notice: notice)
-        case .refused(let reason):
-            context.logger.notice(
-                "board.refused",
-                metadata: ["board.user": "\(user.name)", "item": "\(id)", "action": "\(action)", "reason": "\(reason)"])
-            return site.redirect(to: "/board/items/\(id)", notice: reason, isError: true)
+            return site.labels.word("done_\(kind.rawValue)").replacingOccurrences(of: "{id}", with: "\(id)")
         }
     }
 
     enum Action: String, Sendable {
-        case verify, `return`, assign, escalate, resolve, cancel, merge, locate
+        case verify, `return`, assign, escalate, resolve, cancel, merge, locate, adopt
         case retryPhoto = "retry-photo"
     }
 
     private func perform(
-        _ action: Action, item: Item, form: FormFields, actions: ItemActions, tx: BoardTransaction
-    ) throws -> ReplyDraft? {
-        let id = item.id ?? 0
+        _ action: Action, item: Item, form: FormFields, commands: Commands, tx: BoardTransaction
+    ) throws -> Happened? {
+        let id = item.number
         switch action {
         case .verify:
-            return try actions.verify(id, note: form["note"])
+            return try commands.verify(id, note: form["note"])
         case .return:
-            return try actions.returnItem(id, reason: form["note"])
+            return try commands.returnItem(id, reason: form["note"])
         case .assign:
             guard let assignee = form.int64("member") else { throw BoardFormError.missingMember }
-            return try actions.assign(id, to: assignee, note: form["note"])
+            return try commands.assign(id, to: assignee, note: form["note"])
         case .escalate:
-            return try actions.escalate(id, to: form["target"] ?? form["note"])
+            return try commands.escalate(id, to: form["target"] ?? form["note"])
         case .resolve:
-            return try actions.resolve(id, note: form["note"])
+            return try commands.resolve(id, note: form["note"])
         case .cancel:
-            return try actions.cancel(id, reason: form["note"], invalid: form["invalid"] == "1")
+            return try commands.cancel(id, reason: form["note"], invalid: form["invalid"] == "1")
         case .merge:
             guard let target = form.int64("into") else { throw BoardFormError.missingTarget }
-            return try actions.merge(id, into: target, note: form["note"])
+            return try commands.merge(id, into: target, note: form["note"])
+        case .adopt:
+            return try commands.adopt(id, note: form["note"])
         case .locate:
-            return try locate(item, form: form, actions: actions, tx: tx)
+            // The secretary supplies the place a report was missing, as the reporter's answer would have.
+            guard let location = site.location(from: form) else { throw BoardFormError.missingPlace }
+            return try commands.locate(id, at: location)
         case .retryPhoto:
             guard let photoID = form.int64("photo"), let photo = try tx.photo(id: photoID), photo.itemID == id else {
                 throw BoardFormError.missingPhoto
@@ -199,65 +183,8 @@ struct ItemPageController: Sendable {
         }
     }
 
-    /// The secretary supplies the place a report was missing, as the reporter's answer would have.
-    private func locate(_ item: Item, form: FormFields, actions: ItemActions, tx: BoardTransaction) throws -> ReplyDraft
-    {
-        guard form["estate"] != nil || form["landmark"] != nil else { throw BoardFormError.missingPlace }
-        guard !item.status.isTerminal else {
-            throw BoardError.wrongState(item: item.id ?? 0, status: item.status, action: "locate")
-        }
-        let estate = form["estate"].map(site.community.canonicalEstate)
-        let grid = estate.flatMap { site.community.grid(ofEstate: $0) }
-        let located = try tx.locate(
-            itemID: item.id ?? 0, estate: estate, building: site.handler.parser.formNumber(form["building"]),
-            unit: site.handler.parser.formNumber(form["unit"]), room: nil,
-            landmark: form["landmark"], grid: grid, lat: nil, lon: nil, by: actions.actor.id)
-        let reporter = try tx.member(id: item.reporterID)
-        return ReplyDraft(
-            text: try site.handler.renderer.render(
-                .located,
-                LocatedView(
-                    item: item.id ?? 0, place: try actions.place(of: located),
-                    grid: grid.flatMap { site.community.gridName($0) } ?? site.labels.word("community_grid"))),
-            mentions: [reporter?.platformID].compactMap { $0 })
-    }
-
-    /// Board actions are told in the group the item came from, and to the claimant's group when
-    /// the action concerns them and they talk elsewhere (a members' group).
-    private func announce(_ draft: ReplyDraft?, about item: Item, tx: BoardTransaction) throws {
-        guard let draft else { return }
-        var targets: [(String, String)] = []
-        if let channel = item.sourceChannel, let group = item.sourceGroup { targets.append((channel, group)) }
-        if let current = try tx.item(id: item.id ?? 0), let claimantID = current.claimantID,
-            let claimant = try tx.member(id: claimantID), draft.mentions.contains(claimant.platformID),
-            let last = try tx.lastGroup(ofSender: claimant.platformID),
-            !targets.contains(where: { $0 == last.channel && $1 == last.groupID })
-        {
-            targets.append((last.channel, last.groupID))
-        }
-        for (channel, group) in targets where site.config.group(channel: channel, id: group) != nil {
-            try site.handler.announce(
-                [draft], channel: channel, groupID: group, inboxID: nil, inReplyTo: item.sourceMessageID, tx: tx)
-        }
-    }
-
     private func itemID(_ context: BoardRequestContext) throws -> Int64 {
         guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
         return id
-    }
-}
-
-/// A board form without what its action needs.
-enum BoardFormError: Error {
-    case missingMember, missingTarget, missingPhoto, missingPlace, missingText
-
-    var labelKey: String {
-        switch self {
-        case .missingMember: "form_missing_member"
-        case .missingTarget: "form_missing_target"
-        case .missingPhoto: "form_missing_photo"
-        case .missingPlace: "form_missing_place"
-        case .missingText: "form_missing_text"
-        }
     }
 }

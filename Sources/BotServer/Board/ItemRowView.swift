@@ -27,9 +27,9 @@ struct ItemRowView: Sendable {
         kind = labels.kind(item.kind.rawValue)
         status = labels.status(item.status.rawValue)
         statusCode = item.status.rawValue
-        category = item.kind == .issue ? labels.category(item.category) : labels.kind(item.kind.rawValue)
-        place = Self.place(item, site: site)
-        grid = item.grid.map { site.community.gridName($0) ?? $0 } ?? ""
+        category = site.useCases.replies.what(item)
+        place = (try? site.useCases.replies.place(of: item)) ?? labels.word("no_place")
+        grid = item.grid.map { site.useCases.router.gridName($0) ?? $0 } ?? ""
         text = item.text
         reporter = members[item.reporterID]?.name ?? "#\(item.reporterID)"
         claimant = item.claimantID.flatMap { members[$0]?.name }
@@ -39,11 +39,4 @@ struct ItemRowView: Sendable {
         overdue = ItemStatus.active.contains(item.status) && (item.dueAt.map { $0 < now } ?? false)
     }
 
-    /// The place in the words of the chat's replies ("龙西小区12栋2单元"), one template for both.
-    static func place(_ item: Item, site: BoardSite) -> String {
-        let view = PlaceView(
-            hasAny: item.estate != nil || item.building != nil || item.landmark != nil, estate: item.estate,
-            building: item.building, unit: item.unit, room: item.room, landmark: item.landmark)
-        return (try? site.handler.renderer.render(.place, view)) ?? site.labels.word("no_place")
-    }
 }

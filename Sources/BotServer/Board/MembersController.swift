@@ -56,7 +56,7 @@ struct MembersController: Sendable {
         let rows = summaries.filter { !$0.member.platformID.hasPrefix("board:") }.map { summary in
             MemberRow(
                 id: summary.member.id ?? 0, name: summary.member.name, role: labels.role(summary.member.role.rawValue),
-                grid: summary.member.grid.map { site.community.gridName($0) ?? $0 },
+                grid: summary.member.grid.map { site.useCases.router.gridName($0) ?? $0 },
                 reports: summary.balance.byBoard[.reports] ?? 0, service: summary.balance.byBoard[.service] ?? 0,
                 balance: summary.balance.total, tasks: summary.tasksCompleted, activities: summary.activities,
                 hasDuty: summary.hasDuty, dutyMet: summary.dutyMet, pending: summary.pendingRegistration,
@@ -78,7 +78,7 @@ struct MembersController: Sendable {
     @Sendable func approve(request: Request, context: BoardRequestContext) async throws -> Response {
         let user = try context.requireUser()
         guard let id = context.parameters.get("id", as: Int64.self) else { throw HTTPError(.notFound) }
-        return try await perform(user: user, context: context, back: "/board/members", what: "approve \(id)") {
+        return try await site.perform(user: user, context: context, back: "/board/members", what: "approve \(id)") {
             tx, actor in
             let member = try tx.approveRegistration(memberID: id, by: actor.id ?? 0)
             return site.labels.word("done_approve").replacingOccurrences(of: "{name}", with: member.name)
@@ -90,7 +90,8 @@ struct MembersController: Sendable {
         let form = context.form
         let format = BoardFormat(config: site.config)
         let site = site
-        return try await perform(user: user, context: context, back: "/board/members", what: "activity") { tx, actor in
+        return try await site.perform(user: user, context: context, back: "/board/members", what: "activity") {
+            tx, actor in
             guard let memberID = form.int64("member") else { throw BoardFormError.missingMember }
             let heldOn = format.parseDay(form["held_on"]) ?? tx.now
             _ = try tx.recordActivity(memberID: memberID, name: form["name"] ?? "", heldOn: heldOn, by: actor.id ?? 0)
@@ -213,18 +214,18 @@ struct MembersController: Sendable {
         let form = context.form
         let site = site
         let catalog = site.exchangeCatalog
-        return try await perform(user: user, context: context, back: "/board/exchange", what: "exchange") { tx, actor in
-            guard let memberID = form.int64("member"), let member = try tx.member(id: memberID) else {
+        return try await site.perform(user: user, context: context, back: "/board/exchange", what: "exchange") {
+            tx, actor in
+            guard let memberID = form.int64("member"), try tx.member(id: memberID) != nil else {
                 throw BoardFormError.missingMember
             }
             guard let index = form.int("entry"), catalog.indices.contains(index) else {
                 throw BoardFormError.missingTarget
             }
             let entry = catalog[index]
-            _ = try tx.exchange(memberID: memberID, cost: entry.cost, by: actor.id ?? 0, note: entry.name)
-            return site.labels.word("done_exchange").replacingOccurrences(of: "{name}", with: member.name)
-                .replacingOccurrences(of: "{goods}", with: entry.name).replacingOccurrences(
-                    of: "{points}", with: "\(entry.cost)")
+            let happened = try site.useCases.commands(in: tx, by: actor).exchange(
+                memberID: memberID, goods: entry.name, cost: entry.cost)
+            return try site.useCases.replies.reply(to: happened, by: actor, in: .board).text
         }
     }
 
@@ -248,32 +249,5 @@ struct MembersController: Sendable {
             return csv.text
         }
         return CSVWriter.response(text, filename: "ledger.csv")
-    }
-
-    /// Runs a board command as the logged-in user; a refusal comes back as a notice in Chinese.
-    private func perform(
-        user: BoardUser, context: BoardRequestContext, back: String, what: String,
-        _ body: @escaping @Sendable (BoardTransaction, Member) throws -> String
-    ) async throws -> Response {
-        let site = site
-        let (notice, refused) = try await site.store.write { tx -> (String, Bool) in
-            let actor = try user.member(in: tx)
-            do {
-                return (try body(tx, actor), false)
-            } catch let refusal as BoardError {
-                return (
-                    try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal)
-                        .text, true
-                )
-            } catch let refusal as BoardPageError {
-                return (site.pageRefusal(refusal), true)
-            } catch let invalid as BoardFormError {
-                return (site.labels.word(invalid.labelKey), true)
-            }
-        }
-        context.logger.log(
-            level: refused ? .notice : .info, refused ? "board.refused" : "board.action",
-            metadata: ["board.user": "\(user.name)", "action": "\(what)"])
-        return site.redirect(to: back, notice: notice, isError: refused)
     }
 }

@@ -74,7 +74,7 @@ struct OverviewController: Sendable {
                 title: labels.word("chart_grids"),
                 rows: overview.grids.map {
                     (
-                        $0.label.map { site.community.gridName($0) ?? $0 } ?? labels.word("no_grid"), $0.count,
+                        $0.label.map { site.useCases.router.gridName($0) ?? $0 } ?? labels.word("no_grid"), $0.count,
                         $0.label.map { "/board/items?grid=\($0)&from=\(weekFrom)" }
                     )
                 }),

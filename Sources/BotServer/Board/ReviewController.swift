@@ -126,16 +126,11 @@ struct ReviewController: Sendable {
             kinds: [ItemKind.issue, .wish, .suggestion].map {
                 FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: false)
             },
-            estates: site.community.gazetteer.grids.flatMap { $0.estates.map(\.name) },
+            estates: site.useCases.router.estateNames,
             isEmpty: reviews.isEmpty && missing.isEmpty && crashed.isEmpty)
         return try await site.page(
             "board/reviews", view, request: request, context: context, section: .reviews,
             title: labels.word("nav_reviews"))
-    }
-
-    private enum Outcome: Sendable {
-        case done(String)
-        case refused(String)
     }
 
     @Sendable func decide(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -145,52 +140,35 @@ struct ReviewController: Sendable {
         else { throw HTTPError(.notFound) }
         let form = context.form
         let site = site
-        let outcome = try await site.store.write { tx -> Outcome in
-            guard let review = try tx.review(id: id) else {
-                return .refused(site.labels.word("review_not_found"))
+        return try await site.perform(
+            user: user, context: context, back: "/board/reviews", what: "review \(id) \(decision)"
+        ) { tx, actor in
+            guard let review = try tx.review(id: id) else { throw BoardPageError.noSuchReview(id) }
+            if decision == "ignore" {
+                _ = try tx.ignoreReview(id: id, by: actor.id ?? 0)
+                return site.labels.word("done_review_ignore")
             }
-            let actor = try user.member(in: tx)
-            do {
-                if decision == "ignore" {
-                    _ = try tx.ignoreReview(id: id, by: actor.id ?? 0)
-                    return .done(site.labels.word("done_review_ignore"))
-                }
-                guard review.status == .open else { throw BoardPageError.reviewClosed(id, status: review.status) }
-                guard let inbox = try tx.inbox(id: review.inboxID),
-                    let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(inbox.payload.utf8)),
-                    let sender = try tx.member(platformID: review.senderID)
-                else { return .refused(site.labels.word("review_not_found")) }
-                var parsed =
-                    (try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8)))
-                    ?? ParseResult(intent: .report)
-                parsed.intent = decision == "wish" ? .wish : .report
-                parsed.category =
-                    decision == "wish" ? nil : form["category"].flatMap(Category.init(rawValue:)) ?? .other
-                parsed.place = place(form)
-                parsed.needsReview = false
-                var filed = message
-                filed.imageURLs =
-                    (try? JSONDecoder().decode([String].self, from: Data(review.imageURLs.utf8)))
-                    ?? message.imageURLs
-                let response = try Conversation(handler: site.handler, tx: tx, message: filed, member: sender)
-                    .respond(to: parsed)
-                guard let itemID = response.itemID, response.created else {
-                    return .refused(response.drafts.first?.text ?? site.labels.word("review_not_found"))
-                }
-                _ = try tx.resolveReview(id: id, itemID: itemID, by: actor.id ?? 0)
-                try site.handler.announce(
-                    response.drafts, channel: review.channel, groupID: review.groupID, inboxID: review.inboxID,
-                    inReplyTo: message.messageID, tx: tx)
-                return .done(site.labels.word("done_review_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
-            } catch let refusal as BoardError {
-                return .refused(
-                    try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal)
-                        .text)
-            } catch let refusal as BoardPageError {
-                return .refused(site.pageRefusal(refusal))
+            guard review.status == .open else { throw BoardPageError.reviewClosed(id, status: review.status) }
+            guard let sender = try tx.member(platformID: review.senderID) else {
+                throw BoardPageError.noSuchReview(id)
             }
+            // Filed as the sender, as if the bot had understood them, and answered in their group.
+            let kind: ItemKind = decision == "wish" ? .wish : .issue
+            let filing = Filing(
+                kind: kind, category: site.category(from: form),
+                location: site.location(from: form) ?? Location(), text: review.text,
+                photoURLs: try review.photoURLs(),
+                source: ItemSource(
+                    channel: review.channel, group: review.groupID,
+                    messageID: try tx.inbox(id: review.inboxID)?.platformMessageID))
+            let happened = try site.useCases.commands(in: tx, by: sender).file(filing)
+            let itemID = happened.item?.number ?? 0
+            _ = try tx.resolveReview(id: id, itemID: itemID, by: actor.id ?? 0)
+            try site.useCases.queue.announce(
+                [try site.useCases.replies.reply(to: happened, by: sender, in: .chat)], channel: review.channel,
+                groupID: review.groupID, inboxID: review.inboxID, inReplyTo: filing.source?.messageID, tx: tx)
+            return site.labels.word("done_review_filed").replacingOccurrences(of: "{id}", with: "\(itemID)")
         }
-        return await finish(outcome, context: context, user: user, what: "review \(id) \(decision)")
     }
 
     /// Puts a quarantined message back in the inbox; only the secretary sees and may do this.
@@ -199,74 +177,47 @@ struct ReviewController: Sendable {
         guard user.role == .secretary, let id = context.parameters.get("id", as: Int64.self) else {
             throw HTTPError(.notFound)
         }
-        let labels = site.labels
-        let retried = try await site.store.write { tx in try tx.retryQuarantinedInbox(id: id) }
-        if retried { await site.inboxSignal?.notify() }
-        return await finish(
-            retried ? .done(labels.word("done_crashed_retry")) : .refused(labels.word("review_not_found")),
-            context: context, user: user, what: "retry crashed \(id)")
+        let site = site
+        let response = try await site.perform(
+            user: user, context: context, back: "/board/reviews", what: "retry crashed \(id)"
+        ) { tx, _ in
+            guard try tx.retryQuarantinedInbox(id: id) else { throw BoardPageError.noSuchReview(id) }
+            return site.labels.word("done_crashed_retry")
+        }
+        await site.inboxSignal?.notify()
+        return response
     }
 
-    /// The secretary files a report or wish for someone who told them in person or by phone.
+    /// The secretary files a report or wish for someone who told them in person or by phone; the
+    /// receipt goes to the group they chose, if any.
     @Sendable func file(request: Request, context: BoardRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let form = context.form
         let site = site
-        let outcome = try await site.store.write { tx -> Outcome in
-            guard let text = form["text"] else { return .refused(site.labels.word("form_missing_text")) }
+        return try await site.perform(user: user, context: context, back: "/board/reviews", what: "file on behalf") {
+            tx, _ in
+            guard let text = form["text"] else { throw BoardFormError.missingText }
             guard let reporterID = form.int64("member"), let reporter = try tx.member(id: reporterID) else {
-                return .refused(site.labels.word("form_missing_member"))
+                throw BoardFormError.missingMember
             }
             let kind = form["kind"].flatMap(ItemKind.init(rawValue:)) ?? .issue
-            let notify = form["notify"].flatMap { value -> (String, String)? in
+            let notify = form["notify"].flatMap { value -> ItemSource? in
                 let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
                 guard parts.count == 2, site.config.group(channel: parts[0], id: parts[1]) != nil else { return nil }
-                return (parts[0], parts[1])
+                return ItemSource(channel: parts[0], group: parts[1])
             }
-            let message = InboundMessage(
-                channel: notify?.0 ?? "board", messageID: "board-\(UUID().uuidString)", groupID: notify?.1 ?? "",
-                senderID: reporter.platformID, senderName: nil, text: text, imageURLs: [], location: nil, timestamp: nil
-            )
-            var parsed = ParseResult(intent: kind == .wish ? .wish : kind == .suggestion ? .suggestion : .report)
-            parsed.category = kind == .issue ? form["category"].flatMap(Category.init(rawValue:)) ?? .other : nil
-            parsed.place = place(form)
-            let response = try Conversation(handler: site.handler, tx: tx, message: message, member: reporter)
-                .respond(to: parsed)
-            guard let itemID = response.itemID, response.created else {
-                return .refused(response.drafts.first?.text ?? site.labels.word("form_missing_text"))
+            let filing = Filing(
+                kind: kind, category: site.category(from: form),
+                location: site.location(from: form) ?? Location(), text: text, photoURLs: [], source: notify)
+            let happened = try site.useCases.commands(in: tx, by: reporter).file(filing)
+            if let notify {
+                try site.useCases.queue.announce(
+                    [try site.useCases.replies.reply(to: happened, by: reporter, in: .chat)], channel: notify.channel,
+                    groupID: notify.group, tx: tx)
             }
-            if let (channel, group) = notify {
-                try site.handler.announce(
-                    response.drafts, channel: channel, groupID: group, inboxID: nil, inReplyTo: nil, tx: tx)
-            }
-            return .done(site.labels.word("done_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
+            let itemID = happened.item?.number ?? 0
+            return site.labels.word("done_filed").replacingOccurrences(of: "{id}", with: "\(itemID)")
         }
-        return await finish(outcome, context: context, user: user, what: "file on behalf")
-    }
-
-    private func finish(_ outcome: Outcome, context: BoardRequestContext, user: BoardUser, what: String) async
-        -> Response
-    {
-        switch outcome {
-        case .done(let notice):
-            context.logger.info("board.action", metadata: ["board.user": "\(user.name)", "action": "\(what)"])
-            await site.outboxSignal.notify()
-            return site.redirect(to: "/board/reviews", notice: notice)
-        case .refused(let reason):
-            context.logger.notice(
-                "board.refused", metadata: ["board.user": "\(user.name)", "action": "\(what)", "reason": "\(reason)"])
-            return site.redirect(to: "/board/reviews", notice: reason, isError: true)
-        }
-    }
-
-    /// The place from the form, routed to its grid the way the parser's place would be.
-    private func place(_ form: FormFields) -> Place {
-        let estate = form["estate"].map(site.community.canonicalEstate)
-        return Place(
-            estate: estate, building: site.handler.parser.formNumber(form["building"]),
-            unit: site.handler.parser.formNumber(form["unit"]),
-            landmark: form["landmark"],
-            grid: estate.flatMap { site.community.grid(ofEstate: $0) })
     }
 
     private func groupLabel(channel: String, groupID: String) -> String {

@@ -23,11 +23,6 @@ extension AppConfig {
         case .riders: return Identity(role: existing?.role == .resident ? .resident : .rider, grid: existing?.grid)
         }
     }
-
-    /// Grid worker sender ids of a grid, for mentions in receipts.
-    func gridWorkers(of grid: String?) -> [String] {
-        grid.flatMap { people.gridWorkers[$0] } ?? []
-    }
 }
 
 extension MemberRole {

@@ -1,44 +1,35 @@
 import Foundation
 import IntentParser
+import TaskBoard
 import Yams
 
-/// The community the server runs for: its gazetteer (for the parser) and the grid names replies use.
+/// The community the server runs for: its gazetteer and lexicon (for the parser and the router).
 struct Community: Sendable {
     let gazetteer: Gazetteer
     let lexicon: Lexicon
     /// The parser's learned model; nil: the rules alone decide.
     let model: ParserModel?
-    /// Grid id → display name (第一网格).
-    let gridNames: [String: String]
-    /// Estate name or alias → canonical name and grid id.
-    private let estates: [String: (name: String, grid: String)]
 
     init(gazetteer: Gazetteer, lexicon: Lexicon, model: ParserModel? = nil) {
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.model = model
-        var names: [String: String] = [:]
-        var estates: [String: (name: String, grid: String)] = [:]
-        for grid in gazetteer.grids {
-            names[grid.id] = grid.name
-            for estate in grid.estates {
-                for spelling in estate.aliases + [estate.name] { estates[spelling] = (estate.name, grid.id) }
-            }
-        }
-        self.gridNames = names
-        self.estates = estates
     }
 
-    func gridName(_ id: String) -> String? { gridNames[id] }
-
-    /// The grid of an estate named by its name or an alias: the one routing rule for chat and board.
-    func grid(ofEstate name: String) -> String? { estates[name]?.grid }
-
-    /// The canonical name of an estate named by its name or an alias; other names as given.
-    func canonicalEstate(_ name: String) -> String { estates[name]?.name ?? name }
-
-    /// Where a place goes: its own grid (a landmark's, a shared location's) or its estate's.
-    func grid(for place: Place) -> String? { place.grid ?? place.estate.flatMap(grid(ofEstate:)) }
+    /// The routing of places to grids and grid workers, for the community's gazetteer and people.
+    func router(gridWorkers: [String: [String]]) -> PlaceRouter {
+        var landmarks: [String: String] = [:]
+        for landmark in gazetteer.landmarks {
+            guard let grid = landmark.grid else { continue }
+            for spelling in landmark.aliases + [landmark.name] { landmarks[spelling] = grid }
+        }
+        return PlaceRouter(
+            grids: gazetteer.grids.map { grid in
+                PlaceRouter.Grid(
+                    id: grid.id, name: grid.name, estates: grid.estates.map { ($0.name, $0.aliases) },
+                    workers: gridWorkers[grid.id] ?? [])
+            }, landmarks: landmarks)
+    }
 
     /// Builds the parser (it compiles the lexicon: build it once and keep it).
     var parser: IntentParser { IntentParser(lexicon: lexicon, gazetteer: gazetteer, model: model) }

@@ -52,12 +52,10 @@ struct ConversationWindow {
                     parse: String(decoding: try JSONEncoder().encode(parsed), as: UTF8.self), reason: .lowConfidence,
                     createdAt: tx.now))
             // Chat that merely mentions a problem is held quietly; an unsure report is acknowledged.
-            let conversation = Conversation(handler: handler, tx: tx, message: effective, member: member)
-            let drafts = filed.contains(parsed.intent) ? [try conversation.toSender(.reviewQueued, EmptyView())] : []
+            let drafts = filed.contains(parsed.intent) ? [try replies.toSender(member, .reviewQueued, EmptyView())] : []
             response = .init(drafts: drafts, itemID: nil, created: false)
         } else {
-            let conversation = Conversation(handler: handler, tx: tx, message: effective, member: member)
-            response = try conversation.respond(to: parsed)
+            response = try conversation(effective).respond(to: parsed)
         }
         if response.created, let itemID = response.itemID, parsed.missing.contains(.place) {
             try tx.askQuestion(
@@ -121,8 +119,8 @@ struct ConversationWindow {
             effective.location = SharedLocation(lat: lat, lon: lon, label: shared.locationLabel)
         }
         let parsed = handler.parser.parse(ParserInput(text: "", senderRole: role, attachments: effective.attachments))
-        let response = try Conversation(handler: handler, tx: tx, message: effective, member: member)
-            .respond(to: parsed.intent == .report ? parsed : ParseResult(intent: .report, category: .other))
+        let response = try conversation(effective).respond(
+            to: parsed.intent == .report ? parsed : ParseResult(intent: .report, category: .other))
         if response.created, let itemID = response.itemID, parsed.place == nil {
             try tx.askQuestion(
                 channel: parked.channel, groupID: parked.groupID, senderID: parked.senderID, itemID: itemID)
@@ -158,49 +156,54 @@ struct ConversationWindow {
             return nil
         }
         try tx.answerQuestion(id: question.id)
-        let grid = handler.community.grid(for: place)
-        let located = try tx.locate(
-            itemID: question.itemID, estate: place.estate, building: place.building, unit: place.unit, room: place.room,
-            landmark: place.landmark, grid: grid, lat: place.lat, lon: place.lon, by: member.id)
+        var drafts: [ReplyDraft] = []
+        do {
+            drafts.append(try reply(commands.locate(question.itemID, at: place.location)))
+        } catch let refusal as BoardError {
+            // The item was closed or handed on meanwhile: the answer is told why, and not taken.
+            drafts.append(try replies.refusal(refusal, to: member))
+        }
         if !message.imageURLs.isEmpty {
-            _ = try tx.addPhotos(itemID: question.itemID, urls: message.imageURLs, by: member.id)
+            _ = try commands.addPhotos(question.itemID, urls: message.imageURLs)
         }
         var turn = newTurn(state: .done, intent: parsed.intent)
         turn.itemID = question.itemID
         try tx.recordTurn(turn)
-        let conversation = Conversation(handler: handler, tx: tx, message: message, member: member)
-        let gridName =
-            located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word("community_grid")
-        var draft = try conversation.toSender(
-            .located, LocatedView(item: question.itemID, place: try conversation.place(of: located), grid: gridName))
-        draft.mentions += handler.config.gridWorkers(of: located.grid).filter { $0 != member.platformID }
-        return [draft]
+        return drafts
     }
 
     private func attach(to itemID: Int64, images: [String], location: SharedLocation?) throws -> [ReplyDraft] {
-        let conversation = Conversation(handler: handler, tx: tx, message: message, member: member)
         var drafts: [ReplyDraft] = []
         if !images.isEmpty {
-            _ = try tx.addPhotos(itemID: itemID, urls: images, by: member.id)
-            drafts.append(
-                try conversation.toSender(.photosAdded, PhotosAddedView(item: itemID, count: images.count)))
+            drafts.append(try reply(commands.addPhotos(itemID, urls: images)))
         }
-        if let location, let item = try tx.item(id: itemID), item.estate == nil, item.landmark == nil,
+        // A shared location places an item nobody placed yet, when the sender may place it.
+        if let location, let item = try tx.item(id: itemID), !item.location.namesAPlace,
+            commands.actions(on: item).contains(.locate),
             let place = handler.parser.place(
                 in: ParserInput(
                     text: "", attachments: [.location(lat: location.lat, lon: location.lon, label: location.label)]))
         {
-            let located = try tx.locate(
-                itemID: itemID, estate: place.estate, building: nil, unit: nil, room: nil, landmark: place.landmark,
-                grid: place.grid, lat: location.lat, lon: location.lon, by: member.id)
-            let gridName =
-                located.grid.flatMap { handler.community.gridName($0) }
-                ?? handler.renderer.labels.word("community_grid")
-            drafts.append(
-                try conversation.toSender(
-                    .located, LocatedView(item: itemID, place: try conversation.place(of: located), grid: gridName)))
+            var shared = place.location
+            shared.building = nil
+            shared.unit = nil
+            shared.room = nil
+            shared.lat = location.lat
+            shared.lon = location.lon
+            drafts.append(try reply(commands.locate(itemID, at: shared)))
         }
         return drafts
+    }
+
+    private var replies: Replies { handler.useCases.replies }
+    private var commands: Commands { handler.useCases.commands(in: tx, by: member) }
+
+    private func conversation(_ message: InboundMessage) -> Conversation {
+        Conversation(useCases: handler.useCases, tx: tx, message: message, member: member)
+    }
+
+    private func reply(_ happened: Happened) throws -> ReplyDraft {
+        try replies.reply(to: happened, by: member, in: .chat)
     }
 
     /// The indices of the thread record that contains message `index`, empty when it makes none.

@@ -11,8 +11,7 @@ import TaskBoard
 struct MessageHandler: Sendable {
     let config: AppConfig
     let parser: IntentParser
-    let community: Community
-    let renderer: ReplyRenderer
+    let useCases: UseCases
     let store: BoardStore
     /// Per OneBot 12 channel: turns `onebot12-file:` references into URLs before parsing.
     var fileResolvers: [String: OneBot12FileResolver] = [:]
@@ -58,7 +57,7 @@ struct MessageHandler: Sendable {
     /// A group nobody configured: its first message is answered with a short notice (so the group knows
     /// the bot is there but not set up), later ones only logged; none is processed.
     private func unconfigured(_ message: InboundMessage, rowID: Int64) async throws -> Result {
-        let notice = ReplyDraft(text: try renderer.render(.unconfiguredGroup, EmptyView()), mentions: [])
+        let notice = ReplyDraft(text: try useCases.replies.render(.unconfiguredGroup, EmptyView()), mentions: [])
         let reason = Self.unconfiguredGroup
         let answered = try await store.write { tx in
             let first = try !tx.hasFailedInbox(
@@ -98,13 +97,20 @@ struct MessageHandler: Sendable {
             var replies = 0
             let cutoff = tx.now.addingTimeInterval(-config.conversation.windowSeconds)
             for turn in try tx.parkedTurns(before: cutoff) {
-                guard let inbox = try tx.inbox(id: turn.inboxID),
-                    let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(inbox.payload.utf8)),
-                    let member = try tx.member(platformID: turn.senderID)
-                else {
+                // Members are never deleted and the turn's member was written with it: always found.
+                guard let member = try tx.member(platformID: turn.senderID) else {
                     if let id = turn.id { try tx.settleTurn(id: id, itemID: nil) }
                     continue
                 }
+                // The turn holds all a photo-only message said; its inbox row only adds the id to quote.
+                let message = InboundMessage(
+                    channel: turn.channel, messageID: try tx.inbox(id: turn.inboxID)?.platformMessageID ?? "",
+                    groupID: turn.groupID, senderID: turn.senderID, senderName: nil, text: turn.text,
+                    imageURLs: turn.images,
+                    location: turn.lat.flatMap { lat in
+                        turn.lon.map { SharedLocation(lat: lat, lon: $0, label: turn.locationLabel) }
+                    },
+                    timestamp: turn.at.timeIntervalSince1970)
                 let window = ConversationWindow(
                     handler: self, tx: tx, inboxID: turn.inboxID, message: message, member: member,
                     role: SenderRole(rawValue: turn.role) ?? .unknown)
@@ -116,48 +122,9 @@ struct MessageHandler: Sendable {
         }
     }
 
-    /// Queues replies for the chat the message came from, through the group's `reply_via` channel when
-    /// set. A WeChat/WeCom 1:1 reply is held for the waiting webhook to answer passively; the outbox
-    /// only sees it if the webhook gave up.
     private func enqueue(_ drafts: [ReplyDraft], for message: InboundMessage, inboxID: Int64, tx: BoardTransaction)
         throws
     {
-        let group = config.group(channel: message.channel, id: message.groupID)
-        let passive = group?.replyVia == nil && (config.channel(message.channel)?.kind.answersPassively ?? false)
-        let hold = passive ? Double(config.passiveReplyBudgetMilliseconds) / 1000 + 1 : 0
-        try enqueue(
-            drafts, channel: message.channel, groupID: message.groupID, inboxID: inboxID, inReplyTo: message.messageID,
-            notBefore: tx.now.addingTimeInterval(hold), tx: tx)
+        try useCases.queue.answer(drafts, to: message, inboxID: inboxID, tx: tx)
     }
-
-    /// Queues words the board said (a button, a review decision) for a group, through its
-    /// `reply_via` channel when set; nothing waits to answer passively, so they go out at once.
-    func announce(
-        _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64?, inReplyTo: String?,
-        tx: BoardTransaction
-    ) throws {
-        try enqueue(
-            drafts, channel: channel, groupID: groupID, inboxID: inboxID, inReplyTo: inReplyTo, notBefore: tx.now,
-            tx: tx)
-    }
-
-    private func enqueue(
-        _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64?, inReplyTo: String?,
-        notBefore: Date, tx: BoardTransaction
-    ) throws {
-        let via = config.group(channel: channel, id: groupID)?.replyVia ?? channel
-        for draft in drafts {
-            let reply = OutboundReply(
-                channel: via, groupID: groupID, text: draft.text, mentions: draft.mentions, inReplyTo: inReplyTo)
-            let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
-            _ = try tx.enqueueReply(
-                channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
-        }
-    }
-}
-
-/// A reply before it is addressed: text plus who to @.
-struct ReplyDraft: Sendable, Equatable {
-    var text: String
-    var mentions: [String]
 }

@@ -54,7 +54,7 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case refusedOwnItem = "refused_own_item"
     case refusedInsufficientBalance = "refused_insufficient_balance"
     case refusedInvalidMerge = "refused_invalid_merge"
-    case resolved, assigned, cancelled, merged
+    case resolved, assigned, cancelled, merged, adopted, exchanged
     case place, located
     case photosAdded = "photos_added"
     case reviewQueued = "review_queued"

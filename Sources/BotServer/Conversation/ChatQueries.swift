@@ -1,0 +1,58 @@
+import Foundation
+import IntentParser
+import TaskBoard
+
+/// Questions asked in chat ("我的积分", "积分榜", "我的任务", "#12 进度", "帮助"): reads, answered to the sender.
+struct ChatQueries {
+    let replies: Replies
+    let tx: BoardTransaction
+    let member: Member
+
+    private var memberID: Int64 { member.id ?? 0 }
+    private var labels: Labels { replies.labels }
+
+    func answer(_ parsed: ParseResult) throws -> ReplyDraft {
+        switch parsed.query ?? .help {
+        case .points:
+            let balance = try tx.balance(memberID: memberID)
+            let boards = PointsBoard.allCases.compactMap { board -> BoardPointsView? in
+                guard let points = balance.byBoard[board], points != 0 else { return nil }
+                return BoardPointsView(label: labels.board(board.rawValue), points: points)
+            }
+            return try toSender(.points, PointsView(name: member.name, total: balance.total, boards: boards))
+        case .leaderboard:
+            let since = replies.config.startOfWeek(containing: tx.now)
+            let rows = try tx.leaderboard(since: since, limit: 10)
+            let view = LeaderboardView(
+                title: labels.word("leaderboard_week"),
+                rows: rows.enumerated().map {
+                    LeaderRowView(rank: $0.offset + 1, name: $0.element.member.name, points: $0.element.points)
+                })
+            return try toSender(.leaderboard, view)
+        case .todo:
+            let views = try tx.todo(memberID: memberID).map {
+                TodoItemView(
+                    id: $0.number, category: labels.category($0.category), place: try replies.place(of: $0),
+                    status: labels.status($0.status.rawValue))
+            }
+            return try toSender(.todo, TodoView(name: member.name, count: views.count, items: views))
+        case .itemStatus:
+            guard let ref = parsed.itemRef else {
+                return try toSender(.needItemRef, ExampleView(example: labels.word("example_status")))
+            }
+            guard let item = try tx.item(id: Int64(ref)) else { throw BoardError.noSuchItem(Int64(ref)) }
+            let claimant = try item.claimantID.flatMap { try tx.member(id: $0) }
+            return try toSender(
+                .itemStatus,
+                ItemStatusView(
+                    id: item.number, category: replies.what(item), place: try replies.place(of: item),
+                    status: labels.status(item.status.rawValue), claimant: claimant?.name))
+        case .help:
+            return try toSender(.help, EmptyView())
+        }
+    }
+
+    private func toSender(_ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
+        try replies.toSender(member, template, view)
+    }
+}

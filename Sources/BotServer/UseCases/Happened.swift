@@ -1,0 +1,49 @@
+import TaskBoard
+
+/// What a use case did, with everything its replies name (people already looked up), so the
+/// words can be rendered after the transaction decided, by one `Replies`, wherever it was asked.
+enum Happened: Sendable {
+    case filed(Item, Route, awards: [Award])
+    case claimed(Item, claimant: Member)
+    case released(Item)
+    case submitted(Item, photos: Int)
+    case verified(Item, Paid)
+    case returned(Item, claimant: Member?, reason: String?)
+    case escalated(Item, target: String?, reporter: Member?)
+    case resolved(Item, Paid)
+    case assigned(Item, assignee: Member)
+    case cancelled(Item, reason: String?, penalty: Award?, reporter: Member?)
+    case merged(Item, into: Int64, reporter: Member?)
+    case adopted(Item, Paid)
+    case located(Item, Route, reporter: Member?)
+    case photosAdded(itemID: Int64, count: Int)
+    case registered(Member)
+    case exchanged(Member, goods: String, cost: Int)
+
+    /// The item acted on, when the use case concerned one.
+    var item: Item? {
+        switch self {
+        case .filed(let item, _, _), .claimed(let item, _), .released(let item), .submitted(let item, _),
+            .verified(let item, _), .returned(let item, _, _), .escalated(let item, _, _), .resolved(let item, _),
+            .assigned(let item, _), .cancelled(let item, _, _, _), .merged(let item, _, _), .adopted(let item, _),
+            .located(let item, _, _):
+            item
+        case .photosAdded, .registered, .exchanged:
+            nil
+        }
+    }
+}
+
+/// Where an item landed: its grid and the grid's workers (mentioned in receipts).
+struct Route: Sendable {
+    var grid: String?
+    var gridName: String?
+    /// The grid workers, by platform id, with their names when they are members already.
+    var workers: [(platformID: String, name: String)]
+}
+
+/// Points paid by a command, with the members paid (to mention them).
+struct Paid: Sendable {
+    var awards: [Award]
+    var members: [Member]
+}

@@ -1,0 +1,166 @@
+import Foundation
+import TaskBoard
+
+/// The words people read after a use case or a refusal, from `templates/replies/`: one typed
+/// method per kind of reply, wherever the action came from.
+struct Replies: Sendable {
+    let renderer: ReplyRenderer
+    let config: AppConfig
+    /// The point rules in force (a receipt says what verification will pay).
+    let rules: PointRules
+
+    var labels: Labels { renderer.labels }
+
+    /// Who hears a reply: in chat the actor is @-mentioned first; on the board the actor is not in
+    /// the group, so only the people the action concerns are.
+    enum Audience: Sendable {
+        case chat
+        case board
+    }
+
+    /// The group's words for what happened.
+    func reply(to happened: Happened, by actor: Member, in audience: Audience) throws -> ReplyDraft {
+        let to = Addressing(actor: actor, audience: audience)
+        switch happened {
+        case .filed(let item, let route, let awards):
+            return try receipt(item, route: route, awards: awards, reporter: actor)
+        case .claimed(let item, let claimant):
+            return to.concerning(
+                [], try render(.claimed, ClaimedView(item, name: claimant.name, replies: self)))
+        case .released(let item):
+            return to.concerning([], try render(.released, ItemOnlyView(item: item.number)))
+        case .submitted(let item, let photos):
+            return to.concerning(
+                [], try render(.submitted, SubmittedView(item: item.number, photoCount: photos > 0 ? photos : nil)))
+        case .verified(let item, let paid):
+            return try awards(.verified, item, paid)
+        case .resolved(let item, let paid):
+            return try awards(.resolved, item, paid)
+        case .adopted(let item, let paid):
+            return try awards(.adopted, item, paid)
+        case .returned(let item, let claimant, let reason):
+            // The claimant is the one who must act, so they are addressed even when the actor is in chat.
+            let view = ReturnedView(
+                item: item.number, claimant: claimant?.name ?? labels.word("unknown_name"), reason: reason)
+            return ReplyDraft(text: try render(.returned, view), mentions: [claimant?.platformID].compactMap { $0 })
+        case .escalated(let item, let target, let reporter):
+            return to.concerning(
+                [reporter], try render(.escalated, EscalatedView(item: item.number, target: target)))
+        case .assigned(let item, let assignee):
+            return to.concerning(
+                [assignee], try render(.assigned, ClaimedView(item, name: assignee.name, replies: self)))
+        case .cancelled(let item, let reason, let penalty, let reporter):
+            let view = CancelledView(item: item.number, reason: reason, penalty: penalty.map { "\($0.delta)" })
+            return to.concerning([reporter], try render(.cancelled, view))
+        case .merged(let item, let target, let reporter):
+            return to.concerning([reporter], try render(.merged, MergedView(item: item.number, into: target)))
+        case .located(let item, let route, let reporter):
+            let view = LocatedView(
+                item: item.number, place: try place(of: item),
+                grid: route.gridName ?? labels.word("community_grid"))
+            return to.concerning([reporter], try render(.located, view), also: route.workers.map(\.platformID))
+        case .photosAdded(let itemID, let count):
+            return to.concerning([], try render(.photosAdded, PhotosAddedView(item: itemID, count: count)))
+        case .registered(let member):
+            let view = RegisteredView(name: member.name, role: labels.role(member.role.rawValue))
+            return to.concerning([], try render(.registered, view))
+        case .exchanged(let member, let goods, let cost):
+            let view = ExchangedView(name: member.name, goods: goods, points: cost)
+            return to.concerning([member], try render(.exchanged, view))
+        }
+    }
+
+    /// A reply to the sender alone (answers to questions, hints).
+    func toSender(_ sender: Member, _ template: ReplyTemplate, _ view: Any) throws -> ReplyDraft {
+        ReplyDraft(text: try render(template, view), mentions: [sender.platformID])
+    }
+
+    /// The item's place in words ("龙西小区12栋"), as every reply shows it.
+    func place(of item: Item) throws -> String {
+        let location = item.location
+        return try render(
+            .place,
+            PlaceView(
+                hasAny: location.namesAPlace || location.building != nil, estate: location.estate,
+                building: location.building, unit: location.unit, room: location.room, landmark: location.landmark))
+    }
+
+    /// What the item is about: an issue's category, or the kind of a wish or suggestion.
+    func what(_ item: Item) -> String {
+        item.kind == .issue ? labels.category(item.category) : labels.kind(item.kind.rawValue)
+    }
+
+    /// A deadline as the community writes it; "-" for none.
+    func due(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        return config.format(date, pattern: labels.word("due_format"))
+    }
+
+    func render(_ template: ReplyTemplate, _ view: Any) throws -> String {
+        try renderer.render(template, view)
+    }
+
+    /// A receipt always addresses the reporter, also for a report the secretary filed for them.
+    private func receipt(_ item: Item, route: Route, awards: [Award], reporter: Member) throws -> ReplyDraft {
+        let points = awards.filter { $0.memberID == reporter.id }.reduce(0) { $0 + $1.delta }
+        let to = Addressing(actor: reporter, audience: .chat)
+        switch item.kind {
+        case .wish:
+            let view = WishReceiptView(item: item.number, place: try place(of: item), text: item.text)
+            return to.concerning([], try render(.receiptWish, view))
+        case .suggestion:
+            let view = SuggestionReceiptView(item: item.number, points: points > 0 ? points : nil)
+            return to.concerning([], try render(.receiptSuggestion, view))
+        case .issue:
+            let view = ReceiptView(
+                item: item.number, category: labels.category(item.category), place: try place(of: item),
+                grid: route.gridName ?? labels.word("community_grid"),
+                gridWorkerNames: route.workers.isEmpty ? nil : route.workers.map(\.name).joined(separator: "、"),
+                due: due(item.dueAt), points: points > 0 ? points : nil, pointsOnVerify: rules.reportVerified,
+                missingPlace: !item.location.namesAPlace && item.lat == nil)
+            return to.concerning([], try render(.receipt, view), also: route.workers.map(\.platformID))
+        }
+    }
+
+    /// Verified, resolved or adopted: the awards are listed and everyone paid is mentioned.
+    private func awards(_ template: ReplyTemplate, _ item: Item, _ paid: Paid) throws -> ReplyDraft {
+        let awards = paid.awards.map {
+            AwardView(
+                name: $0.memberName, delta: $0.delta > 0 ? "+\($0.delta)" : "\($0.delta)",
+                board: labels.board($0.board.rawValue))
+        }
+        return ReplyDraft(
+            text: try render(template, VerifiedView(item: item.number, awards: awards)),
+            mentions: paid.members.map(\.platformID))
+    }
+}
+
+/// Who a reply @-mentions: the actor first when they are in the chat, then the people concerned,
+/// each once, never the actor twice.
+private struct Addressing {
+    let actor: Member
+    let audience: Replies.Audience
+
+    func concerning(_ members: [Member?], _ text: String, also platformIDs: [String] = []) -> ReplyDraft {
+        var mentions = audience == .chat ? [actor.platformID] : []
+        for id in members.compactMap({ $0?.platformID }) + platformIDs
+        where id != actor.platformID && !mentions.contains(id) {
+            mentions.append(id)
+        }
+        return ReplyDraft(text: text, mentions: mentions)
+    }
+}
+
+extension Item {
+    /// The number people quote ("#12").
+    var number: Int64 { id ?? 0 }
+}
+
+extension ClaimedView {
+    /// A claim or an assignment: who holds which item, where, and by when.
+    init(_ item: Item, name: String, replies: Replies) throws {
+        self.init(
+            item: item.number, name: name, category: replies.what(item),
+            place: try replies.place(of: item), due: replies.due(item.dueAt))
+    }
+}

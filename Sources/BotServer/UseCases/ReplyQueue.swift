@@ -1,0 +1,69 @@
+import Foundation
+import TaskBoard
+
+/// Puts replies in the outbox, inside the caller's transaction, addressed to the right group and
+/// channel: where a message came from, where an item came from, or a group the board chose.
+struct ReplyQueue: Sendable {
+    let config: AppConfig
+
+    /// Answers a message in its chat, through the group's `reply_via` channel when set. A WeChat/WeCom
+    /// 1:1 reply is held for the waiting webhook to answer passively; the outbox only sends it if the
+    /// webhook gave up.
+    func answer(_ drafts: [ReplyDraft], to message: InboundMessage, inboxID: Int64, tx: BoardTransaction) throws {
+        let group = config.group(channel: message.channel, id: message.groupID)
+        let passive = group?.replyVia == nil && (config.channel(message.channel)?.kind.answersPassively ?? false)
+        let hold = passive ? Double(config.passiveReplyBudgetMilliseconds) / 1000 + 1 : 0
+        try enqueue(
+            drafts, channel: message.channel, groupID: message.groupID, inboxID: inboxID, inReplyTo: message.messageID,
+            notBefore: tx.now.addingTimeInterval(hold), tx: tx)
+    }
+
+    /// Words the board said (a button, a review decision) for a configured group; nothing waits to
+    /// answer passively, so they go out at once.
+    func announce(
+        _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64? = nil, inReplyTo: String? = nil,
+        tx: BoardTransaction
+    ) throws {
+        try enqueue(
+            drafts, channel: channel, groupID: groupID, inboxID: inboxID, inReplyTo: inReplyTo, notBefore: tx.now,
+            tx: tx)
+    }
+
+    /// Tells the group an item came from, and the claimant's group when the words concern them and
+    /// they talk elsewhere (a members' group).
+    func tell(_ draft: ReplyDraft, about item: Item, tx: BoardTransaction) throws {
+        var targets: [(channel: String, group: String)] = []
+        if let channel = item.sourceChannel, let group = item.sourceGroup { targets.append((channel, group)) }
+        if let claimantID = item.claimantID, let claimant = try tx.member(id: claimantID),
+            draft.mentions.contains(claimant.platformID),
+            let last = try tx.lastGroup(ofSender: claimant.platformID),
+            !targets.contains(where: { $0 == last.channel && $1 == last.groupID })
+        {
+            targets.append((last.channel, last.groupID))
+        }
+        for target in targets where config.group(channel: target.channel, id: target.group) != nil {
+            try announce(
+                [draft], channel: target.channel, groupID: target.group, inReplyTo: item.sourceMessageID, tx: tx)
+        }
+    }
+
+    private func enqueue(
+        _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64?, inReplyTo: String?,
+        notBefore: Date, tx: BoardTransaction
+    ) throws {
+        let via = config.group(channel: channel, id: groupID)?.replyVia ?? channel
+        for draft in drafts {
+            let reply = OutboundReply(
+                channel: via, groupID: groupID, text: draft.text, mentions: draft.mentions, inReplyTo: inReplyTo)
+            let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
+            _ = try tx.enqueueReply(
+                channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
+        }
+    }
+}
+
+/// A reply before it is addressed: text plus who to @.
+struct ReplyDraft: Sendable, Equatable {
+    var text: String
+    var mentions: [String]
+}

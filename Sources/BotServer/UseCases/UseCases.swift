@@ -1,0 +1,13 @@
+import TaskBoard
+
+/// What every caller of a use case shares — chat, board, API and schedule: the routing of places,
+/// the words, and the outbox. `commands(in:by:)` gives the use cases for one transaction and actor.
+struct UseCases: Sendable {
+    let router: PlaceRouter
+    let replies: Replies
+    let queue: ReplyQueue
+
+    func commands(in tx: BoardTransaction, by actor: Member) -> Commands {
+        Commands(tx: tx, router: router, actor: actor)
+    }
+}
