@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func everyPageNeedsALogin() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             let board = BoardClient(client)
             for path in [
                 "/board", "/board/items", "/board/items/1", "/board/reviews", "/board/members",
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func loginSetsAStrictSessionCookieAndLogoutEndsIt() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, _ in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, _ in
             let board = BoardClient(client)
             let wrong = try await board.login("sec", "nope")
             #expect(wrong.status == .unauthorized)
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func repeatedWrongPasswordsLockTheName() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, _ in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, _ in
             let board = BoardClient(client)
             for _ in 0..<3 { #expect(try await board.login("gw", "wrong").status == .unauthorized) }
             let locked = try await board.login("gw", "pw-secret")
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func loginAndActionsRefuseAMissingOrWrongCSRFToken() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             let board = BoardClient(client)
             _ = try await board.get("/board/login")
             let forged = try await board.post(
@@ -101,14 +101,14 @@ import Testing
 
     /// The same item verified by chat and by the board ends in the same state with the same ledger.
     @Test func verifyOnTheBoardEqualsVerifyInChat() async throws {
-        let chat = FakePlatform()
+        let chat = ReplyRecorder()
         let chatStore = try BoardStore.inMemory()
         try await withServer(platform: chat, store: chatStore, configure: Self.configure) { client, store in
             try await Self.submittedItem(client, store)
             try await client.postMessage(messageBody(id: "v", group: "members-1", sender: "sec-1", text: "验收 #1"))
             #expect(try await eventually { try await store.read { tx in try tx.item(id: 1)?.status } == .closed })
         }
-        let web = FakePlatform()
+        let web = ReplyRecorder()
         let webStore = try BoardStore.inMemory()
         try await withServer(platform: web, store: webStore, configure: Self.configure) { client, store in
             try await Self.submittedItem(client, store)
@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func aGridWorkerSeesAndActsOnTheOwnGridOnly() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             try await Self.submittedItem(client, store)  // #1 in G1
             try await client.postMessage(messageBody(id: "g2", sender: "u-8", name: "王五", text: "世纪花园3栋路灯不亮"))
             #expect(try await eventually { try await store.read { tx in try tx.item(id: 2)?.grid } == "G2" })
@@ -163,7 +163,7 @@ import Testing
     }
 
     @Test func returnEscalateResolveCancelAndMergeChangeStateAsTheCommandsDo() async throws {
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform, configure: Self.configure) { client, store in
             try await Self.submittedItem(client, store)
             try await client.postMessage(messageBody(id: "x2", sender: "u-8", name: "王五", text: "龙西小区3栋门口垃圾堆了好几天"))
@@ -197,7 +197,7 @@ import Testing
     }
 
     @Test func assignAndCancelAsInvalid() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             try await client.postMessage(messageBody(id: "a1", sender: "u-7", name: "叶强", text: "广场花苑2栋楼道堆满杂物"))
             try await client.postMessage(
                 messageBody(id: "a2", group: "members-1", sender: "p-1", name: "张三", text: "报到 张三"))
@@ -224,7 +224,7 @@ import Testing
     }
 
     @Test func listFiltersSortsPagesAndExportsCSV() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             try await store.write { tx in
                 let reporter = try tx.upsertMember(platformID: "u-1", name: "叶强", role: .rider, grid: nil)
                 for n in 0..<40 {
@@ -266,7 +266,7 @@ import Testing
     }
 
     @Test func aReviewDecisionFilesTheReportAndAnswersTheSender() async throws {
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform, configure: Self.configure) { client, store in
             try await store.write { tx in
                 let inbox = try tx.insertInbox(
@@ -311,7 +311,7 @@ import Testing
     }
 
     @Test func membersApproveActivityAndExchange() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             try await Self.submittedItem(client, store)
             try await client.postMessage(messageBody(id: "v", group: "members-1", sender: "sec-1", text: "验收 #1"))
             #expect(try await eventually { try await store.read { tx in try tx.item(id: 1)?.status } == .closed })
@@ -350,7 +350,7 @@ import Testing
     }
 
     @Test func overviewCountsTheBoard() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             try await Self.submittedItem(client, store)
             let board = BoardClient(client)
             try await board.login("sec", "pw-secret")
@@ -363,7 +363,7 @@ import Testing
     }
 
     @Test func fileOnBehalfAndLocateAMissingPlace() async throws {
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform, configure: Self.configure) { client, store in
             try await client.postMessage(messageBody(id: "l1", sender: "u-7", name: "叶强", text: "路灯坏了，晚上黑漆漆的"))
             #expect(try await eventually { try await store.read { tx in try tx.item(id: 1) } != nil })
@@ -399,7 +399,7 @@ import Testing
     }
 
     @Test func photosAreServedToWhoMaySeeTheItem() async throws {
-        try await withServer(platform: FakePlatform(), configure: Self.configure) { client, store in
+        try await withServer(platform: ReplyRecorder(), configure: Self.configure) { client, store in
             try await client.postMessage(
                 messageBody(id: "p1", sender: "u-8", name: "王五", text: "世纪花园3栋井盖坏了", images: ["sim-sample:manhole.jpg"])
             )

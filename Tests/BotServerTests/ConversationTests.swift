@@ -19,7 +19,7 @@ import Testing
 
     @Test func photoThenTextMakesOneItemWithThePhoto() async throws {
         let clock = ManualClock()
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             // Given a rider's photo with no words
             try await client.postMessage(
@@ -42,7 +42,7 @@ import Testing
 
     @Test func photoAfterTheTextIsAddedToItsItem() async throws {
         let clock = ManualClock()
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             try await client.postMessage(messageBody(id: "a-1", sender: "u-3", text: "世纪花园东门那个路灯杆被车撞歪了"))
             try await platform.waitFor(delivered: 1)
@@ -58,7 +58,7 @@ import Testing
 
     @Test func anotherSendersPhotoNeverJoinsAndBecomesItsOwnReportAfterTheWindow() async throws {
         let clock = ManualClock()
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             try await client.postMessage(messageBody(id: "o-1", sender: "u-1", text: "龙西小区7栋楼道里全是纸箱子"))
             try await platform.waitFor(delivered: 1)
@@ -84,7 +84,7 @@ import Testing
 
     @Test func thanksWithAPhotoFilesNothing() async throws {
         let clock = ManualClock()
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             try await client.postMessage(messageBody(id: "t-1", sender: "u-5", text: "谢谢物业 已经修好了"))
             clock.advance(seconds: 15)
@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func aReportWithoutAPlaceIsAskedOnceAndCompletedByTheNextMessage() async throws {
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform) { client, store in
             try await client.postMessage(messageBody(id: "q-1", sender: "u-9", text: "这里井盖碎了 很危险"))
             try await platform.waitFor(delivered: 1)
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func anUnsureReportWaitsForTheSecretary() async throws {
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform) { client, store in
             try await client.postMessage(messageBody(id: "r-1", sender: "u-4", text: "世纪花园3栋的那个坏了"))
             try await platform.waitFor(delivered: 1)

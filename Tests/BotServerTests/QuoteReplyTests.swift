@@ -9,7 +9,7 @@ import Testing
 /// The message of issue 16, which used to kill the server at every start: now an ordinary claim.
 @Suite struct QuoteReplyTests {
     @Test func aQuoteReplyIsAnsweredAsAClaimOrARefusalAndTheServerGoesOn() async throws {
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform) { client, store in
             try await client.postMessage(messageBody(id: "r-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
             try await platform.waitFor(delivered: 1)

@@ -9,7 +9,7 @@ import Testing
 /// A group nobody configured is told once why the bot does not answer; nothing is processed.
 @Suite struct UnconfiguredGroupTests {
     @Test func theFirstMessageIsAnsweredOnceAndNoneIsProcessed() async throws {
-        let platform = FakePlatform()
+        let platform = ReplyRecorder()
         try await withServer(platform: platform) { client, store in
             for n in 1...3 {
                 try await client.postMessage(

@@ -143,8 +143,13 @@ struct WeChatWebhookController: Sendable {
                 ])
             return Self.success
         }
-        let rows = try await store.write { tx in try tx.claimPassiveReplies(inboxID: stored.inboxID) }
-        let texts = rows.compactMap { try? JSONDecoder().decode(OutboundReply.self, from: Data($0.payload.utf8)).text }
+        // Decoded inside the claim: a reply that cannot be read rolls the claim back and stays in the
+        // outbox, to be sent (or visibly fail) there, rather than vanish.
+        let texts = try await store.write { tx in
+            try tx.claimPassiveReplies(inboxID: stored.inboxID).map {
+                try JSONDecoder().decode(OutboundReply.self, from: Data($0.payload.utf8)).text
+            }
+        }
         guard !texts.isEmpty else { return Self.success }
         return xml(try reply(message, texts.joined(separator: "\n\n")))
     }
