@@ -69,7 +69,7 @@ struct ReviewController: Sendable {
         let format = BoardFormat(config: site.config)
         let (reviews, senders, missing, reporters, members, now, crashed) = try await site.store.read { tx in
             let reviews = try tx.reviews(status: .open, limit: 200)
-            let crashed = user.role == .secretary ? try tx.quarantinedInbox(limit: 50) : []
+            let crashed = user.role == .secretary ? try tx.queue.quarantinedInbox(limit: 50) : []
             var senders: [String: Member] = [:]
             for review in reviews { senders[review.senderID] = try tx.member(platformID: review.senderID) }
             let missing = try tx.itemsMissingPlace(limit: 100).filter { user.mayAccess(grid: $0.grid) }
@@ -156,7 +156,7 @@ struct ReviewController: Sendable {
                     return .done(site.labels.word("done_review_ignore"))
                 }
                 guard review.status == .open else { throw BoardPageError.reviewClosed(id, status: review.status) }
-                guard let inbox = try tx.inbox(id: review.inboxID),
+                guard let inbox = try tx.queue.inbox(id: review.inboxID),
                     let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(inbox.payload.utf8)),
                     let sender = try tx.member(platformID: review.senderID)
                 else { return .refused(site.labels.word("review_not_found")) }
@@ -200,7 +200,7 @@ struct ReviewController: Sendable {
             throw HTTPError(.notFound)
         }
         let labels = site.labels
-        let retried = try await site.store.write { tx in try tx.retryQuarantinedInbox(id: id) }
+        let retried = try await site.store.write { tx in try tx.queue.retryQuarantinedInbox(id: id) }
         if retried { await site.inboxSignal?.notify() }
         return await finish(
             retried ? .done(labels.word("done_crashed_retry")) : .refused(labels.word("review_not_found")),

@@ -12,7 +12,7 @@ import TaskBoard
 struct WeChatWebhookController: Sendable {
     let config: AppConfig
     let inbox: WebhookController
-    let store: BoardStore
+    let store: any OutboxQueue
     let waiters: ProcessingWaiters
     /// Welcomes a new follower with the help text.
     let welcome: String
@@ -20,7 +20,9 @@ struct WeChatWebhookController: Sendable {
     let wecomApps: [String: WeComAppEndpoint]
 
     /// Builds every endpoint at start-up, so a bad EncodingAESKey stops the server with its channel named.
-    init(config: AppConfig, inbox: WebhookController, store: BoardStore, waiters: ProcessingWaiters, welcome: String)
+    init(
+        config: AppConfig, inbox: WebhookController, store: any OutboxQueue, waiters: ProcessingWaiters, welcome: String
+    )
         throws
     {
         self.welcome = welcome
@@ -143,7 +145,7 @@ struct WeChatWebhookController: Sendable {
                 ])
             return Self.success
         }
-        let rows = try await store.write { tx in try tx.claimPassiveReplies(inboxID: stored.inboxID) }
+        let rows = try await store.claimPassiveReplies(inboxID: stored.inboxID)
         let texts = rows.compactMap { try? JSONDecoder().decode(OutboundReply.self, from: Data($0.payload.utf8)).text }
         guard !texts.isEmpty else { return Self.success }
         return xml(try reply(message, texts.joined(separator: "\n\n")))

@@ -30,7 +30,7 @@ struct MessageHandler: Sendable {
         do {
             decoded = try JSONDecoder().decode(InboundMessage.self, from: Data(row.payload.utf8))
         } catch {
-            try await store.write { tx in try tx.markInbox(id: rowID, state: .failed, error: "undecodable payload") }
+            try await store.markInbox(id: rowID, state: .failed, error: "undecodable payload")
             return .ignored(reason: "undecodable payload")
         }
         decoded.imageURLs = await resolveFiles(decoded, logger: logger)
@@ -50,7 +50,7 @@ struct MessageHandler: Sendable {
                 handler: self, tx: tx, inboxID: rowID, message: message, member: member, role: role)
             let drafts = try window.handle(parsed)
             try enqueue(drafts, for: message, inboxID: rowID, tx: tx)
-            try tx.markInbox(id: rowID, state: .processed, error: nil)
+            try tx.queue.markInbox(id: rowID, state: .processed, error: nil)
             return .handled(intent: parsed.intent, replies: drafts.count)
         }
     }
@@ -61,9 +61,9 @@ struct MessageHandler: Sendable {
         let notice = ReplyDraft(text: try renderer.render(.unconfiguredGroup, EmptyView()), mentions: [])
         let reason = Self.unconfiguredGroup
         let answered = try await store.write { tx in
-            let first = try !tx.hasFailedInbox(
+            let first = try !tx.queue.hasFailedInbox(
                 channel: message.channel, groupID: message.groupID, error: reason, before: rowID)
-            try tx.markInbox(id: rowID, state: .failed, error: reason)
+            try tx.queue.markInbox(id: rowID, state: .failed, error: reason)
             if first { try enqueue([notice], for: message, inboxID: rowID, tx: tx) }
             return first
         }
@@ -98,7 +98,7 @@ struct MessageHandler: Sendable {
             var replies = 0
             let cutoff = tx.now.addingTimeInterval(-config.conversation.windowSeconds)
             for turn in try tx.parkedTurns(before: cutoff) {
-                guard let inbox = try tx.inbox(id: turn.inboxID),
+                guard let inbox = try tx.queue.inbox(id: turn.inboxID),
                     let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(inbox.payload.utf8)),
                     let member = try tx.member(platformID: turn.senderID)
                 else {
@@ -150,7 +150,7 @@ struct MessageHandler: Sendable {
             let reply = OutboundReply(
                 channel: via, groupID: groupID, text: draft.text, mentions: draft.mentions, inReplyTo: inReplyTo)
             let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
-            _ = try tx.enqueueReply(
+            _ = try tx.queue.enqueueReply(
                 channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
         }
     }
