@@ -63,12 +63,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Deterministic bulk data for `fengchao bench board`, written through the board's commands.
+        .target(
+            name: "BoardBench",
+            dependencies: ["TaskBoard", "IntentParser"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "BotServer",
             dependencies: [
                 "IntentParser",
                 "ParserCorpus",
                 "TaskBoard",
+                "BoardBench",
                 "MessageFuzz",
                 "CGD",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -93,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskBoardTests",
-            dependencies: ["TaskBoard", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TaskBoard", "BoardBench", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

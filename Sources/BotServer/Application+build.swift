@@ -103,7 +103,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     // 2 is FULL: an acknowledged message survives a power cut (design §7).
     let (synchronous, journal) = (try await store.synchronousMode(), try await store.journalMode())
     logger.info("store.opened", metadata: ["synchronous": "\(synchronous)", "journal": "\(journal)"])
-    let quarantined = try await store.read { tx in try tx.quarantinedCounts() }
+    let quarantined = try await store.read { tx in try tx.queue.quarantinedCounts() }
     if quarantined.inbox + quarantined.outbox + quarantined.photos > 0 {
         logger.error(
             "quarantined: work that crashed the process earlier is set aside (see the board's review page)",

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 
-/// The board's storage: owns the database connection(s), runs the migrations, and gives each
-/// caller one transaction in which to run `BoardTransaction`'s commands and queries
-/// (GRDB's AppDatabase pattern). The server opens one for the life of the process; tests use
-/// `inMemory`.
+/// The board's storage over SQLite: owns the database connection(s), runs the migrations, and gives
+/// each caller one transaction in which to run `BoardTransaction`'s commands and queries, the queues
+/// included (GRDB's AppDatabase pattern). It also serves the small store protocols that need nothing
+/// of the board — `InboxQueue`, `OutboxQueue`, `PhotoQueue`, `SessionStore`, `TranscriptStore` — one
+/// transaction per call. The server opens one for the life of the process; tests use `inMemory`.
 public struct BoardStore: Sendable {
     /// Writes go through here; GRDB serialises them.
     let writer: any DatabaseWriter

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// All commands and queries of the board, used inside one `BoardStore.write` or `read` closure.
+/// All commands and queries of the board, used inside one `BoardStore.write` or `read` closure; the
+/// work queues of the same transaction are `queue` (`BoardQueue`).
 ///
 /// It wraps GRDB's `Database`, which is not `Sendable`: never let it escape the closure. Each
 /// command checks everything first and throws `BoardError` before any write, then writes the
@@ -14,6 +15,12 @@ public struct BoardTransaction {
     public let now: Date
     /// The point amounts and limits in force.
     public let rules: PointRules
+
+    /// The same transaction acting at another instant: history written through the real commands
+    /// (the benchmark seeder replays a year of reports in one transaction).
+    package func at(_ instant: Date) -> BoardTransaction {
+        BoardTransaction(db: db, now: Self.normalized(instant), rules: rules)
+    }
 
     /// Round-trips a date through unix seconds, the stored form, so that a record returned by a
     /// command equals the same record fetched back.

@@ -269,7 +269,7 @@ import Testing
         let platform = ReplyRecorder()
         try await withServer(platform: platform, configure: Self.configure) { client, store in
             try await store.write { tx in
-                let inbox = try tx.insertInbox(
+                let inbox = try tx.queue.insertInbox(
                     channel: "generic", platformMessageID: "r-1", groupID: "riders-1", senderID: "u-7",
                     payload: String(
                         decoding: try JSONEncoder().encode(
@@ -277,7 +277,7 @@ import Testing
                                 channel: "generic", messageID: "r-1", groupID: "riders-1", senderID: "u-7",
                                 senderName: "叶强", text: "那边好像有点问题", imageURLs: [], location: nil, timestamp: nil)),
                         as: UTF8.self))
-                try tx.markInbox(id: inbox ?? 0, state: .processed, error: nil)
+                try tx.queue.markInbox(id: inbox ?? 0, state: .processed, error: nil)
                 _ = try tx.upsertMember(platformID: "u-7", name: "叶强", role: .rider, grid: nil)
                 try tx.addReview(
                     ReviewEntry(

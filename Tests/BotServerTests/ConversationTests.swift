@@ -10,7 +10,7 @@ import Testing
 /// place, a message the parser is unsure of.
 @Suite struct ConversationTests {
     private func idle(_ store: BoardStore) async throws -> Bool {
-        try await eventually { try await store.read { tx in try tx.inboxCount(state: .pending) } == 0 }
+        try await eventually { try await store.read { tx in try tx.queue.inboxCount(state: .pending) } == 0 }
     }
 
     private func item(_ store: BoardStore, _ id: Int64) async throws -> ItemDetail? {

@@ -26,7 +26,7 @@ import Testing
     }
 
     private func poison(_ store: BoardStore) async throws -> InboxMessage? {
-        try await store.read { tx in try tx.inbox(id: 1) }
+        try await store.read { tx in try tx.queue.inbox(id: 1) }
     }
 
     @Test func aMessageThatKillsProcessingIsQuarantinedAndTheNextIsProcessed() async throws {
@@ -48,7 +48,8 @@ import Testing
             #expect(try await store.read { tx in try tx.items(status: nil, limit: 10, offset: 0) }.isEmpty)
         }
         try await run(store) { client in
-            #expect(try await eventually { try await store.read { tx in try tx.inboxCount(state: .pending) } == 0 })
+            #expect(
+                try await eventually { try await store.read { tx in try tx.queue.inboxCount(state: .pending) } == 0 })
             let row = try #require(try await poison(store))
             #expect(row.state == .failed)
             #expect(row.error == CrashGuard.reason)
@@ -56,7 +57,9 @@ import Testing
             let items = try await store.read { tx in try tx.items(status: nil, limit: 10, offset: 0) }
             #expect(items.map(\.id) == [1])
             #expect(
-                try await store.read { tx in try tx.outboxCount(status: .pending) + tx.outboxCount(status: .sent) } >= 1
+                try await store.read { tx in
+                    try tx.queue.outboxCount(status: .pending) + tx.queue.outboxCount(status: .sent)
+                } >= 1
             )
             let (status, health) = try await client.getJSON("/healthz")
             #expect(status == .ok)

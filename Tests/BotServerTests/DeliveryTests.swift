@@ -32,8 +32,9 @@ import Testing
             try await client.postMessage(messageBody(id: "f-1", sender: "u-7", text: "龙西小区12栋窨井盖破损"))
             try await platform.waitFor(delivered: 1)
             #expect(await platform.received.count == 4)
-            #expect(try await eventually { try await store.read { tx in try tx.outboxCount(status: .sent) } == 1 })
-            let rows = try await store.read { tx in try tx.outbox(status: nil) }
+            #expect(
+                try await eventually { try await store.read { tx in try tx.queue.outboxCount(status: .sent) } == 1 })
+            let rows = try await store.read { tx in try tx.queue.outbox(status: nil) }
             #expect(rows.count == 1)
             #expect(rows.first?.attempts == 4)
         }
@@ -47,8 +48,9 @@ import Testing
             try await client.postMessage(messageBody(id: "x-1", sender: "u-7", text: "龙西小区12栋窨井盖破损"))
             try await platform.waitFor(delivered: 3, acceptedOnly: false)
             // The failed mark is written right after the third answer.
-            #expect(try await eventually { try await store.read { tx in try tx.outboxCount(status: .failed) } == 1 })
-            let row = try await store.read { tx in try tx.outbox(status: nil).first }
+            #expect(
+                try await eventually { try await store.read { tx in try tx.queue.outboxCount(status: .failed) } == 1 })
+            let row = try await store.read { tx in try tx.queue.outbox(status: nil).first }
             #expect(row?.attempts == 3)
             #expect(row?.lastError?.contains("503") == true)
         }
@@ -70,7 +72,7 @@ import Testing
         }
         #expect(await down.accepted.isEmpty)
         let store = try BoardStore.open(directory: directory)
-        #expect(try await store.read { tx in try tx.outbox(status: .pending) }.count == 1)
+        #expect(try await store.read { tx in try tx.queue.outbox(status: .pending) }.count == 1)
 
         // When the server starts again on the same data with the platform up
         let up = FakePlatform()
@@ -82,7 +84,9 @@ import Testing
             try await app.test(.router) { _ in
                 // Then the queued receipt is delivered, once
                 try await up.waitFor(delivered: 1)
-                #expect(try await eventually { try await store.read { tx in try tx.outboxCount(status: .sent) } == 1 })
+                #expect(
+                    try await eventually { try await store.read { tx in try tx.queue.outboxCount(status: .sent) } == 1 }
+                )
             }
         }
         #expect(await up.texts.count == 1)

@@ -58,13 +58,14 @@ import Testing
             }
             #expect(acked > 2_500)
             let drained = try await eventually(timeout: .seconds(300)) {
-                try await store.read { tx in try tx.inboxCount(state: .pending) } == 0
+                try await store.read { tx in try tx.queue.inboxCount(state: .pending) } == 0
             }
             #expect(drained)
             let counts = try await store.read { tx in
                 (
-                    processed: try tx.inboxCount(state: .processed), failed: try tx.inboxCount(state: .failed),
-                    all: try tx.inboxCount()
+                    processed: try tx.queue.inboxCount(state: .processed),
+                    failed: try tx.queue.inboxCount(state: .failed),
+                    all: try tx.queue.inboxCount()
                 )
             }
             #expect(counts.all == acked)

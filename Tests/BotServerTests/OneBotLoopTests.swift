@@ -52,7 +52,7 @@ import Testing
                 headers: [HTTPField.Name("X-Signature")!: "sha1=" + String(repeating: "0", count: 40)],
                 body: ByteBuffer(bytes: body))
             #expect(bad.status == .unauthorized)
-            #expect(try await store.read { tx in try tx.inboxCount() } == 0)
+            #expect(try await store.read { tx in try tx.queue.inboxCount() } == 0)
 
             let signed = OneBot11Verifier.signature(secret: "s3cret", body: body)
             let ok = try await client.execute(

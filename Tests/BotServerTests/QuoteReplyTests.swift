@@ -30,7 +30,7 @@ import Testing
                 messageBody(id: "q-2", group: "members-1", sender: "p-1", text: "「叶强：龙西小区12栋窨井盖破损 #1」\n----\n我来"))
             try await platform.waitFor(delivered: 4)
             #expect(await platform.texts[3].contains("#1 已由 张三 认领"))
-            #expect(try await store.read { tx in try tx.inboxCount(state: .processed) } == 4)
+            #expect(try await store.read { tx in try tx.queue.inboxCount(state: .processed) } == 4)
         }
     }
 }

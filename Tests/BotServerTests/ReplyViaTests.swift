@@ -55,8 +55,9 @@ import Testing
             #expect(sent.json["text"]?["content"]?.string?.contains("已收到 #1") == true)
             #expect(sent.json["text"]?["mentioned_list"]?.array?.first?.string == "lisi")
             #expect(try await store.read { tx in try tx.items(status: nil, limit: 10, offset: 0) }.count == 1)
-            #expect(try await store.read { tx in try tx.inboxCount() } == 1)
-            #expect(try await eventually { try await store.read { tx in try tx.outboxCount(status: .sent) } == 1 })
+            #expect(try await store.read { tx in try tx.queue.inboxCount() } == 1)
+            #expect(
+                try await eventually { try await store.read { tx in try tx.queue.outboxCount(status: .sent) } == 1 })
             #expect(await robot.accepted.count == 1)
         }
     }

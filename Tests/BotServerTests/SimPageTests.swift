@@ -74,7 +74,7 @@ import Testing
             }
             let response = try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分")
             #expect(response.status == .notFound)
-            #expect(try await store.read { tx in try tx.inboxCount() } == 0)
+            #expect(try await store.read { tx in try tx.queue.inboxCount() } == 0)
             try await client.execute(uri: "/", method: .get) { #expect($0.headers[.location] == "/board") }
         }
     }
@@ -111,7 +111,7 @@ import Testing
                 persona: "rider-1", group: "riders-1", text: "我的积分",
                 headers: [.cookie: secretary, BoardAuthMiddleware.csrfHeader: token])
             #expect(accepted.status == .ok)
-            #expect(try await store.read { tx in try tx.inboxCount() } == 1)
+            #expect(try await store.read { tx in try tx.queue.inboxCount() } == 1)
             let (readStatus, _) = try await client.simTranscript(group: "riders-1", headers: [.cookie: secretary])
             #expect(readStatus == .ok)
         }

@@ -33,7 +33,7 @@ import Testing
             #expect(response.status == .badRequest)
             let answer = try JSONDecoder().decode(JSONValue.self, from: Data(response.body.readableBytesView))
             #expect(answer["ok"]?.bool == false)
-            #expect(try await store.read { tx in try tx.inboxCount() } == 0)
+            #expect(try await store.read { tx in try tx.queue.inboxCount() } == 0)
         }
     }
 
@@ -59,7 +59,7 @@ import Testing
             let text = String(repeating: "井", count: 20_000)
             let response = try await client.simPost(persona: "rider-1", group: "riders-1", text: text)
             #expect(response.status == .contentTooLarge)
-            #expect(try await store.read { tx in try tx.inboxCount() } == 0)
+            #expect(try await store.read { tx in try tx.queue.inboxCount() } == 0)
         }
     }
 

@@ -17,7 +17,7 @@ import Testing
             let inboxID = try #require(ack["inbox_id"]?.number).rounded()
 
             // Then it sits in the inbox on channel sim, as the persona, and gets processed
-            let row = try #require(try await store.read { tx in try tx.inbox(id: Int64(inboxID)) })
+            let row = try #require(try await store.read { tx in try tx.queue.inbox(id: Int64(inboxID)) })
             #expect(row.channel == "sim")
             #expect(row.groupID == "riders-1")
             #expect(row.senderID == "sim-rider-1")
@@ -34,11 +34,11 @@ import Testing
             #expect(entries[1]["text"]?.string?.contains("叶强 的积分：共 0 分") == true)
             #expect(entries[1]["mentions"]?.array?.compactMap(\.string) == ["叶强"])
             #expect(entries[1]["clock"]?.string?.count == 5)
-            let processed = try await store.read { tx in try tx.inbox(id: Int64(inboxID))?.state }
+            let processed = try await store.read { tx in try tx.queue.inbox(id: Int64(inboxID))?.state }
             #expect(processed == .processed)
 
             // And the reply went out on the simulator's channel and is marked sent
-            let sent = try await store.read { tx in try tx.outbox(status: .sent) }
+            let sent = try await store.read { tx in try tx.queue.outbox(status: .sent) }
             #expect(sent.map(\.channel) == ["sim"])
             #expect(sent.map(\.target) == ["riders-1"])
         }

@@ -16,21 +16,21 @@ import Testing
     private func message(_ id: String, group: String = "g1", channel: String = "sim") async throws -> Int64 {
         try await store.write { tx in
             try #require(
-                try tx.insertInbox(
+                try tx.queue.insertInbox(
                     channel: channel, platformMessageID: id, groupID: group, senderID: "s", payload: id))
         }
     }
 
     private func reply(_ text: String, group: String = "g1", sent: Bool = true) async throws -> Int64 {
         try await store.write { tx in
-            let id = try tx.enqueueReply(channel: "sim", target: group, payload: text, inboxID: nil)
-            if sent { try tx.markSent(outboxID: id) }
+            let id = try tx.queue.enqueueReply(channel: "sim", target: group, payload: text, inboxID: nil)
+            if sent { try tx.queue.markSent(outboxID: id) }
             return id
         }
     }
 
     private func read(after cursor: TranscriptCursor = .start, limit: Int = 50) async throws -> TranscriptPage {
-        try await store.read { tx in try tx.transcript(channel: "sim", groupID: "g1", after: cursor, limit: limit) }
+        try await store.transcript(channel: "sim", groupID: "g1", after: cursor, limit: limit)
     }
 
     @Test func messagesAndRepliesMergeInTimeAndOtherChatsStayOut() async throws {
@@ -64,14 +64,14 @@ import Testing
         let first = try await read()
         #expect(first.lines.map(\.payload) == ["m1"])
 
-        try await store.write { tx in try tx.markSent(outboxID: late) }
+        try await store.write { tx in try tx.queue.markSent(outboxID: late) }
         let second = try await read(after: first.cursor)
         #expect(second.lines.map(\.payload) == ["r1", "r2"])
     }
 
     @Test func aFailedReplyIsPassedOver() async throws {
         let failed = try await reply("r1", sent: false)
-        try await store.write { tx in try tx.markAttemptFailed(outboxID: failed, error: "no", retryAt: nil) }
+        try await store.write { tx in try tx.queue.markAttemptFailed(outboxID: failed, error: "no", retryAt: nil) }
         _ = try await reply("r2")
         let page = try await read()
         #expect(page.lines.map(\.payload) == ["r2"])
@@ -102,16 +102,12 @@ import Testing
             _ = try await reply("r\(index)")
             clock.advance(seconds: 1)
         }
-        let start = try await store.read { tx in
-            try tx.transcriptStart(channel: "sim", groupID: "g1", recentMessages: 2)
-        }
+        let start = try await store.transcriptStart(channel: "sim", groupID: "g1", recentMessages: 2)
         let page = try await read(after: start)
         #expect(page.lines.map(\.payload) == ["m5", "r5", "m6", "r6"])
 
         // A group with no talk starts at the end, so its polls do not walk other chats' history
-        let quiet = try await store.read { tx in
-            try tx.transcriptStart(channel: "sim", groupID: "g9", recentMessages: 2)
-        }
+        let quiet = try await store.transcriptStart(channel: "sim", groupID: "g9", recentMessages: 2)
         #expect(quiet == TranscriptCursor(inbox: 6, outbox: 6))
     }
 

@@ -18,7 +18,8 @@ import Testing
             try await platform.waitFor(delivered: 1)
             #expect(await platform.texts == ["这个群还没有接入蜂巢，请联系社区书记配置。"])
             #expect(await platform.accepted.first?.json["group_id"]?.string == "stranger-group")
-            #expect(try await eventually { try await store.read { tx in try tx.inboxCount(state: .failed) } == 3 })
+            #expect(
+                try await eventually { try await store.read { tx in try tx.queue.inboxCount(state: .failed) } == 3 })
             #expect(try await store.read { tx in try tx.items(status: nil, limit: 10, offset: 0) }.isEmpty)
             // A configured group is untouched by it.
             try await client.postMessage(messageBody(id: "y-1", sender: "u-9", text: "我的积分"))

@@ -53,10 +53,10 @@ import Testing
                 let plaintext = try crypto.decrypt(try #require(fields["Encrypt"]))
                 #expect(plaintext.contains("已收到 #1"))
             }
-            #expect(try await store.read { tx in try tx.inboxCount() } == 1)
+            #expect(try await store.read { tx in try tx.queue.inboxCount() } == 1)
             let stored = try #require(
                 try await store.read { tx in
-                    try tx.inboxMessage(channel: "oa1", platformMessageID: "245849301827364502")
+                    try tx.queue.inboxMessage(channel: "oa1", platformMessageID: "245849301827364502")
                 })
             #expect(stored.payload.contains("窨井盖"))
             #expect(try await store.read { tx in try tx.items(status: nil, limit: 5, offset: 0) }.count == 1)

@@ -19,7 +19,7 @@ import Testing
     }
 
     private func inboxCount(_ store: BoardStore) async throws -> Int {
-        try await store.read { tx in try tx.inboxCount() }
+        try await store.read { tx in try tx.queue.inboxCount() }
     }
 
     @Test func badSignatureIsRefusedAndNothingStored() async throws {

@@ -1,3 +1,4 @@
+import BoardBench
 import Foundation
 import Testing
 

@@ -14,7 +14,7 @@ struct ConversationStoreTests {
         try await store.write { tx in
             for (n, group) in ["g1", "g2", "g1"].enumerated() {
                 let inbox = try #require(
-                    try tx.insertInbox(
+                    try tx.queue.insertInbox(
                         channel: "generic", platformMessageID: "m\(n)", groupID: group, senderID: "u", payload: "{}"))
                 try tx.recordTurn(
                     ConversationTurn(

@@ -11,7 +11,7 @@ struct ReviewQueueTests {
         try await h.run { tx in
             try (0..<count).map { n in
                 let inbox = try #require(
-                    try tx.insertInbox(
+                    try tx.queue.insertInbox(
                         channel: "generic", platformMessageID: "m\(n)", groupID: "g", senderID: "u", payload: "{}"))
                 return try tx.addReview(
                     ReviewEntry(

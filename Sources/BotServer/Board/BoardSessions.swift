@@ -6,7 +6,7 @@ import TaskBoard
 
 /// Creates, finds and ends board logins; the browser holds a random token, the store its hash.
 struct BoardSessions: Sendable {
-    let store: BoardStore
+    let store: any SessionStore
     let config: BoardConfig
 
     static let cookieName = "fc_session"
@@ -15,13 +15,8 @@ struct BoardSessions: Sendable {
     func start(user: BoardUser) async throws -> (cookie: Cookie, session: BoardSession) {
         let token = Self.randomToken()
         let hours = config.sessionHours
-        let session = try await store.write { tx in
-            let session = BoardSession(
-                tokenHash: Self.hash(token), userName: user.name, csrfToken: Self.randomToken(), createdAt: tx.now,
-                expiresAt: tx.now.addingTimeInterval(hours * 3600), lastSeenAt: tx.now)
-            try tx.createSession(session)
-            return session
-        }
+        let session = try await store.createSession(
+            tokenHash: Self.hash(token), userName: user.name, csrfToken: Self.randomToken(), lifetime: hours * 3600)
         return (cookie(value: token, maxAge: Int(hours * 3600)), session)
     }
 
@@ -29,20 +24,13 @@ struct BoardSessions: Sendable {
     func current(_ request: Request) async throws -> BoardSession? {
         guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
         let tokenHash = Self.hash(token)
-        let hours = config.sessionHours
-        return try await store.write { tx in
-            guard let session = try tx.session(tokenHash: tokenHash) else { return nil }
-            if tx.now.timeIntervalSince(session.lastSeenAt) > 300 {
-                try tx.touchSession(tokenHash: tokenHash, expiresAt: tx.now.addingTimeInterval(hours * 3600))
-            }
-            return session
-        }
+        return try await store.session(tokenHash: tokenHash, lifetime: config.sessionHours * 3600, touchAfter: 300)
     }
 
     func end(_ request: Request) async throws {
         guard let token = request.cookies[Self.cookieName]?.value else { return }
         let tokenHash = Self.hash(token)
-        try await store.write { tx in try tx.deleteSession(tokenHash: tokenHash) }
+        try await store.deleteSession(tokenHash: tokenHash)
     }
 
     /// Clears the cookie in the browser.

@@ -178,7 +178,7 @@ struct ItemPageController: Sendable {
             guard let photoID = form.int64("photo"), let photo = try tx.photo(id: photoID), photo.itemID == id else {
                 throw BoardFormError.missingPhoto
             }
-            _ = try tx.retryPhoto(id: photoID)
+            _ = try tx.queue.retryPhoto(id: photoID)
             return nil
         }
     }

@@ -69,7 +69,7 @@ struct ReviewController: Sendable {
         let format = BoardFormat(config: site.config)
         let (reviews, senders, missing, reporters, members, now, crashed) = try await site.store.read { tx in
             let reviews = try tx.reviews(status: .open, limit: 200)
-            let crashed = user.role == .secretary ? try tx.quarantinedInbox(limit: 50) : []
+            let crashed = user.role == .secretary ? try tx.queue.quarantinedInbox(limit: 50) : []
             var senders: [String: Member] = [:]
             for review in reviews { senders[review.senderID] = try tx.member(platformID: review.senderID) }
             let missing = try tx.itemsMissingPlace(limit: 100).filter { user.mayAccess(grid: $0.grid) }
@@ -160,7 +160,7 @@ struct ReviewController: Sendable {
                 photoURLs: try review.photoURLs(),
                 source: ItemSource(
                     channel: review.channel, group: review.groupID,
-                    messageID: try tx.inbox(id: review.inboxID)?.platformMessageID))
+                    messageID: try tx.queue.inbox(id: review.inboxID)?.platformMessageID))
             let happened = try site.useCases.commands(in: tx, by: sender).file(filing)
             let itemID = happened.item?.number ?? 0
             _ = try tx.resolveReview(id: id, itemID: itemID, by: actor.id ?? 0)
@@ -181,7 +181,7 @@ struct ReviewController: Sendable {
         let response = try await site.perform(
             user: user, context: context, back: "/board/reviews", what: "retry crashed \(id)"
         ) { tx, _ in
-            guard try tx.retryQuarantinedInbox(id: id) else { throw BoardPageError.noSuchReview(id) }
+            guard try tx.queue.retryQuarantinedInbox(id: id) else { throw BoardPageError.noSuchReview(id) }
             return site.labels.word("done_crashed_retry")
         }
         await site.inboxSignal?.notify()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BoardBench
 import Foundation
 import Hummingbird
 import HummingbirdBcrypt

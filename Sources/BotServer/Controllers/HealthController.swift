@@ -29,10 +29,10 @@ struct HealthController: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("healthz") { _, _ in
             let health = try await store.read { tx in
-                let q = try tx.quarantinedCounts()
+                let q = try tx.queue.quarantinedCounts()
                 return Health(
-                    ok: true, pendingInbox: try tx.inboxCount(state: .pending),
-                    pendingOutbox: try tx.outboxCount(status: .pending),
+                    ok: true, pendingInbox: try tx.queue.inboxCount(state: .pending),
+                    pendingOutbox: try tx.queue.outboxCount(status: .pending),
                     quarantined: .init(inbox: q.inbox, outbox: q.outbox, photos: q.photos))
             }
             return try JSONResponse.make(health)

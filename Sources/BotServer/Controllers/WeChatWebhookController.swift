@@ -12,7 +12,7 @@ import TaskBoard
 struct WeChatWebhookController: Sendable {
     let config: AppConfig
     let inbox: WebhookController
-    let store: BoardStore
+    let store: any OutboxQueue
     let waiters: ProcessingWaiters
     /// Welcomes a new follower with the help text.
     let welcome: String
@@ -20,7 +20,9 @@ struct WeChatWebhookController: Sendable {
     let wecomApps: [String: WeComAppEndpoint]
 
     /// Builds every endpoint at start-up, so a bad EncodingAESKey stops the server with its channel named.
-    init(config: AppConfig, inbox: WebhookController, store: BoardStore, waiters: ProcessingWaiters, welcome: String)
+    init(
+        config: AppConfig, inbox: WebhookController, store: any OutboxQueue, waiters: ProcessingWaiters, welcome: String
+    )
         throws
     {
         self.welcome = welcome
@@ -143,12 +145,9 @@ struct WeChatWebhookController: Sendable {
                 ])
             return Self.success
         }
-        // Decoded inside the claim: a reply that cannot be read rolls the claim back and stays in the
-        // outbox, to be sent (or visibly fail) there, rather than vanish.
-        let texts = try await store.write { tx in
-            try tx.claimPassiveReplies(inboxID: stored.inboxID).map {
-                try JSONDecoder().decode(OutboundReply.self, from: Data($0.payload.utf8)).text
-            }
+        // Our own outbox writes these payloads: one that does not decode is a fault, failed loudly.
+        let texts = try await store.claimPassiveReplies(inboxID: stored.inboxID).map {
+            try JSONDecoder().decode(OutboundReply.self, from: Data($0.payload.utf8)).text
         }
         guard !texts.isEmpty else { return Self.success }
         return xml(try reply(message, texts.joined(separator: "\n\n")))

@@ -6,7 +6,7 @@ import TaskBoard
 
 /// `POST /webhook/generic`: verify, decode, store once, answer — processing happens after the answer.
 struct WebhookController: Sendable {
-    let store: BoardStore
+    let store: any InboxQueue
     let inboxSignal: WorkSignal
     let verifier: SignatureVerifier
     let maxBodyBytes: Int
@@ -63,16 +63,10 @@ struct WebhookController: Sendable {
     /// The only work before a webhook answers: one insert, deduplicated by (channel, message id).
     func store(_ inbound: InboundMessage, logger: Logger) async throws -> Stored {
         let payload = String(decoding: try JSONResponse.encoder.encode(inbound), as: UTF8.self)
-        let stored = try await store.write { tx -> Stored in
-            if let id = try tx.insertInbox(
-                channel: inbound.channel, platformMessageID: inbound.messageID, groupID: inbound.groupID,
-                senderID: inbound.senderID, payload: payload)
-            {
-                return Stored(inboxID: id, duplicate: false)
-            }
-            let existing = try tx.inboxMessage(channel: inbound.channel, platformMessageID: inbound.messageID)
-            return Stored(inboxID: existing?.id ?? 0, duplicate: true)
-        }
+        let row = try await store.storeInbox(
+            channel: inbound.channel, platformMessageID: inbound.messageID, groupID: inbound.groupID,
+            senderID: inbound.senderID, payload: payload)
+        let stored = Stored(inboxID: row.id, duplicate: row.duplicate)
         logger.info(
             "inbox.stored",
             metadata: [

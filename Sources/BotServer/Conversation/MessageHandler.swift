@@ -29,7 +29,7 @@ struct MessageHandler: Sendable {
         do {
             decoded = try JSONDecoder().decode(InboundMessage.self, from: Data(row.payload.utf8))
         } catch {
-            try await store.write { tx in try tx.markInbox(id: rowID, state: .failed, error: "undecodable payload") }
+            try await store.markInbox(id: rowID, state: .failed, error: "undecodable payload")
             return .ignored(reason: "undecodable payload")
         }
         decoded.imageURLs = await resolveFiles(decoded, logger: logger)
@@ -49,7 +49,7 @@ struct MessageHandler: Sendable {
                 handler: self, tx: tx, inboxID: rowID, message: message, member: member, role: role)
             let drafts = try window.handle(parsed)
             try enqueue(drafts, for: message, inboxID: rowID, tx: tx)
-            try tx.markInbox(id: rowID, state: .processed, error: nil)
+            try tx.queue.markInbox(id: rowID, state: .processed, error: nil)
             return .handled(intent: parsed.intent, replies: drafts.count)
         }
     }
@@ -60,9 +60,9 @@ struct MessageHandler: Sendable {
         let notice = ReplyDraft(text: try useCases.replies.render(.unconfiguredGroup, EmptyView()), mentions: [])
         let reason = Self.unconfiguredGroup
         let answered = try await store.write { tx in
-            let first = try !tx.hasFailedInbox(
+            let first = try !tx.queue.hasFailedInbox(
                 channel: message.channel, groupID: message.groupID, error: reason, before: rowID)
-            try tx.markInbox(id: rowID, state: .failed, error: reason)
+            try tx.queue.markInbox(id: rowID, state: .failed, error: reason)
             if first { try enqueue([notice], for: message, inboxID: rowID, tx: tx) }
             return first
         }
@@ -104,7 +104,7 @@ struct MessageHandler: Sendable {
                 }
                 // The turn holds all a photo-only message said; its inbox row only adds the id to quote.
                 let message = InboundMessage(
-                    channel: turn.channel, messageID: try tx.inbox(id: turn.inboxID)?.platformMessageID ?? "",
+                    channel: turn.channel, messageID: try tx.queue.inbox(id: turn.inboxID)?.platformMessageID ?? "",
                     groupID: turn.groupID, senderID: turn.senderID, senderName: nil, text: turn.text,
                     imageURLs: turn.images,
                     location: turn.lat.flatMap { lat in

@@ -5,11 +5,11 @@ import TaskBoard
 
 /// Serves stored photos to the board from local storage, never from the platform (its URLs expire).
 struct PhotoFiles: Sendable {
-    let store: BoardStore
+    let store: any PhotoQueue
     let storage: PhotoStorage
     private let fileIO = FileIO()
 
-    init(store: BoardStore, storage: PhotoStorage) {
+    init(store: any PhotoQueue, storage: PhotoStorage) {
         self.store = store
         self.storage = storage
     }
@@ -17,7 +17,7 @@ struct PhotoFiles: Sendable {
     /// The file to send for a photo: its thumbnail, or the full image when asked for it or when no
     /// thumbnail could be made; nil while the photo is not stored.
     func file(photoID: Int64, thumbnail: Bool) async throws -> (path: String, contentType: String)? {
-        guard let photo = try await store.read({ tx in try tx.photo(id: photoID) }), photo.status == .stored,
+        guard let photo = try await store.photo(id: photoID), photo.status == .stored,
             let localPath = photo.localPath
         else { return nil }
         if thumbnail, let thumbPath = photo.thumbPath {

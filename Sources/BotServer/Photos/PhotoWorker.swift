@@ -9,7 +9,7 @@ struct PhotoWorker: PollingWorker {
     /// Longest wait between two attempts, whatever the attempt count.
     static let maxRetryDelaySeconds = 3600.0
 
-    let store: BoardStore
+    let store: any PhotoQueue
     let fetcher: PhotoFetcher
     let storage: PhotoStorage
     /// Notified when photos were added; also woken by `pollInterval`.
@@ -21,7 +21,8 @@ struct PhotoWorker: PollingWorker {
     var concurrency = 4
 
     init(
-        store: BoardStore, fetcher: PhotoFetcher, storage: PhotoStorage, signal: WorkSignal, settings: PhotoSettings,
+        store: any PhotoQueue, fetcher: PhotoFetcher, storage: PhotoStorage, signal: WorkSignal,
+        settings: PhotoSettings,
         logger: Logger
     ) {
         self.store = store
@@ -33,7 +34,7 @@ struct PhotoWorker: PollingWorker {
     }
 
     /// The worker as configured: `photos:` settings, samples from the `public` folder.
-    init(config: AppConfig, store: BoardStore, storage: PhotoStorage, signal: WorkSignal, logger: Logger) {
+    init(config: AppConfig, store: any PhotoQueue, storage: PhotoStorage, signal: WorkSignal, logger: Logger) {
         self.init(
             store: store,
             fetcher: PhotoFetcher(settings: config.photos, publicDirectory: ResourceLocator.resolve(config.public)),
@@ -43,7 +44,7 @@ struct PhotoWorker: PollingWorker {
     static let queueName = "photo"
 
     func claim() async throws -> Claim<Photo> {
-        try await store.write { tx in try tx.claimPhotos(limit: 32) }
+        try await store.claimPhotos(limit: 32)
     }
 
     /// Attempts a batch `concurrency` at a time.
@@ -67,7 +68,7 @@ struct PhotoWorker: PollingWorker {
 
     func secondsUntilNextDue() async throws -> Double? {
         // Measured on the store's clock, the one due times are written in.
-        try await store.read { tx in try tx.nextPhotoDue().map { $0.timeIntervalSince(tx.now) } }
+        try await store.secondsUntilNextPhoto()
     }
 
     /// Attempts one photo; false when its row could not be updated.
@@ -80,11 +81,9 @@ struct PhotoWorker: PollingWorker {
         do {
             let image = try await fetcher.fetch(photo.url)
             let stored = try await saved(image)
-            try await store.write { tx in
-                try tx.markPhotoStored(
-                    id: id, localPath: stored.file.localPath, sha256: stored.file.sha256,
-                    contentType: image.format.contentType, byteSize: image.data.count, thumbPath: stored.thumbnail)
-            }
+            try await store.markPhotoStored(
+                id: id, localPath: stored.file.localPath, sha256: stored.file.sha256,
+                contentType: image.format.contentType, byteSize: image.data.count, thumbPath: stored.thumbnail)
             logger.info("photo.stored", metadata: ["photo.bytes": "\(image.data.count)"])
             return true
         } catch let error as PhotoDownloadError {
@@ -126,9 +125,7 @@ struct PhotoWorker: PollingWorker {
         let delay: Double? = givesUp ? nil : backoff(afterFailures: failures)
         let text = error.description
         do {
-            try await store.write { tx in
-                try tx.markPhotoAttemptFailed(id: id, error: text, retryAt: delay.map { tx.now.addingTimeInterval($0) })
-            }
+            try await store.markPhotoAttemptFailed(id: id, error: text, retryAfter: delay)
         } catch {
             logger.error("photo.mark failed", metadata: ["error": "\(error)"])
             return false

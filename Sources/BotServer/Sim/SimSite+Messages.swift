@@ -60,12 +60,16 @@ extension SimSite {
 
     /// A group's bubbles after `after` (nil: a newly opened chat, from its recent talk).
     func transcript(group: String, after: TranscriptCursor?) async throws -> SimTranscriptBody {
-        try await store.read { tx in
-            let start =
-                try after
-                ?? tx.transcriptStart(
-                    channel: SimChannel.id, groupID: group, recentMessages: Self.recentMessages)
-            let page = try tx.transcript(channel: SimChannel.id, groupID: group, after: start, limit: Self.pageLimit)
+        let start: TranscriptCursor
+        if let after {
+            start = after
+        } else {
+            start = try await transcripts.transcriptStart(
+                channel: SimChannel.id, groupID: group, recentMessages: Self.recentMessages)
+        }
+        let page = try await transcripts.transcript(
+            channel: SimChannel.id, groupID: group, after: start, limit: Self.pageLimit)
+        return try await store.read { tx in
             var names: [String: String] = [:]
             // Board names first: 报到 may have renamed someone since the cast was written.
             func name(of senderID: String) throws -> String {

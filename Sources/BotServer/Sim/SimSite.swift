@@ -9,7 +9,10 @@ import TaskBoard
 /// (channel `sim`), so a newcomer can play the whole story without any platform.
 struct SimSite: Sendable {
     let config: AppConfig
+    /// The board, for the members a persona stands for and the names a transcript shows.
     let store: BoardStore
+    /// The chat read back from the queues.
+    let transcripts: any TranscriptStore
     let webhooks: WebhookController
     let pages: PageRenderer
     let cast: SimCast
@@ -51,7 +54,8 @@ struct SimSite: Sendable {
             config.channels.isEmpty
             ? nil : SimAccessMiddleware(sessions: board.sessions, accounts: board.accounts, pages: pages)
         SimSite(
-            config: config, store: store, webhooks: webhooks, pages: pages, cast: cast, groups: groups,
+            config: config, store: store, transcripts: store, webhooks: webhooks, pages: pages, cast: cast,
+            groups: groups,
             samples: samples, access: access
         ).register(on: router)
     }

@@ -56,7 +56,7 @@ struct ReplyQueue: Sendable {
             let reply = OutboundReply(
                 channel: via, groupID: groupID, text: draft.text, mentions: draft.mentions, inReplyTo: inReplyTo)
             let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
-            _ = try tx.enqueueReply(
+            _ = try tx.queue.enqueueReply(
                 channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
         }
     }

@@ -7,7 +7,7 @@ import TaskBoard
 /// Pending rows survive restarts: a message acknowledged to a platform is handled on the next start
 /// if the process died first.
 struct InboxWorker: PollingWorker {
-    let store: BoardStore
+    let store: any InboxQueue
     let handler: MessageHandler
     let signal: WorkSignal
     let outboxSignal: WorkSignal
@@ -23,7 +23,7 @@ struct InboxWorker: PollingWorker {
     static let queueName = "inbox"
 
     func claim() async throws -> Claim<InboxMessage> {
-        try await store.write { tx in try tx.claimInbox(limit: 50) }
+        try await store.claimInbox(limit: 50)
     }
 
     /// A quarantined message will not be handled: its webhook stops waiting for a reply.
@@ -75,7 +75,7 @@ struct InboxWorker: PollingWorker {
             logger.error("inbox.failed", metadata: ["error": "\(error)"])
             guard let id = row.id else { return }
             do {
-                try await store.write { tx in try tx.markInbox(id: id, state: .failed, error: "\(error)") }
+                try await store.markInbox(id: id, state: .failed, error: "\(error)")
             } catch {
                 logger.error("inbox.mark_failed failed", metadata: ["error": "\(error)"])
             }

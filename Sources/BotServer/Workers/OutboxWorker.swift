@@ -5,7 +5,7 @@ import TaskBoard
 /// Delivers queued replies with exponential backoff; a reply is marked sent only after the platform
 /// answered 2xx, and marked failed (and logged) after the last attempt.
 struct OutboxWorker: PollingWorker {
-    let store: BoardStore
+    let store: any OutboxQueue
     let senders: ReplySenders
     let signal: WorkSignal
     let retryBase: Double
@@ -16,7 +16,7 @@ struct OutboxWorker: PollingWorker {
     static let queueName = "outbox"
 
     func claim() async throws -> Claim<OutboxMessage> {
-        try await store.write { tx in try tx.claimOutbox(limit: 50) }
+        try await store.claimOutbox(limit: 50)
     }
 
     func work(_ rows: [OutboxMessage]) async -> PolledBatch {
@@ -26,7 +26,7 @@ struct OutboxWorker: PollingWorker {
 
     func secondsUntilNextDue() async throws -> Double? {
         // Measured on the store's clock, the one due times are written in.
-        try await store.read { tx in try tx.nextOutboxDue().map { $0.timeIntervalSince(tx.now) } }
+        try await store.secondsUntilNextOutbox()
     }
 
     /// Delay before attempt `n + 1` after `n` failures: base, 2·base, 4·base …
@@ -56,17 +56,14 @@ struct OutboxWorker: PollingWorker {
                 let permanent = (outcome as? ReplySendError)?.permanent ?? false
                 let delay: Double? = failures >= maxAttempts || permanent ? nil : backoff(afterFailures: failures)
                 let error = "\(outcome)"
-                try await store.write { tx in
-                    try tx.markAttemptFailed(
-                        outboxID: id, error: error, retryAt: delay.map { tx.now.addingTimeInterval($0) })
-                }
+                try await store.markAttemptFailed(outboxID: id, error: error, retryAfter: delay)
                 if delay == nil {
                     logger.error("outbox.failed", metadata: ["error": "\(outcome)"])
                 } else {
                     logger.warning("outbox.retry", metadata: ["error": "\(outcome)"])
                 }
             } else {
-                try await store.write { tx in try tx.markSent(outboxID: id) }
+                try await store.markSent(outboxID: id)
                 logger.debug("outbox.sent")
             }
         } catch {

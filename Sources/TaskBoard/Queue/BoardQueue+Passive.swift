@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 // Replies that travel back in a webhook's own HTTP answer (WeChat and WeCom 1:1 chats).
-extension BoardTransaction {
+extension BoardQueue {
     /// The stored inbox row of a platform message, for answering a platform's retry the same way.
     public func inboxMessage(channel: String, platformMessageID: String) throws -> InboxMessage? {
         try InboxMessage

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 // Claiming queue rows under CrashGuard's rule. The three queues differ only in their SQL.
-extension BoardTransaction {
+extension BoardQueue {
     /// Pending inbox messages to process now (their attempts counted), in arrival order.
     public func claimInbox(limit: Int) throws -> Claim<InboxMessage> {
         try claimed(.inbox, limit: limit, id: \.id)
@@ -10,12 +10,12 @@ extension BoardTransaction {
 
     /// Replies due for sending now (their attempts counted as begun), in queue order.
     public func claimOutbox(limit: Int) throws -> Claim<OutboxMessage> {
-        try claimed(.outbox(now: Self.seconds(now)), limit: limit, id: \.id)
+        try claimed(.outbox(now: BoardTransaction.seconds(now)), limit: limit, id: \.id)
     }
 
     /// Photos due for downloading now (their attempts counted as begun), oldest first.
     public func claimPhotos(limit: Int) throws -> Claim<Photo> {
-        try claimed(.photos(now: Self.seconds(now)), limit: limit, id: \.id)
+        try claimed(.photos(now: BoardTransaction.seconds(now)), limit: limit, id: \.id)
     }
 
     /// Quarantined rows per queue, for start-up and health.
@@ -97,7 +97,9 @@ extension BoardTransaction {
             if firstUnfinished >= CrashGuard.maxCrashes {
                 try db.execute(
                     sql: "UPDATE \(spec.table) SET \(spec.quarantine), quarantined_at = ? WHERE id = ?",
-                    arguments: [CrashGuard.reason, Self.seconds(now), Self.seconds(now), firstID])
+                    arguments: [
+                        CrashGuard.reason, BoardTransaction.seconds(now), BoardTransaction.seconds(now), firstID,
+                    ])
                 quarantined.append(firstID)
                 continue
             }

@@ -4,13 +4,13 @@ import GRDB
 // A group's chat read back from the queues: the messages that came in (inbox) and the replies that
 // went out (outbox), merged in time. The simulator's page shows it; every other channel's chat
 // lives on its platform.
-extension BoardTransaction {
+extension BoardQueue {
     /// Up to `limit` lines after `cursor`, oldest first.
     ///
     /// A reply still pending holds back the replies queued after it (they stay for the next read,
     /// so none is skipped when it is sent late); a failed reply is passed over. A message and a reply
     /// at the same instant put the message first, as it caused the reply.
-    public func transcript(channel: String, groupID: String, after cursor: TranscriptCursor, limit: Int) throws
+    func transcript(channel: String, groupID: String, after cursor: TranscriptCursor, limit: Int) throws
         -> TranscriptPage
     {
         let limit = max(1, limit)
@@ -67,7 +67,7 @@ extension BoardTransaction {
 
     /// Where a newly opened chat starts: before the last `recentMessages` messages and the replies
     /// queued since the first of them, so the page opens on recent talk, not the group's whole history.
-    public func transcriptStart(channel: String, groupID: String, recentMessages: Int) throws -> TranscriptCursor {
+    func transcriptStart(channel: String, groupID: String, recentMessages: Int) throws -> TranscriptCursor {
         let lastReply = try Self.lastID(db, "outbox")
         guard
             let first = try Row.fetchAll(
