@@ -79,8 +79,7 @@ struct ItemPageController: Sendable {
             return (detail, try tx.membersByID(ids), duplicates, assignees, tx.now)
         }
         guard let (detail, members, duplicates, assignees, now) = loaded else {
-            throw HTTPError(
-                .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
+            throw HTTPError(.notFound, message: site.labels.say(.itemNotFound(item: id)))
         }
         let item = detail.item
         let labels = site.labels
@@ -100,7 +99,7 @@ struct ItemPageController: Sendable {
             },
             events: detail.events.map {
                 EventView(
-                    when: format.dateTime($0.at) ?? "", action: labels.word("event_\($0.action.rawValue)"),
+                    when: format.dateTime($0.at) ?? "", action: labels.events[$0.action],
                     actor: $0.actorID.flatMap { members[$0]?.name }, note: $0.note)
             },
             duplicates: duplicates.map { ItemRowView($0, members: members, site: site, format: format, now: now) },
@@ -113,7 +112,7 @@ struct ItemPageController: Sendable {
             assignees: assignees.compactMap { member in member.id.map { MemberOption(id: $0, name: member.name) } },
             estates: site.community.gazetteer.grids.flatMap { $0.estates.map(\.name) })
         return try await site.page(
-            "board/item", view, request: request, context: context, section: .items, title: "#\(id)")
+            .item, view, request: request, context: context, section: .items, title: "#\(id)")
     }
 
     /// What an action did, for the notice on the next page.
@@ -137,16 +136,15 @@ struct ItemPageController: Sendable {
             do {
                 let draft = try perform(kind, item: item, form: form, actions: actions, tx: tx)
                 try announce(draft, about: item, tx: tx)
-                return .done(site.labels.word("done_\(kind.rawValue)").replacingOccurrences(of: "{id}", with: "\(id)"))
+                return .done(site.labels.say(.itemDone(kind, item: id)))
             } catch let refusal as BoardError {
                 return .refused(try actions.refusal(refusal).text)
             } catch let invalid as BoardFormError {
-                return .refused(site.labels.word(invalid.labelKey))
+                return .refused(site.labels.word(invalid.word))
             }
         }
         guard let result else {
-            throw HTTPError(
-                .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
+            throw HTTPError(.notFound, message: site.labels.say(.itemNotFound(item: id)))
         }
         switch result {
         case .done(let notice):
@@ -162,7 +160,7 @@ struct ItemPageController: Sendable {
         }
     }
 
-    enum Action: String, Sendable {
+    enum Action: String, CaseIterable, Sendable {
         case verify, `return`, assign, escalate, resolve, cancel, merge, locate
         case retryPhoto = "retry-photo"
     }
@@ -218,7 +216,7 @@ struct ItemPageController: Sendable {
                 .located,
                 LocatedView(
                     item: item.id ?? 0, place: try actions.place(of: located),
-                    grid: grid.flatMap { site.community.gridName($0) } ?? site.labels.word("community_grid"))),
+                    grid: grid.flatMap { site.community.gridName($0) } ?? site.labels.word(.communityGrid))),
             mentions: [reporter?.platformID].compactMap { $0 })
     }
 
@@ -251,13 +249,13 @@ struct ItemPageController: Sendable {
 enum BoardFormError: Error {
     case missingMember, missingTarget, missingPhoto, missingPlace, missingText
 
-    var labelKey: String {
+    var word: Word {
         switch self {
-        case .missingMember: "form_missing_member"
-        case .missingTarget: "form_missing_target"
-        case .missingPhoto: "form_missing_photo"
-        case .missingPlace: "form_missing_place"
-        case .missingText: "form_missing_text"
+        case .missingMember: .formMissingMember
+        case .missingTarget: .formMissingTarget
+        case .missingPhoto: .formMissingPhoto
+        case .missingPlace: .formMissingPlace
+        case .missingText: .formMissingText
         }
     }
 }

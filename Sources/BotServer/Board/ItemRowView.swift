@@ -24,10 +24,10 @@ struct ItemRowView: Sendable {
         let labels = site.labels
         id = item.id ?? 0
         href = "/board/items/\(id)"
-        kind = labels.kind(item.kind.rawValue)
-        status = labels.status(item.status.rawValue)
+        kind = labels.kind(item.kind)
+        status = labels.status(item.status)
         statusCode = item.status.rawValue
-        category = item.kind == .issue ? labels.category(item.category) : labels.kind(item.kind.rawValue)
+        category = labels.topic(of: item)
         place = Self.place(item, site: site)
         grid = item.grid.map { site.community.gridName($0) ?? $0 } ?? ""
         text = item.text
@@ -44,6 +44,6 @@ struct ItemRowView: Sendable {
         let view = PlaceView(
             hasAny: item.estate != nil || item.building != nil || item.landmark != nil, estate: item.estate,
             building: item.building, unit: item.unit, room: item.room, landmark: item.landmark)
-        return (try? site.handler.renderer.render(.place, view)) ?? site.labels.word("no_place")
+        return (try? site.handler.renderer.render(.place, view)) ?? site.labels.word(.noPlace)
     }
 }

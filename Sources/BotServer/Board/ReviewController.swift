@@ -80,7 +80,7 @@ struct ReviewController: Sendable {
             return (reviews, senders, missing, try tx.membersByID(missing.map(\.reporterID)), members, tx.now, crashed)
         }
         let labels = site.labels
-        let categoryCodes = labels.categories.keys.sorted()
+        let categoryCodes = labels.categories.codes
         let view = ReviewsView(
             reviews: reviews.map { review in
                 let parsed = try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8))
@@ -89,7 +89,7 @@ struct ReviewController: Sendable {
                     id: review.id ?? 0, sender: senders[review.senderID]?.name ?? review.senderID,
                     group: groupLabel(channel: review.channel, groupID: review.groupID),
                     received: format.dateTime(review.createdAt) ?? "", text: review.text,
-                    reason: labels.word("review_\(review.reason.rawValue)"),
+                    reason: labels.reviewReasons[review.reason],
                     photos: urls.map { ReviewPhoto(src: Self.localSource($0), url: $0) }, hasPhotos: !urls.isEmpty,
                     categories: categoryCodes.map {
                         FormOption(value: $0, label: labels.category($0), selected: parsed?.category?.rawValue == $0)
@@ -112,8 +112,7 @@ struct ReviewController: Sendable {
                 member.id.map {
                     FormOption(
                         value: "\($0)",
-                        label: labels.word("member_option").replacingOccurrences(of: "{name}", with: member.name)
-                            .replacingOccurrences(of: "{role}", with: labels.role(member.role.rawValue)),
+                        label: labels.say(.memberOption(name: member.name, role: labels.role(member.role))),
                         selected: false)
                 }
             },
@@ -124,13 +123,13 @@ struct ReviewController: Sendable {
             },
             categories: categoryCodes.map { FormOption(value: $0, label: labels.category($0), selected: false) },
             kinds: [ItemKind.issue, .wish, .suggestion].map {
-                FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: false)
+                FormOption(value: $0.rawValue, label: labels.kind($0), selected: false)
             },
             estates: site.community.gazetteer.grids.flatMap { $0.estates.map(\.name) },
             isEmpty: reviews.isEmpty && missing.isEmpty && crashed.isEmpty)
         return try await site.page(
-            "board/reviews", view, request: request, context: context, section: .reviews,
-            title: labels.word("nav_reviews"))
+            .reviews, view, request: request, context: context, section: .reviews,
+            title: labels.sections[.reviews])
     }
 
     private enum Outcome: Sendable {
@@ -147,19 +146,19 @@ struct ReviewController: Sendable {
         let site = site
         let outcome = try await site.store.write { tx -> Outcome in
             guard let review = try tx.review(id: id) else {
-                return .refused(site.labels.word("review_not_found"))
+                return .refused(site.labels.word(.reviewNotFound))
             }
             let actor = try user.member(in: tx)
             do {
                 if decision == "ignore" {
                     _ = try tx.ignoreReview(id: id, by: actor.id ?? 0)
-                    return .done(site.labels.word("done_review_ignore"))
+                    return .done(site.labels.word(.doneReviewIgnore))
                 }
                 guard review.status == .open else { throw BoardPageError.reviewClosed(id, status: review.status) }
                 guard let inbox = try tx.inbox(id: review.inboxID),
                     let message = try? JSONDecoder().decode(InboundMessage.self, from: Data(inbox.payload.utf8)),
                     let sender = try tx.member(platformID: review.senderID)
-                else { return .refused(site.labels.word("review_not_found")) }
+                else { return .refused(site.labels.word(.reviewNotFound)) }
                 var parsed =
                     (try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8)))
                     ?? ParseResult(intent: .report)
@@ -175,13 +174,13 @@ struct ReviewController: Sendable {
                 let response = try Conversation(handler: site.handler, tx: tx, message: filed, member: sender)
                     .respond(to: parsed)
                 guard let itemID = response.itemID, response.created else {
-                    return .refused(response.drafts.first?.text ?? site.labels.word("review_not_found"))
+                    return .refused(response.drafts.first?.text ?? site.labels.word(.reviewNotFound))
                 }
                 _ = try tx.resolveReview(id: id, itemID: itemID, by: actor.id ?? 0)
                 try site.handler.announce(
                     response.drafts, channel: review.channel, groupID: review.groupID, inboxID: review.inboxID,
                     inReplyTo: message.messageID, tx: tx)
-                return .done(site.labels.word("done_review_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
+                return .done(site.labels.say(.reviewFiled(item: itemID)))
             } catch let refusal as BoardError {
                 return .refused(
                     try ItemActions(handler: site.handler, tx: tx, actor: actor, actorInChat: false).refusal(refusal)
@@ -203,7 +202,7 @@ struct ReviewController: Sendable {
         let retried = try await site.store.write { tx in try tx.retryQuarantinedInbox(id: id) }
         if retried { await site.inboxSignal?.notify() }
         return await finish(
-            retried ? .done(labels.word("done_crashed_retry")) : .refused(labels.word("review_not_found")),
+            retried ? .done(labels.word(.doneCrashedRetry)) : .refused(labels.word(.reviewNotFound)),
             context: context, user: user, what: "retry crashed \(id)")
     }
 
@@ -213,9 +212,9 @@ struct ReviewController: Sendable {
         let form = context.form
         let site = site
         let outcome = try await site.store.write { tx -> Outcome in
-            guard let text = form["text"] else { return .refused(site.labels.word("form_missing_text")) }
+            guard let text = form["text"] else { return .refused(site.labels.word(.formMissingText)) }
             guard let reporterID = form.int64("member"), let reporter = try tx.member(id: reporterID) else {
-                return .refused(site.labels.word("form_missing_member"))
+                return .refused(site.labels.word(.formMissingMember))
             }
             let kind = form["kind"].flatMap(ItemKind.init(rawValue:)) ?? .issue
             let notify = form["notify"].flatMap { value -> (String, String)? in
@@ -233,13 +232,13 @@ struct ReviewController: Sendable {
             let response = try Conversation(handler: site.handler, tx: tx, message: message, member: reporter)
                 .respond(to: parsed)
             guard let itemID = response.itemID, response.created else {
-                return .refused(response.drafts.first?.text ?? site.labels.word("form_missing_text"))
+                return .refused(response.drafts.first?.text ?? site.labels.word(.formMissingText))
             }
             if let (channel, group) = notify {
                 try site.handler.announce(
                     response.drafts, channel: channel, groupID: group, inboxID: nil, inReplyTo: nil, tx: tx)
             }
-            return .done(site.labels.word("done_filed").replacingOccurrences(of: "{id}", with: "\(itemID)"))
+            return .done(site.labels.say(.filed(item: itemID)))
         }
         return await finish(outcome, context: context, user: user, what: "file on behalf")
     }
@@ -271,9 +270,9 @@ struct ReviewController: Sendable {
 
     private func groupLabel(channel: String, groupID: String) -> String {
         let role = site.config.group(channel: channel, id: groupID)?.role
-        let name = role.map { site.labels.word("group_\($0.rawValue)") } ?? groupID
-        return site.labels.word("group_option").replacingOccurrences(of: "{name}", with: name)
-            .replacingOccurrences(of: "{group}", with: channel == "generic" ? groupID : "\(channel)/\(groupID)")
+        let name = role.map { site.labels.groups[$0] } ?? groupID
+        return site.labels.say(
+            .groupOption(name: name, group: channel == "generic" ? groupID : "\(channel)/\(groupID)"))
     }
 
     /// Sample photos of the simulator are on this server; platform photos are only linked.

@@ -43,27 +43,27 @@ struct Conversation {
     private func acting(_ parsed: ParseResult) throws -> [ReplyDraft] {
         switch parsed.intent {
         case .claim:
-            guard let ref = parsed.itemRef else { return [try askForItem("example_claim")] }
+            guard let ref = parsed.itemRef else { return [try askForItem(.exampleClaim)] }
             return [try actions.claim(Int64(ref))]
         case .release:
-            guard let ref = parsed.itemRef else { return [try askForItem("example_release")] }
+            guard let ref = parsed.itemRef else { return [try askForItem(.exampleRelease)] }
             return [try actions.release(Int64(ref))]
         case .complete:
-            guard let ref = parsed.itemRef else { return [try askForItem("example_complete")] }
+            guard let ref = parsed.itemRef else { return [try askForItem(.exampleComplete)] }
             return [try actions.submit(Int64(ref), note: parsed.note, photoURLs: message.imageURLs)]
         case .verify:
-            guard let ref = parsed.itemRef else { return [try askForItem("example_verify")] }
+            guard let ref = parsed.itemRef else { return [try askForItem(.exampleVerify)] }
             if parsed.verdict == .reject { return [try actions.returnItem(Int64(ref), reason: parsed.note)] }
             return [try actions.verify(Int64(ref), note: parsed.note)]
         case .escalate:
-            guard let ref = parsed.itemRef else { return [try askForItem("example_escalate")] }
+            guard let ref = parsed.itemRef else { return [try askForItem(.exampleEscalate)] }
             return [try actions.escalate(Int64(ref), to: parsed.escalationTarget)]
         case .register:
             let name = parsed.registerName ?? message.senderName ?? member.name
             let registered = try tx.register(platformID: member.platformID, name: name, role: member.role)
             return [
                 try toSender(
-                    .registered, RegisteredView(name: registered.name, role: labels.role(registered.role.rawValue)))
+                    .registered, RegisteredView(name: registered.name, role: labels.role(registered.role)))
             ]
         case .query:
             return [try answer(parsed)]
@@ -114,7 +114,7 @@ struct Conversation {
             let workerNames = try workers.map { try tx.member(platformID: $0)?.name ?? $0 }
             let view = ReceiptView(
                 item: itemID, category: labels.category(category), place: try self.place(of: item),
-                grid: grid.flatMap { handler.community.gridName($0) } ?? labels.word("community_grid"),
+                grid: grid.flatMap { handler.community.gridName($0) } ?? labels.word(.communityGrid),
                 gridWorkerNames: workerNames.isEmpty ? nil : workerNames.joined(separator: "、"),
                 due: due(item.dueAt), points: points > 0 ? points : nil,
                 pointsOnVerify: handler.store.rules.reportVerified,
@@ -136,14 +136,14 @@ struct Conversation {
             let balance = try tx.balance(memberID: memberID)
             let boards = PointsBoard.allCases.compactMap { board -> BoardPointsView? in
                 guard let points = balance.byBoard[board], points != 0 else { return nil }
-                return BoardPointsView(label: labels.board(board.rawValue), points: points)
+                return BoardPointsView(label: labels.board(board), points: points)
             }
             return try toSender(.points, PointsView(name: member.name, total: balance.total, boards: boards))
         case .leaderboard:
             let since = handler.config.startOfWeek(containing: tx.now)
             let rows = try tx.leaderboard(since: since, limit: 10)
             let view = LeaderboardView(
-                title: labels.word("leaderboard_week"),
+                title: labels.word(.leaderboardWeek),
                 rows: rows.enumerated().map {
                     LeaderRowView(rank: $0.offset + 1, name: $0.element.member.name, points: $0.element.points)
                 })
@@ -153,25 +153,25 @@ struct Conversation {
             let views = try items.map {
                 TodoItemView(
                     id: $0.id ?? 0, category: labels.category($0.category), place: try place(of: $0),
-                    status: labels.status($0.status.rawValue))
+                    status: labels.status($0.status))
             }
             return try toSender(.todo, TodoView(name: member.name, count: views.count, items: views))
         case .itemStatus:
-            guard let ref = parsed.itemRef else { return try askForItem("example_status") }
+            guard let ref = parsed.itemRef else { return try askForItem(.exampleStatus) }
             guard let item = try tx.item(id: Int64(ref)) else { throw BoardError.noSuchItem(Int64(ref)) }
             let claimant = try item.claimantID.flatMap { try tx.member(id: $0) }
             return try toSender(
                 .itemStatus,
                 ItemStatusView(
-                    id: Int64(ref), category: labels.category(item.category ?? item.kind.rawValue),
-                    place: try place(of: item), status: labels.status(item.status.rawValue), claimant: claimant?.name))
+                    id: Int64(ref), category: labels.topic(of: item),
+                    place: try place(of: item), status: labels.status(item.status), claimant: claimant?.name))
         case .help:
             return try toSender(.help, EmptyView())
         }
     }
 
-    private func askForItem(_ exampleKey: String) throws -> ReplyDraft {
-        try toSender(.needItemRef, ExampleView(example: labels.word(exampleKey)))
+    private func askForItem(_ example: Word) throws -> ReplyDraft {
+        try toSender(.needItemRef, ExampleView(example: labels.word(example)))
     }
 
     /// Renders a template addressed to the sender (the window logic uses it for its own replies too).

@@ -170,7 +170,7 @@ struct ConversationWindow {
         try tx.recordTurn(turn)
         let conversation = Conversation(handler: handler, tx: tx, message: message, member: member)
         let gridName =
-            located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word("community_grid")
+            located.grid.flatMap { handler.community.gridName($0) } ?? handler.renderer.labels.word(.communityGrid)
         var draft = try conversation.toSender(
             .located, LocatedView(item: question.itemID, place: try conversation.place(of: located), grid: gridName))
         draft.mentions += handler.config.gridWorkers(of: located.grid).filter { $0 != member.platformID }
@@ -195,7 +195,7 @@ struct ConversationWindow {
                 grid: place.grid, lat: location.lat, lon: location.lon, by: member.id)
             let gridName =
                 located.grid.flatMap { handler.community.gridName($0) }
-                ?? handler.renderer.labels.word("community_grid")
+                ?? handler.renderer.labels.word(.communityGrid)
             drafts.append(
                 try conversation.toSender(
                     .located, LocatedView(item: itemID, place: try conversation.place(of: located), grid: gridName)))

@@ -50,7 +50,7 @@ struct ItemActions {
         return ReplyDraft(
             text: try renderer.render(
                 .returned,
-                ReturnedView(item: itemID, claimant: claimant?.name ?? labels.word("unknown_name"), reason: reason)),
+                ReturnedView(item: itemID, claimant: claimant?.name ?? labels.word(.unknownName), reason: reason)),
             mentions: [claimant?.platformID].compactMap { $0 })
     }
 
@@ -69,8 +69,8 @@ struct ItemActions {
         return try draft(
             .assigned,
             ClaimedView(
-                item: itemID, name: assignee?.name ?? labels.word("unknown_name"),
-                category: labels.category(outcome.item.category ?? outcome.item.kind.rawValue),
+                item: itemID, name: assignee?.name ?? labels.word(.unknownName),
+                category: labels.topic(of: outcome.item),
                 place: try place(of: outcome.item), due: due(outcome.item.dueAt)),
             concerning: [assigneeID])
     }
@@ -103,11 +103,11 @@ struct ItemActions {
             try toActor(.refusedNotClaimant, ClaimantRefusalView(item: item, name: name))
         case .notAllowed(let action, let role):
             try toActor(
-                .refusedNotAllowed, NotAllowedView(role: labels.role(role.rawValue), action: labels.action(action)))
+                .refusedNotAllowed, NotAllowedView(role: labels.role(role), action: labels.action(action)))
         case .wrongState(let item, let status, let action):
             try toActor(
                 .refusedWrongState,
-                WrongStateView(item: item, status: labels.status(status.rawValue), action: labels.action(action)))
+                WrongStateView(item: item, status: labels.status(status), action: labels.action(action)))
         case .tooManyClaims(let limit):
             try toActor(.refusedTooManyClaims, LimitView(limit: limit))
         case .ownItem(let item):
@@ -129,7 +129,7 @@ struct ItemActions {
 
     func due(_ date: Date?) -> String {
         guard let date else { return "-" }
-        return handler.config.format(date, pattern: labels.word("due_format"))
+        return handler.config.format(date, pattern: labels.word(.dueFormat))
     }
 
     /// Verified or resolved: the awards are listed and everyone paid is mentioned.
@@ -140,7 +140,7 @@ struct ItemActions {
             awards.append(
                 AwardView(
                     name: award.memberName, delta: award.delta > 0 ? "+\(award.delta)" : "\(award.delta)",
-                    board: labels.board(award.board.rawValue)))
+                    board: labels.board(award.board)))
             if let platformID = try tx.member(id: award.memberID)?.platformID, !mentions.contains(platformID) {
                 mentions.append(platformID)
             }
