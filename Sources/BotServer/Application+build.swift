@@ -34,8 +34,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
 
     let store = try dependencies.store ?? openStore(config: config)
-    let templatesPath = ResourceLocator.resolve(config.templates)
-    let renderer = try await ReplyRenderer.load(templatesDirectory: templatesPath)
+    let templates = try await TemplateLibrary.load(directory: ResourceLocator.resolve(config.templates))
+    let renderer = ReplyRenderer(templates)
     let community = try Community.load(
         communityPath: ResourceLocator.resolve(config.community), lexiconPath: ResourceLocator.resolve(config.lexicon),
         modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
@@ -67,7 +67,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     ).register(on: router)
     router.addRoutes(APIController(store: store, config: config).routes, atPath: "/api")
     router.add(middleware: FileMiddleware(ResourceLocator.resolve(config.public), searchForIndexHtml: false))
-    let pages = try await PageRenderer.load(templatesDirectory: templatesPath)
+    let pages = PageRenderer(templates)
     var board = BoardSite(
         store: store, pages: pages, config: config, community: community, useCases: useCases, parser: parser,
         outboxSignal: outboxSignal, photos: PhotoFiles(store: store, storage: photoStorage))

@@ -62,7 +62,7 @@ public struct ReviewEntry: Codable, Sendable, Equatable, StoreRecord {
 }
 
 /// Why a message waits for review.
-public enum ReviewReason: String, Codable, Sendable, DatabaseValueConvertible {
+public enum ReviewReason: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case lowConfidence = "low_confidence"
     case missingPlace = "missing_place"
 }

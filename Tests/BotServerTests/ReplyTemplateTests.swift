@@ -10,7 +10,7 @@ import Testing
     let renderer: ReplyRenderer
 
     init() async throws {
-        renderer = try await ReplyRenderer.load(templatesDirectory: ResourceLocator.resolve("templates"))
+        renderer = ReplyRenderer(try await TemplateLibrary.load(directory: ResourceLocator.resolve("templates")))
     }
 
     @Test func receiptReadsNaturally() throws {
@@ -77,24 +77,150 @@ import Testing
     }
 
     /// Each case has its file and each file its case: a template nobody renders is dead text.
-    @Test func everyTemplateFileBelongsToACaseAndRenders() throws {
+    @Test func everyTemplateFileBelongsToACase() throws {
         let directory = ResourceLocator.resolve("templates") + "/replies"
         let files = Set(
             try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") })
         let cases = Set(ReplyTemplate.allCases.map { $0.rawValue + ".mustache" })
         #expect(files == cases)
-        for template in ReplyTemplate.allCases {
-            let text = try renderer.render(template, EmptyView())
-            #expect(!text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(template.path)")
+    }
+
+    /// Every tag of every template is filled by its view: Mustache renders a misspelt `{{name}}`
+    /// as nothing, so only a probe of the lookups can tell.
+    @Test(arguments: ReplyTemplate.allCases)
+    func everyTagIsFilled(_ template: ReplyTemplate) throws {
+        let probe = LookupProbe()
+        let text = try renderer.render(template, probe.wrap(Self.sample(template)))
+        #expect(probe.unfilled.isEmpty, "\(template.path): \(probe.unfilled.sorted())")
+        #expect(!text.isEmpty)
+        #expect(!text.contains("{") && !text.contains("}"), "\(template.path): \(text)")
+    }
+
+    /// A view for each template with every optional set, so every section is entered.
+    static func sample(_ template: ReplyTemplate) -> Any {
+        let place = PlaceView(hasAny: true, estate: "龙西小区", building: "12", unit: "1", room: "301", landmark: "东门")
+        let claimed = ClaimedView(item: 12, name: "张三", category: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")
+        let awards = VerifiedView(item: 12, awards: [AwardView(name: "叶强", delta: "+2", board: "社情民意收集")])
+        return switch template {
+        case .receipt:
+            ReceiptView(
+                item: 12, category: "井盖", place: "龙西小区12栋", grid: "第一网格", gridWorkerNames: "王芳",
+                due: "11月26日 18:00", points: 1, pointsOnVerify: 2, missingPlace: true)
+        case .receiptWish: WishReceiptView(item: 12, place: "龙西小区12栋", text: "想要一个旧书角")
+        case .receiptSuggestion: SuggestionReceiptView(item: 12, points: 1)
+        case .claimed, .assigned: claimed
+        case .released, .refusedNoSuchItem, .refusedAlreadyYours, .refusedOwnItem: ItemOnlyView(item: 12)
+        case .submitted: SubmittedView(item: 12, photoCount: 2)
+        case .verified, .resolved, .adopted: awards
+        case .returned: ReturnedView(item: 12, claimant: "张三", reason: "照片不清楚")
+        case .escalated: EscalatedView(item: 12, target: "街道")
+        case .registered: RegisteredView(name: "张三", role: "在职党员")
+        case .points:
+            PointsView(name: "张三", total: 7, boards: [BoardPointsView(label: "社情民意收集", points: 7)])
+        case .leaderboard:
+            LeaderboardView(title: "本周积分榜", rows: [LeaderRowView(rank: 1, name: "张三", points: 5)])
+        case .todo:
+            TodoView(
+                name: "张三", count: 1,
+                items: [TodoItemView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领")])
+        case .itemStatus:
+            ItemStatusView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领", claimant: "张三")
+        case .help, .unconfiguredGroup, .refusedNoSuchMember, .reviewQueued: EmptyView()
+        case .needItemRef: ExampleView(example: "认领 #12")
+        case .refusedAlreadyClaimed: NameRefusalView(item: 12, name: "张三")
+        case .refusedNotClaimant: ClaimantRefusalView(item: 12, name: "张三")
+        case .refusedNotAllowed: NotAllowedView(role: "居民", action: "验收")
+        case .refusedWrongState: WrongStateView(item: 12, status: "已办结", action: "认领")
+        case .refusedTooManyClaims: LimitView(limit: 3)
+        case .refusedInsufficientBalance: BalanceView(balance: 5, cost: 10)
+        case .refusedInvalidMerge: MergeRefusalView(item: 12, into: 12)
+        case .cancelled: CancelledView(item: 12, reason: "重复", penalty: "-1")
+        case .merged: MergedView(item: 12, into: 3)
+        case .place: place
+        case .located: LocatedView(item: 12, place: "龙西小区12栋", grid: "第一网格")
+        case .photosAdded: PhotosAddedView(item: 12, count: 2)
+        }
+    }
+}
+
+/// `labels.yaml` has a word for every case of every code family, and start-up refuses one that does not.
+@Suite struct LabelTests {
+    let templates: String = ResourceLocator.resolve("templates")
+
+    @Test func everyFamilyIsCovered() throws {
+        let labels = try Labels.load(templatesDirectory: templates)
+        #expect(labels.missingKeys.isEmpty)
+        for status in ItemStatus.allCases { #expect(labels.status(status) != status.rawValue, "\(status)") }
+        for word in Word.allCases { #expect(labels.word(word) != word.rawValue, "\(word)") }
+    }
+
+    /// A word the file has and no case names is text nobody can see.
+    @Test func everyWordInTheFileHasACase() throws {
+        let labels = try Labels.load(templatesDirectory: templates)
+        #expect(Set(labels.words.codes) == Set(Word.allCases.map(\.rawValue)))
+    }
+
+    @Test(arguments: Phrase.allCases)
+    func everyPhraseRendersItsSample(_ phrase: Phrase) throws {
+        let labels = try Labels.load(templatesDirectory: templates)
+        #expect(phrase.sample.phrase == phrase)
+        let text = labels.say(phrase.sample)
+        #expect(!text.contains("{") && !text.contains("}"), "\(phrase): \(text)")
+        for value in phrase.sample.values.values { #expect(text.contains(value), "\(phrase): \(text)") }
+    }
+
+    @Test func sentencesAreNotEscaped() throws {
+        let labels = try Labels.load(templatesDirectory: templates)
+        #expect(labels.say(.approved(name: "A&B")) == "已确认 A&B 的报到。")
+        #expect(labels.say(.itemDone(.retryPhoto, item: 7)) == "#7 的照片将重新下载。")
+    }
+
+    @Test func unknownDataCodesShowThemselves() throws {
+        let labels = try Labels.load(templatesDirectory: templates)
+        #expect(labels.category("not_a_category") == "not_a_category")
+        #expect(labels.category(nil) == "待分类")
+        #expect(labels.action("not_an_action") == "not_an_action")
+        #expect(Word.error(status: 418) == .error400)
+        #expect(Word.error(status: 503) == .error500)
+    }
+
+    /// What a community's copy of `templates/` may get wrong, and what the refusal must name.
+    enum Breakage: Sendable {
+        case labels(replacing: String, with: String, named: [String])
+        case deleted(String)
+
+        var named: [String] {
+            switch self {
+            case .labels(_, _, let named): named
+            case .deleted(let file): [file]
+            }
         }
     }
 
-    @Test func labelsCoverEveryCode() {
-        for category in Category.allCases {
-            #expect(renderer.labels.categories[category.rawValue] != nil, "\(category)")
+    @Test(arguments: [
+        Breakage.labels(replacing: "  stat_overdue: 已超期\n", with: "", named: ["words.stat_overdue", "labels.yaml"]),
+        .labels(replacing: "  review: 审核\n", with: "", named: ["actions.review"]),
+        .labels(
+            replacing: "已确认 {{name}} 的报到。", with: "已确认 {{nmae}} 的报到。", named: ["phrases.done_approve", "{{nmae}}"]),
+        .deleted("replies/claimed.mustache"), .deleted("board/items.mustache"), .deleted("board/bar_chart.mustache"),
+    ])
+    func aBrokenTemplatesFolderStopsTheStart(_ breakage: Breakage) async throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: templates, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        switch breakage {
+        case .labels(let old, let new, _):
+            let path = copy + "/labels.yaml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(old))
+            try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        case .deleted(let file):
+            try FileManager.default.removeItem(atPath: copy + "/" + file)
         }
-        for status in ItemStatus.allCases {
-            #expect(renderer.labels.statuses[status.rawValue] != nil, "\(status)")
+        await #expect {
+            _ = try await TemplateLibrary.load(directory: copy)
+        } throws: { error in
+            breakage.named.allSatisfy { "\(error)".contains($0) }
         }
     }
 }

@@ -18,18 +18,18 @@ struct BoardErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            let message = error.body ?? pages.labels.word("error_\(error.status.code)")
+            let message = error.body ?? pages.labels.word(.error(status: error.status.code))
             return try pages.page(
-                "board/error", ErrorView(status: error.status.code, message: message), status: error.status)
+                .error, ErrorView(status: error.status.code, message: message), status: error.status)
         } catch let error as any HTTPResponseError {
             return try pages.page(
-                "board/error",
-                ErrorView(status: error.status.code, message: pages.labels.word("error_\(error.status.code)")),
+                .error,
+                ErrorView(status: error.status.code, message: pages.labels.word(.error(status: error.status.code))),
                 status: error.status)
         } catch {
             context.logger.error("board.error", metadata: ["error": "\(error)", "http.path": "\(request.uri.path)"])
             return try pages.page(
-                "board/error", ErrorView(status: 500, message: pages.labels.word("error_500")),
+                .error, ErrorView(status: 500, message: pages.labels.word(.error500)),
                 status: .internalServerError)
         }
     }

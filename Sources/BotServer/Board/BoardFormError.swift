@@ -2,13 +2,13 @@
 enum BoardFormError: Error {
     case missingMember, missingTarget, missingPhoto, missingPlace, missingText
 
-    var labelKey: String {
+    var word: Word {
         switch self {
-        case .missingMember: "form_missing_member"
-        case .missingTarget: "form_missing_target"
-        case .missingPhoto: "form_missing_photo"
-        case .missingPlace: "form_missing_place"
-        case .missingText: "form_missing_text"
+        case .missingMember: .formMissingMember
+        case .missingTarget: .formMissingTarget
+        case .missingPhoto: .formMissingPhoto
+        case .missingPlace: .formMissingPlace
+        case .missingText: .formMissingText
         }
     }
 }

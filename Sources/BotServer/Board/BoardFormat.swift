@@ -22,13 +22,12 @@ struct BoardFormat {
         guard let seconds else { return nil }
         let hours = seconds / 3600
         if hours < 1 {
-            return labels.word("minutes_format").replacingOccurrences(
-                of: "{n}", with: String(format: "%.0f", (seconds / 60).rounded(.up)))
+            return labels.say(.minutes(String(format: "%.0f", (seconds / 60).rounded(.up))))
         }
         if hours < 48 {
-            return labels.word("hours_format").replacingOccurrences(of: "{n}", with: String(format: "%.1f", hours))
+            return labels.say(.hours(String(format: "%.1f", hours)))
         }
-        return labels.word("days_format").replacingOccurrences(of: "{n}", with: String(format: "%.1f", hours / 24))
+        return labels.say(.days(String(format: "%.1f", hours / 24)))
     }
 
     private static func formatter(_ config: AppConfig, _ pattern: String) -> DateFormatter {

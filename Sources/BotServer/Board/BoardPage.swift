@@ -39,7 +39,4 @@ enum BoardSection: String, CaseIterable, Sendable {
         default: "/board/\(rawValue)"
         }
     }
-
-    /// The label's key in `templates/labels.yaml` under `words`.
-    var labelKey: String { "nav_\(rawValue)" }
 }

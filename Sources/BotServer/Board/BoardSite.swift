@@ -54,7 +54,7 @@ struct BoardSite: Sendable {
             .add(
                 middleware: BoardAuthMiddleware(
                     sessions: sessions, accounts: accounts, maxFormBytes: 256 * 1024,
-                    csrfRefusal: labels.word("csrf_refused")))
+                    csrfRefusal: labels.word(.csrfRefused)))
         LoginController(site: self).register(on: group)
         OverviewController(site: self).register(on: group)
         ItemListController(site: self).register(on: group)
@@ -75,11 +75,11 @@ struct BoardSite: Sendable {
         let notice = Flash.read(request)
         return PageChrome(
             title: title, userName: user.configuredDisplayName ?? memberName ?? user.displayName,
-            roleLabel: labels.role(user.role.memberRole.rawValue),
+            roleLabel: labels.role(user.role.memberRole),
             gridName: user.grid.flatMap { useCases.router.gridName($0) ?? $0 }, csrf: context.session?.csrfToken ?? "",
             nav: BoardSection.allCases.map {
                 NavLink(
-                    href: $0.href, label: labels.word($0.labelKey), active: $0 == section,
+                    href: $0.href, label: labels.sections[$0], active: $0 == section,
                     badge: $0 == .reviews && openReviews > 0 ? openReviews : nil)
             },
             notice: notice?.text, noticeIsError: notice?.isError ?? false, openReviews: openReviews)
@@ -87,7 +87,7 @@ struct BoardSite: Sendable {
 
     /// Renders a page inside the layout and clears the notice it showed.
     func page<View: Sendable>(
-        _ template: String, _ view: View, request: Request, context: BoardRequestContext, section: BoardSection?,
+        _ template: PageTemplate, _ view: View, request: Request, context: BoardRequestContext, section: BoardSection?,
         title: String, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let chrome = try await chrome(request, context, section: section, title: title)

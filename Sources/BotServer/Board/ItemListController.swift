@@ -65,13 +65,13 @@ struct ItemListController: Sendable {
             csv: "/board/items.csv?" + filters.queryString(page: 1),
             statuses: statusOrder.map {
                 FormOption(
-                    value: $0.rawValue, label: labels.status($0.rawValue),
+                    value: $0.rawValue, label: labels.status($0),
                     selected: filters.statuses.contains($0.rawValue))
             },
             kinds: ItemKind.allCases.map {
-                FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: filters.kind == $0.rawValue)
+                FormOption(value: $0.rawValue, label: labels.kind($0), selected: filters.kind == $0.rawValue)
             },
-            categories: labels.categories.keys.sorted().map {
+            categories: labels.categories.codes.map {
                 FormOption(value: $0, label: labels.category($0), selected: filters.category == $0)
             },
             grids: site.community.gazetteer.grids.filter { user.mayAccess(grid: $0.id) }.map {
@@ -82,14 +82,14 @@ struct ItemListController: Sendable {
             },
             sorts: ItemSort.allCases.map {
                 SortLink(
-                    label: labels.word("sort_\($0.rawValue)"),
+                    label: labels.sorts[$0],
                     href: "/board/items?" + filters.queryString(page: 1, sort: $0),
                     active: $0 == filters.sort)
             },
             estate: filters.estate, reporter: filters.reporter, claimant: filters.claimant, from: filters.from,
             to: filters.to, text: filters.text, overdue: filters.overdue, isEmpty: page.items.isEmpty)
         return try await site.page(
-            "board/items", view, request: request, context: context, section: .items, title: labels.word("nav_items"))
+            .items, view, request: request, context: context, section: .items, title: labels.sections[.items])
     }
 
     /// Every matching item, UTF-8 with a BOM so Excel opens the Chinese correctly.
@@ -101,7 +101,7 @@ struct ItemListController: Sendable {
         let labels = site.labels
         let text = try await site.store.read { tx in
             var csv = CSVWriter()
-            csv.row(labels.word("csv_items_header").split(separator: ",").map(String.init))
+            csv.row(labels.word(.csvItemsHeader).split(separator: ",").map(String.init))
             let query = try filters.query(for: user, format: format, tx: tx, paged: false)
             var cache: [Int64: Member] = [:]
             func name(_ id: Int64?) throws -> String {
@@ -117,7 +117,7 @@ struct ItemListController: Sendable {
                     "\(row.id)", row.kind, row.status, row.category, item.estate ?? "", item.building ?? "",
                     item.unit ?? "", item.landmark ?? "", row.grid, item.lat.map { "\($0)" } ?? "",
                     item.lon.map { "\($0)" } ?? "", item.text, try name(item.reporterID), try name(item.claimantID),
-                    row.created, row.due ?? "", row.closed ?? "", row.overdue ? labels.word("yes") : "",
+                    row.created, row.due ?? "", row.closed ?? "", row.overdue ? labels.word(.yes) : "",
                     item.duplicateOf.map { "#\($0)" } ?? "", item.escalatedTo ?? "",
                 ])
             }

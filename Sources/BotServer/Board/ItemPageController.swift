@@ -83,7 +83,7 @@ struct ItemPageController: Sendable {
         }
         guard let (detail, members, duplicates, assignees, now, allowed) = loaded else {
             throw HTTPError(
-                .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
+                .notFound, message: site.labels.say(.itemNotFound(item: id)))
         }
         let item = detail.item
         let labels = site.labels
@@ -102,7 +102,7 @@ struct ItemPageController: Sendable {
             },
             events: detail.events.map {
                 EventView(
-                    when: format.dateTime($0.at) ?? "", action: labels.word("event_\($0.action.rawValue)"),
+                    when: format.dateTime($0.at) ?? "", action: labels.events[$0.action],
                     actor: $0.actorID.flatMap { members[$0]?.name }, note: $0.note)
             },
             duplicates: duplicates.map { ItemRowView($0, members: members, site: site, format: format, now: now) },
@@ -115,7 +115,7 @@ struct ItemPageController: Sendable {
             assignees: assignees.compactMap { member in member.id.map { MemberOption(id: $0, name: member.name) } },
             estates: site.useCases.router.estateNames)
         return try await site.page(
-            "board/item", view, request: request, context: context, section: .items, title: "#\(id)")
+            .item, view, request: request, context: context, section: .items, title: "#\(id)")
     }
 
     @Sendable func act(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -127,7 +127,7 @@ struct ItemPageController: Sendable {
         let form = context.form
         let site = site
         let notFound = HTTPError(
-            .notFound, message: site.labels.word("item_not_found").replacingOccurrences(of: "{id}", with: "\(id)"))
+            .notFound, message: site.labels.say(.itemNotFound(item: id)))
         return try await site.perform(
             user: user, context: context, back: "/board/items/\(id)", what: "#\(id) \(action)"
         ) { tx, actor in
@@ -138,7 +138,7 @@ struct ItemPageController: Sendable {
                 try site.useCases.queue.tell(
                     try replies.reply(to: happened, by: actor, in: .board), about: happened.item ?? item, tx: tx)
             }
-            return site.labels.word("done_\(kind.rawValue)").replacingOccurrences(of: "{id}", with: "\(id)")
+            return site.labels.say(.itemDone(kind, item: id))
         }
     }
 

@@ -24,11 +24,11 @@ struct ItemRowView: Sendable {
         let labels = site.labels
         id = item.id ?? 0
         href = "/board/items/\(id)"
-        kind = labels.kind(item.kind.rawValue)
-        status = labels.status(item.status.rawValue)
+        kind = labels.kind(item.kind)
+        status = labels.status(item.status)
         statusCode = item.status.rawValue
-        category = site.useCases.replies.what(item)
-        place = (try? site.useCases.replies.place(of: item)) ?? labels.word("no_place")
+        category = site.useCases.replies.labels.topic(of: item)
+        place = (try? site.useCases.replies.place(of: item)) ?? labels.word(.noPlace)
         grid = item.grid.map { site.useCases.router.gridName($0) ?? $0 } ?? ""
         text = item.text
         reporter = members[item.reporterID]?.name ?? "#\(item.reporterID)"

@@ -37,7 +37,7 @@ struct LoginController: Sendable {
         else {
             context.logger.warning("board.login", metadata: ["outcome": "bad csrf token"])
             return try render(
-                next: next, username: form["username"], error: site.pages.labels.word("login_expired"),
+                next: next, username: form["username"], error: site.labels.word(.loginExpired),
                 status: .forbidden)
         }
         let name = form["username"] ?? ""
@@ -47,7 +47,7 @@ struct LoginController: Sendable {
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             return try render(
                 next: next, username: name,
-                error: site.pages.labels.word("login_locked").replacingOccurrences(of: "{minutes}", with: "\(minutes)"),
+                error: site.labels.say(.loginLocked(minutes: minutes)),
                 status: .tooManyRequests)
         }
         guard !name.isEmpty, !password.isEmpty,
@@ -56,7 +56,7 @@ struct LoginController: Sendable {
             await site.throttle.recordFailure(name)
             context.logger.warning("board.login", metadata: ["outcome": "wrong password", "board.user": "\(name)"])
             return try render(
-                next: next, username: name, error: site.pages.labels.word("login_failed"), status: .unauthorized)
+                next: next, username: name, error: site.labels.word(.loginFailed), status: .unauthorized)
         }
         await site.throttle.recordSuccess(name)
         let started = try await site.sessions.start(user: user)
@@ -80,7 +80,7 @@ struct LoginController: Sendable {
     ) throws -> Response {
         let token = BoardSessions.randomToken()
         var response = try site.pages.page(
-            "board/login",
+            .login,
             LoginView(
                 csrf: token, next: next, username: username, error: error, demo: site.accounts.isDemo,
                 demoPassword: BoardAccounts.demoPassword),

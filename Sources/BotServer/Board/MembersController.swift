@@ -55,7 +55,7 @@ struct MembersController: Sendable {
         let format = BoardFormat(config: config)
         let rows = summaries.filter { !$0.member.platformID.hasPrefix("board:") }.map { summary in
             MemberRow(
-                id: summary.member.id ?? 0, name: summary.member.name, role: labels.role(summary.member.role.rawValue),
+                id: summary.member.id ?? 0, name: summary.member.name, role: labels.role(summary.member.role),
                 grid: summary.member.grid.map { site.useCases.router.gridName($0) ?? $0 },
                 reports: summary.balance.byBoard[.reports] ?? 0, service: summary.balance.byBoard[.service] ?? 0,
                 balance: summary.balance.total, tasks: summary.tasksCompleted, activities: summary.activities,
@@ -71,8 +71,8 @@ struct MembersController: Sendable {
             isSecretary: user.role == .secretary, today: format.day(now) ?? "",
             year: String(config.calendar.component(.year, from: now)))
         return try await site.page(
-            "board/members", view, request: request, context: context, section: .members,
-            title: labels.word("nav_members"))
+            .members, view, request: request, context: context, section: .members,
+            title: labels.sections[.members])
     }
 
     @Sendable func approve(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -81,7 +81,7 @@ struct MembersController: Sendable {
         return try await site.perform(user: user, context: context, back: "/board/members", what: "approve \(id)") {
             tx, actor in
             let member = try tx.approveRegistration(memberID: id, by: actor.id ?? 0)
-            return site.labels.word("done_approve").replacingOccurrences(of: "{name}", with: member.name)
+            return site.labels.say(.approved(name: member.name))
         }
     }
 
@@ -95,7 +95,7 @@ struct MembersController: Sendable {
             guard let memberID = form.int64("member") else { throw BoardFormError.missingMember }
             let heldOn = format.parseDay(form["held_on"]) ?? tx.now
             _ = try tx.recordActivity(memberID: memberID, name: form["name"] ?? "", heldOn: heldOn, by: actor.id ?? 0)
-            return site.labels.word("done_activity")
+            return site.labels.word(.doneActivity)
         }
     }
 
@@ -117,43 +117,46 @@ struct MembersController: Sendable {
     @Sendable func leaderboard(request: Request, context: BoardRequestContext) async throws -> Response {
         _ = try context.requireUser()
         let query = FormFields(encoded: request.uri.query ?? "")
-        let period = ["week", "month", "year"].contains(query["period"] ?? "") ? query["period"]! : "week"
-        let board = ["reports", "service"].contains(query["board"] ?? "") ? query["board"]! : "all"
+        let period = query["period"].flatMap(LeaderboardPeriod.init(rawValue:)) ?? .week
+        // Nil: both boards a member earns on.
+        let board = query["board"].flatMap(PointsBoard.init(rawValue:)).flatMap {
+            [.reports, .service].contains($0) ? $0 : nil
+        }
         let config = site.config
         let rows = try await site.store.read { tx in
             let since: Date =
                 switch period {
-                case "month": config.startOfMonth(containing: tx.now)
-                case "year": config.calendar.dateInterval(of: .year, for: tx.now)?.start ?? tx.now
-                default: config.startOfWeek(containing: tx.now)
+                case .month: config.startOfMonth(containing: tx.now)
+                case .year: config.calendar.dateInterval(of: .year, for: tx.now)?.start ?? tx.now
+                case .week: config.startOfWeek(containing: tx.now)
                 }
-            let boards: [PointsBoard] = board == "all" ? [.reports, .service] : [PointsBoard(rawValue: board)!]
-            return try tx.leaderboard(since: since, boards: boards, limit: 50)
+            return try tx.leaderboard(since: since, boards: board.map { [$0] } ?? [.reports, .service], limit: 50)
         }
         let labels = site.labels
+        let boardName = { (board: PointsBoard?) in board.map(labels.board) ?? labels.word(.boardAll) }
+        let boardCode = board?.rawValue ?? "all"
         let view = LeaderboardView(
-            periods: ["week", "month", "year"].map {
+            periods: LeaderboardPeriod.allCases.map {
                 FormOption(
-                    value: "/board/leaderboard?period=\($0)&board=\(board)", label: labels.word("period_\($0)"),
+                    value: "/board/leaderboard?period=\($0.rawValue)&board=\(boardCode)", label: labels.periods[$0],
                     selected: $0 == period)
             },
-            boards: ["all", "reports", "service"].map {
+            boards: [nil, PointsBoard.reports, .service].map {
                 FormOption(
-                    value: "/board/leaderboard?period=\(period)&board=\($0)",
-                    label: $0 == "all" ? labels.word("board_all") : labels.board($0), selected: $0 == board)
+                    value: "/board/leaderboard?period=\(period.rawValue)&board=\($0?.rawValue ?? "all")",
+                    label: boardName($0), selected: $0 == board)
             },
-            title: labels.word("period_\(period)") + " · "
-                + (board == "all" ? labels.word("board_all") : labels.board(board)),
+            title: labels.say(.leaderboardTitle(period: labels.periods[period], board: boardName(board))),
             rows: rows.enumerated().map {
                 LeaderboardView.Row(
                     rank: $0.offset + 1, name: $0.element.member.name,
-                    role: labels.role($0.element.member.role.rawValue),
+                    role: labels.role($0.element.member.role),
                     points: $0.element.points)
             },
             isEmpty: rows.isEmpty)
         return try await site.page(
-            "board/leaderboard", view, request: request, context: context, section: .leaderboard,
-            title: labels.word("nav_leaderboard"))
+            .leaderboard, view, request: request, context: context, section: .leaderboard,
+            title: labels.sections[.leaderboard])
     }
 
     struct ExchangeView: Sendable {
@@ -190,14 +193,12 @@ struct MembersController: Sendable {
             members: members.map { member, balance in
                 FormOption(
                     value: "\(member.id ?? 0)",
-                    label: labels.word("member_balance").replacingOccurrences(of: "{name}", with: member.name)
-                        .replacingOccurrences(of: "{points}", with: "\(balance)"), selected: false)
+                    label: labels.say(.memberBalance(name: member.name, points: balance)), selected: false)
             },
             catalog: site.exchangeCatalog.enumerated().map {
                 FormOption(
                     value: "\($0.offset)",
-                    label: labels.word("catalog_option").replacingOccurrences(of: "{name}", with: $0.element.name)
-                        .replacingOccurrences(of: "{points}", with: "\($0.element.cost)"), selected: false)
+                    label: labels.say(.catalogOption(name: $0.element.name, points: $0.element.cost)), selected: false)
             },
             recent: recent.map {
                 ExchangeView.Entry(
@@ -205,8 +206,8 @@ struct MembersController: Sendable {
             },
             isSecretary: user.role == .secretary)
         return try await site.page(
-            "board/exchange", view, request: request, context: context, section: .exchange,
-            title: labels.word("nav_exchange"))
+            .exchange, view, request: request, context: context, section: .exchange,
+            title: labels.sections[.exchange])
     }
 
     @Sendable func exchange(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -237,12 +238,12 @@ struct MembersController: Sendable {
         let labels = site.labels
         let text = try await site.store.read { tx in
             var csv = CSVWriter()
-            csv.row(labels.word("csv_ledger_header").split(separator: ",").map(String.init))
+            csv.row(labels.word(.csvLedgerHeader).split(separator: ",").map(String.init))
             try tx.forEachLedgerEntry(since: nil, until: nil) { entry, member in
                 csv.row([
                     "\(entry.id ?? 0)", format.dateTime(entry.createdAt) ?? "", member.name, member.platformID,
-                    labels.board(entry.board.rawValue), "\(entry.delta)",
-                    labels.word("reason_\(entry.reason.rawValue)"),
+                    labels.board(entry.board), "\(entry.delta)",
+                    labels.ledgerReasons[entry.reason],
                     entry.itemID.map { "#\($0)" } ?? "", entry.note ?? "",
                 ])
             }

@@ -41,29 +41,29 @@ struct OverviewController: Sendable {
         let labels = site.labels
         let format = BoardFormat(config: config)
         let weekFrom = format.day(overview.weekStart) ?? ""
-        func stat(_ key: String, _ count: Int, _ href: String, _ tone: String = "") -> OverviewView.Stat {
-            OverviewView.Stat(label: labels.word(key), count: count, href: href, tone: tone, id: "stat-\(key)")
+        func stat(_ word: Word, _ count: Int, _ href: String, _ tone: String = "") -> OverviewView.Stat {
+            OverviewView.Stat(
+                label: labels.word(word), count: count, href: href, tone: tone, id: "stat-\(word.rawValue)")
         }
         let view = OverviewView(
             now: [
-                stat("stat_open", overview.open, "/board/items?status=open", overview.open > 0 ? "warn" : ""),
-                stat("stat_claimed", overview.claimed, "/board/items?status=claimed"),
+                stat(.statOpen, overview.open, "/board/items?status=open", overview.open > 0 ? "warn" : ""),
+                stat(.statClaimed, overview.claimed, "/board/items?status=claimed"),
                 stat(
-                    "stat_submitted", overview.submitted, "/board/items?status=submitted",
+                    .statSubmitted, overview.submitted, "/board/items?status=submitted",
                     overview.submitted > 0 ? "warn" : ""),
-                stat("stat_escalated", overview.escalated, "/board/items?status=escalated"),
-                stat("stat_overdue", overview.overdue, "/board/items?overdue=1", overview.overdue > 0 ? "bad" : "ok"),
+                stat(.statEscalated, overview.escalated, "/board/items?status=escalated"),
+                stat(.statOverdue, overview.overdue, "/board/items?overdue=1", overview.overdue > 0 ? "bad" : "ok"),
             ],
             week: [
-                stat("stat_reported_week", overview.reportedThisWeek, "/board/items?from=\(weekFrom)"),
-                stat(
-                    "stat_closed_week", overview.closedThisWeek, "/board/items?status=closed&sort=recentlyClosed", "ok"),
+                stat(.statReportedWeek, overview.reportedThisWeek, "/board/items?from=\(weekFrom)"),
+                stat(.statClosedWeek, overview.closedThisWeek, "/board/items?status=closed&sort=recentlyClosed", "ok"),
             ],
             resolutionRate: overview.resolutionRate.map { String(format: "%.0f%%", $0 * 100) },
             medianToClose: BoardFormat.duration(overview.medianSecondsToClose, labels: labels),
             weekStart: weekFrom,
             categories: BarChartView(
-                title: labels.word("chart_categories"),
+                title: labels.word(.chartCategories),
                 rows: overview.categories.map {
                     (
                         labels.category($0.label), $0.count,
@@ -71,16 +71,16 @@ struct OverviewController: Sendable {
                     )
                 }),
             grids: BarChartView(
-                title: labels.word("chart_grids"),
+                title: labels.word(.chartGrids),
                 rows: overview.grids.map {
                     (
-                        $0.label.map { site.useCases.router.gridName($0) ?? $0 } ?? labels.word("no_grid"), $0.count,
+                        $0.label.map { site.useCases.router.gridName($0) ?? $0 } ?? labels.word(.noGrid), $0.count,
                         $0.label.map { "/board/items?grid=\($0)&from=\(weekFrom)" }
                     )
                 }),
             champion: overview.champion?.member.name, championPoints: overview.champion?.points)
         return try await site.page(
-            "board/overview", view, request: request, context: context, section: .overview,
-            title: labels.word("nav_overview"))
+            .overview, view, request: request, context: context, section: .overview,
+            title: labels.sections[.overview])
     }
 }

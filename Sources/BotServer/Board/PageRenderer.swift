@@ -8,19 +8,19 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let labels: Labels
 
-    static func load(templatesDirectory: String) async throws -> PageRenderer {
-        let library = try await MustacheLibrary(directory: templatesDirectory)
-        return PageRenderer(library: library, labels: try Labels.load(templatesDirectory: templatesDirectory))
+    init(_ templates: TemplateLibrary) {
+        library = templates.mustache
+        labels = templates.labels
     }
 
-    func render(_ template: String, _ view: Any) throws -> String {
-        guard let html = library.render(view, withTemplate: template) else {
-            throw ReplyRenderer.RenderError.missingTemplate(template)
+    func render(_ template: PageTemplate, _ view: Any) throws -> String {
+        guard let html = library.render(view, withTemplate: template.rawValue) else {
+            throw ReplyRenderer.RenderError.missingTemplate(template.rawValue)
         }
         return html
     }
 
-    func page(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) throws -> Response {
+    func page(_ template: PageTemplate, _ view: Any, status: HTTPResponse.Status = .ok) throws -> Response {
         HTMLResponse.page(try render(template, view), status: status)
     }
 }

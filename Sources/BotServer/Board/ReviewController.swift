@@ -80,7 +80,7 @@ struct ReviewController: Sendable {
             return (reviews, senders, missing, try tx.membersByID(missing.map(\.reporterID)), members, tx.now, crashed)
         }
         let labels = site.labels
-        let categoryCodes = labels.categories.keys.sorted()
+        let categoryCodes = labels.categories.codes
         let view = ReviewsView(
             reviews: reviews.map { review in
                 let parsed = try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8))
@@ -89,7 +89,7 @@ struct ReviewController: Sendable {
                     id: review.id ?? 0, sender: senders[review.senderID]?.name ?? review.senderID,
                     group: groupLabel(channel: review.channel, groupID: review.groupID),
                     received: format.dateTime(review.createdAt) ?? "", text: review.text,
-                    reason: labels.word("review_\(review.reason.rawValue)"),
+                    reason: labels.reviewReasons[review.reason],
                     photos: urls.map { ReviewPhoto(src: Self.localSource($0), url: $0) }, hasPhotos: !urls.isEmpty,
                     categories: categoryCodes.map {
                         FormOption(value: $0, label: labels.category($0), selected: parsed?.category?.rawValue == $0)
@@ -112,8 +112,7 @@ struct ReviewController: Sendable {
                 member.id.map {
                     FormOption(
                         value: "\($0)",
-                        label: labels.word("member_option").replacingOccurrences(of: "{name}", with: member.name)
-                            .replacingOccurrences(of: "{role}", with: labels.role(member.role.rawValue)),
+                        label: labels.say(.memberOption(name: member.name, role: labels.role(member.role))),
                         selected: false)
                 }
             },
@@ -124,13 +123,13 @@ struct ReviewController: Sendable {
             },
             categories: categoryCodes.map { FormOption(value: $0, label: labels.category($0), selected: false) },
             kinds: [ItemKind.issue, .wish, .suggestion].map {
-                FormOption(value: $0.rawValue, label: labels.kind($0.rawValue), selected: false)
+                FormOption(value: $0.rawValue, label: labels.kind($0), selected: false)
             },
             estates: site.useCases.router.estateNames,
             isEmpty: reviews.isEmpty && missing.isEmpty && crashed.isEmpty)
         return try await site.page(
-            "board/reviews", view, request: request, context: context, section: .reviews,
-            title: labels.word("nav_reviews"))
+            .reviews, view, request: request, context: context, section: .reviews,
+            title: labels.sections[.reviews])
     }
 
     @Sendable func decide(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -146,7 +145,7 @@ struct ReviewController: Sendable {
             guard let review = try tx.review(id: id) else { throw BoardPageError.noSuchReview(id) }
             if decision == "ignore" {
                 _ = try tx.ignoreReview(id: id, by: actor.id ?? 0)
-                return site.labels.word("done_review_ignore")
+                return site.labels.word(.doneReviewIgnore)
             }
             guard review.status == .open else { throw BoardPageError.reviewClosed(id, status: review.status) }
             guard let sender = try tx.member(platformID: review.senderID) else {
@@ -167,7 +166,7 @@ struct ReviewController: Sendable {
             try site.useCases.queue.announce(
                 [try site.useCases.replies.reply(to: happened, by: sender, in: .chat)], channel: review.channel,
                 groupID: review.groupID, inboxID: review.inboxID, inReplyTo: filing.source?.messageID, tx: tx)
-            return site.labels.word("done_review_filed").replacingOccurrences(of: "{id}", with: "\(itemID)")
+            return site.labels.say(.reviewFiled(item: itemID))
         }
     }
 
@@ -182,7 +181,7 @@ struct ReviewController: Sendable {
             user: user, context: context, back: "/board/reviews", what: "retry crashed \(id)"
         ) { tx, _ in
             guard try tx.queue.retryQuarantinedInbox(id: id) else { throw BoardPageError.noSuchReview(id) }
-            return site.labels.word("done_crashed_retry")
+            return site.labels.word(.doneCrashedRetry)
         }
         await site.inboxSignal?.notify()
         return response
@@ -216,15 +215,15 @@ struct ReviewController: Sendable {
                     groupID: notify.group, tx: tx)
             }
             let itemID = happened.item?.number ?? 0
-            return site.labels.word("done_filed").replacingOccurrences(of: "{id}", with: "\(itemID)")
+            return site.labels.say(.filed(item: itemID))
         }
     }
 
     private func groupLabel(channel: String, groupID: String) -> String {
         let role = site.config.group(channel: channel, id: groupID)?.role
-        let name = role.map { site.labels.word("group_\($0.rawValue)") } ?? groupID
-        return site.labels.word("group_option").replacingOccurrences(of: "{name}", with: name)
-            .replacingOccurrences(of: "{group}", with: channel == "generic" ? groupID : "\(channel)/\(groupID)")
+        let name = role.map { site.labels.groups[$0] } ?? groupID
+        return site.labels.say(
+            .groupOption(name: name, group: channel == "generic" ? groupID : "\(channel)/\(groupID)"))
     }
 
     /// Sample photos of the simulator are on this server; platform photos are only linked.

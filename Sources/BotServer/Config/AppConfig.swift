@@ -134,6 +134,6 @@ struct GroupConfig: Sendable, Decodable, Equatable {
 }
 
 /// 蜂巢驿站 (riders) or 在职党员群 (members).
-enum GroupRole: String, Sendable, Codable, Equatable {
+enum GroupRole: String, Sendable, Codable, CaseIterable {
     case riders, members
 }

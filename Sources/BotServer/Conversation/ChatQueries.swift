@@ -17,14 +17,14 @@ struct ChatQueries {
             let balance = try tx.balance(memberID: memberID)
             let boards = PointsBoard.allCases.compactMap { board -> BoardPointsView? in
                 guard let points = balance.byBoard[board], points != 0 else { return nil }
-                return BoardPointsView(label: labels.board(board.rawValue), points: points)
+                return BoardPointsView(label: labels.board(board), points: points)
             }
             return try toSender(.points, PointsView(name: member.name, total: balance.total, boards: boards))
         case .leaderboard:
             let since = replies.config.startOfWeek(containing: tx.now)
             let rows = try tx.leaderboard(since: since, limit: 10)
             let view = LeaderboardView(
-                title: labels.word("leaderboard_week"),
+                title: labels.word(.leaderboardWeek),
                 rows: rows.enumerated().map {
                     LeaderRowView(rank: $0.offset + 1, name: $0.element.member.name, points: $0.element.points)
                 })
@@ -33,20 +33,20 @@ struct ChatQueries {
             let views = try tx.todo(memberID: memberID).map {
                 TodoItemView(
                     id: $0.number, category: labels.category($0.category), place: try replies.place(of: $0),
-                    status: labels.status($0.status.rawValue))
+                    status: labels.status($0.status))
             }
             return try toSender(.todo, TodoView(name: member.name, count: views.count, items: views))
         case .itemStatus:
             guard let ref = parsed.itemRef else {
-                return try toSender(.needItemRef, ExampleView(example: labels.word("example_status")))
+                return try toSender(.needItemRef, ExampleView(example: labels.word(.exampleStatus)))
             }
             guard let item = try tx.item(id: Int64(ref)) else { throw BoardError.noSuchItem(Int64(ref)) }
             let claimant = try item.claimantID.flatMap { try tx.member(id: $0) }
             return try toSender(
                 .itemStatus,
                 ItemStatusView(
-                    id: item.number, category: replies.what(item), place: try replies.place(of: item),
-                    status: labels.status(item.status.rawValue), claimant: claimant?.name))
+                    id: item.number, category: replies.labels.topic(of: item), place: try replies.place(of: item),
+                    status: labels.status(item.status), claimant: claimant?.name))
         case .help:
             return try toSender(.help, EmptyView())
         }

@@ -55,20 +55,20 @@ struct Conversation {
         let ref = parsed.itemRef.map(Int64.init)
         switch parsed.intent {
         case .claim:
-            guard let ref else { return [try askForItem("example_claim")] }
+            guard let ref else { return [try askForItem(.exampleClaim)] }
             return [try reply(commands.claim(ref))]
         case .release:
-            guard let ref else { return [try askForItem("example_release")] }
+            guard let ref else { return [try askForItem(.exampleRelease)] }
             return [try reply(commands.release(ref))]
         case .complete:
-            guard let ref else { return [try askForItem("example_complete")] }
+            guard let ref else { return [try askForItem(.exampleComplete)] }
             return [try reply(commands.submit(ref, note: parsed.note, photoURLs: message.imageURLs))]
         case .verify:
-            guard let ref else { return [try askForItem("example_verify")] }
+            guard let ref else { return [try askForItem(.exampleVerify)] }
             if parsed.verdict == .reject { return [try reply(commands.returnItem(ref, reason: parsed.note))] }
             return [try reply(commands.verify(ref, note: parsed.note))]
         case .escalate:
-            guard let ref else { return [try askForItem("example_escalate")] }
+            guard let ref else { return [try askForItem(.exampleEscalate)] }
             return [try reply(commands.escalate(ref, to: parsed.escalationTarget))]
         case .register:
             return [try reply(commands.register(name: parsed.registerName ?? message.senderName ?? member.name))]
@@ -83,8 +83,8 @@ struct Conversation {
         try replies.reply(to: happened, by: member, in: .chat)
     }
 
-    private func askForItem(_ exampleKey: String) throws -> ReplyDraft {
-        try replies.toSender(member, .needItemRef, ExampleView(example: replies.labels.word(exampleKey)))
+    private func askForItem(_ example: Word) throws -> ReplyDraft {
+        try replies.toSender(member, .needItemRef, ExampleView(example: replies.labels.word(example)))
     }
 }
 

@@ -6,16 +6,9 @@ struct ReplyRenderer: Sendable {
     let library: MustacheLibrary
     let labels: Labels
 
-    static func load(templatesDirectory: String) async throws -> ReplyRenderer {
-        guard FileManager.default.fileExists(atPath: templatesDirectory) else {
-            throw ConfigError.missingResource(what: "templates folder", path: templatesDirectory)
-        }
-        let library = try await MustacheLibrary(directory: templatesDirectory)
-        let renderer = ReplyRenderer(library: library, labels: try Labels.load(templatesDirectory: templatesDirectory))
-        for name in ReplyTemplate.allCases where library.getTemplate(named: name.path) == nil {
-            throw ConfigError.missingResource(what: "reply template \(name.path).mustache", path: templatesDirectory)
-        }
-        return renderer
+    init(_ templates: TemplateLibrary) {
+        library = templates.mustache
+        labels = templates.labels
     }
 
     /// Renders one reply; surrounding blank lines are trimmed so templates can be laid out freely.
@@ -29,35 +22,4 @@ struct ReplyRenderer: Sendable {
     enum RenderError: Error {
         case missingTemplate(String)
     }
-}
-
-/// Every reply template the server renders, so start-up can check they all exist.
-enum ReplyTemplate: String, CaseIterable, Sendable {
-    case receipt
-    case receiptWish = "receipt_wish"
-    case receiptSuggestion = "receipt_suggestion"
-    case claimed, released, submitted, verified, returned, escalated, registered
-    case points, leaderboard, todo
-    case itemStatus = "item_status"
-    case help
-    case needItemRef = "need_item_ref"
-    case unknownCommand = "unknown_command"
-    case unconfiguredGroup = "unconfigured_group"
-    case refusedNoSuchItem = "refused_no_such_item"
-    case refusedNoSuchMember = "refused_no_such_member"
-    case refusedAlreadyClaimed = "refused_already_claimed"
-    case refusedAlreadyYours = "refused_already_yours"
-    case refusedNotClaimant = "refused_not_claimant"
-    case refusedNotAllowed = "refused_not_allowed"
-    case refusedWrongState = "refused_wrong_state"
-    case refusedTooManyClaims = "refused_too_many_claims"
-    case refusedOwnItem = "refused_own_item"
-    case refusedInsufficientBalance = "refused_insufficient_balance"
-    case refusedInvalidMerge = "refused_invalid_merge"
-    case resolved, assigned, cancelled, merged, adopted, exchanged
-    case place, located
-    case photosAdded = "photos_added"
-    case reviewQueued = "review_queued"
-
-    var path: String { "replies/" + rawValue }
 }

@@ -183,9 +183,3 @@ struct PhotosAddedView {
     var item: Int64
     var count: Int
 }
-
-struct ExchangedView {
-    var name: String
-    var goods: String
-    var points: Int
-}

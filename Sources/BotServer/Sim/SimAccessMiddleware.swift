@@ -29,8 +29,8 @@ struct SimAccessMiddleware: RouterMiddleware {
                 "sim.refused", metadata: ["reason": "not the secretary", "board.user": "\(user.name)"])
             guard isPage else { return JSONResponse.error(.forbidden, "the simulator is for the secretary only") }
             return try pages.page(
-                "board/error",
-                BoardErrorMiddleware.ErrorView(status: 403, message: pages.labels.word("sim_secretary_only")),
+                .error,
+                BoardErrorMiddleware.ErrorView(status: 403, message: pages.labels.word(.simSecretaryOnly)),
                 status: .forbidden)
         }
         if request.method != .get, request.method != .head {

@@ -10,7 +10,7 @@ struct SimController: Sendable {
     let site: SimSite
 
     @Sendable func page(request: Request, context: SimRequestContext) async throws -> Response {
-        try site.pages.page("sim/chat", site.pageView(csrf: context.csrf ?? ""))
+        try site.pages.page(.simChat, site.pageView(csrf: context.csrf ?? ""))
     }
 
     /// `?group=riders-1&after=<cursor>&wait=15`: the bubbles after the cursor (none: the recent ones).

@@ -99,7 +99,7 @@ extension SimSite {
         case .reply:
             guard let reply = try? JSONDecoder().decode(OutboundReply.self, from: data) else { return nil }
             return SimEntry(
-                id: "r\(line.rowID)", kind: .bot, sender: labels.word("sim_bot_name"), senderID: nil, text: reply.text,
+                id: "r\(line.rowID)", kind: .bot, sender: labels.word(.simBotName), senderID: nil, text: reply.text,
                 photos: [], location: nil, mentions: try reply.mentions.map(name), time: line.at, clock: clock(line.at))
         }
     }

@@ -23,26 +23,26 @@ extension SimSite {
                 locationLabel: step.location.flatMap { cast.location($0)?.label })
         }
         return SimPageView(
-            csrf: csrf, botName: labels.word("sim_bot_name"), groups: groupViews, personas: personas, photos: photos,
+            csrf: csrf, botName: labels.word(.simBotName), groups: groupViews, personas: personas, photos: photos,
             locations: locations, steps: steps, live: access != nil)
     }
 
     /// 蜂巢驿站 / 在职党员群 by the group's role; the id is added when two groups share a role.
     func groupTitle(_ id: String) -> String {
         guard let group = groups.first(where: { $0.id == id }) else { return id }
-        let title = labels.word("sim_group_\(group.role.rawValue)")
+        let title = labels.groups[group.role]
         return groups.filter { $0.role == group.role }.count > 1 ? "\(title) \(id)" : title
     }
 
     /// The role the board will give the persona, worked out as for any sender.
     private func roleLabel(_ persona: SimPersona) -> String {
         guard let first = persona.groups.first, let group = groups.first(where: { $0.id == first }) else { return "" }
-        return labels.role(config.identity(of: persona.senderID, existing: nil, group: group).role.rawValue)
+        return labels.role(config.identity(of: persona.senderID, existing: nil, group: group).role)
     }
 
-    /// `sim_photo_fire_lane` for `fire-lane.jpg`, else the file name.
+    /// `sample_photos.fire-lane` for `fire-lane.jpg`, else the file name.
     private func photoLabel(_ name: String) -> String {
         let stem = name.split(separator: ".").first.map(String.init) ?? name
-        return labels.words["sim_photo_\(stem.replacingOccurrences(of: "-", with: "_"))"] ?? name
+        return labels.samplePhotos[stem] ?? name
     }
 }

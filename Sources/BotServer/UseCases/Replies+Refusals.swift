@@ -13,11 +13,11 @@ extension Replies {
         case let boardError as BoardError:
             return try refusal(boardError, to: actor).text
         case let pageError as BoardPageError:
-            return labels.word(pageError.labelKey)
+            return labels.word(pageError.word)
         case let invalid as BoardFormError:
-            return labels.word(invalid.labelKey)
+            return labels.word(invalid.word)
         case StoreError.invalidAmount:
-            return labels.word("refused_invalid_amount")
+            return labels.word(.refusedInvalidAmount)
         default:
             return nil
         }
@@ -46,9 +46,9 @@ extension Replies {
         case .alreadyClaimed(let item, let name): NameRefusalView(item: item, name: name)
         case .notClaimant(let item, let name): ClaimantRefusalView(item: item, name: name)
         case .notAllowed(let action, let role):
-            NotAllowedView(role: labels.role(role.rawValue), action: labels.action(action))
+            NotAllowedView(role: labels.role(role), action: labels.action(action))
         case .wrongState(let item, let status, let action):
-            WrongStateView(item: item, status: labels.status(status.rawValue), action: labels.action(action))
+            WrongStateView(item: item, status: labels.status(status), action: labels.action(action))
         case .tooManyClaims(let limit): LimitView(limit: limit)
         case .insufficientBalance(let balance, let cost): BalanceView(balance: balance, cost: cost)
         case .invalidMerge(let item, let into): MergeRefusalView(item: item, into: into)
@@ -57,13 +57,13 @@ extension Replies {
 }
 
 extension BoardPageError {
-    /// The label of the board's words for this refusal.
-    var labelKey: String {
+    /// The board's words for this refusal.
+    var word: Word {
         switch self {
-        case .notPending: "refused_not_pending"
-        case .noSuchReview: "review_not_found"
-        case .reviewClosed: "refused_review_closed"
-        case .emptyActivityName: "form_missing_activity"
+        case .notPending: .refusedNotPending
+        case .noSuchReview: .reviewNotFound
+        case .reviewClosed: .refusedReviewClosed
+        case .emptyActivityName: .formMissingActivity
         }
     }
 }

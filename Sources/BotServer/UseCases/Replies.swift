@@ -41,7 +41,7 @@ struct Replies: Sendable {
         case .returned(let item, let claimant, let reason):
             // The claimant is the one who must act, so they are addressed even when the actor is in chat.
             let view = ReturnedView(
-                item: item.number, claimant: claimant?.name ?? labels.word("unknown_name"), reason: reason)
+                item: item.number, claimant: claimant?.name ?? labels.word(.unknownName), reason: reason)
             return ReplyDraft(text: try render(.returned, view), mentions: [claimant?.platformID].compactMap { $0 })
         case .escalated(let item, let target, let reporter):
             return to.concerning(
@@ -57,16 +57,15 @@ struct Replies: Sendable {
         case .located(let item, let route, let reporter):
             let view = LocatedView(
                 item: item.number, place: try place(of: item),
-                grid: route.gridName ?? labels.word("community_grid"))
+                grid: route.gridName ?? labels.word(.communityGrid))
             return to.concerning([reporter], try render(.located, view), also: route.workers.map(\.platformID))
         case .photosAdded(let itemID, let count):
             return to.concerning([], try render(.photosAdded, PhotosAddedView(item: itemID, count: count)))
         case .registered(let member):
-            let view = RegisteredView(name: member.name, role: labels.role(member.role.rawValue))
+            let view = RegisteredView(name: member.name, role: labels.role(member.role))
             return to.concerning([], try render(.registered, view))
         case .exchanged(let member, let goods, let cost):
-            let view = ExchangedView(name: member.name, goods: goods, points: cost)
-            return to.concerning([member], try render(.exchanged, view))
+            return to.concerning([member], labels.say(.exchanged(name: member.name, goods: goods, points: cost)))
         }
     }
 
@@ -85,15 +84,10 @@ struct Replies: Sendable {
                 building: location.building, unit: location.unit, room: location.room, landmark: location.landmark))
     }
 
-    /// What the item is about: an issue's category, or the kind of a wish or suggestion.
-    func what(_ item: Item) -> String {
-        item.kind == .issue ? labels.category(item.category) : labels.kind(item.kind.rawValue)
-    }
-
     /// A deadline as the community writes it; "-" for none.
     func due(_ date: Date?) -> String {
         guard let date else { return "-" }
-        return config.format(date, pattern: labels.word("due_format"))
+        return config.format(date, pattern: labels.word(.dueFormat))
     }
 
     func render(_ template: ReplyTemplate, _ view: Any) throws -> String {
@@ -114,7 +108,7 @@ struct Replies: Sendable {
         case .issue:
             let view = ReceiptView(
                 item: item.number, category: labels.category(item.category), place: try place(of: item),
-                grid: route.gridName ?? labels.word("community_grid"),
+                grid: route.gridName ?? labels.word(.communityGrid),
                 gridWorkerNames: route.workers.isEmpty ? nil : route.workers.map(\.name).joined(separator: "、"),
                 due: due(item.dueAt), points: points > 0 ? points : nil, pointsOnVerify: rules.reportVerified,
                 missingPlace: !item.location.namesAPlace && item.lat == nil)
@@ -127,7 +121,7 @@ struct Replies: Sendable {
         let awards = paid.awards.map {
             AwardView(
                 name: $0.memberName, delta: $0.delta > 0 ? "+\($0.delta)" : "\($0.delta)",
-                board: labels.board($0.board.rawValue))
+                board: labels.board($0.board))
         }
         return ReplyDraft(
             text: try render(template, VerifiedView(item: item.number, awards: awards)),
@@ -160,7 +154,7 @@ extension ClaimedView {
     /// A claim or an assignment: who holds which item, where, and by when.
     init(_ item: Item, name: String, replies: Replies) throws {
         self.init(
-            item: item.number, name: name, category: replies.what(item),
+            item: item.number, name: name, category: replies.labels.topic(of: item),
             place: try replies.place(of: item), due: replies.due(item.dueAt))
     }
 }

@@ -1,0 +1,29 @@
+/// Every reply template the server renders, so start-up can check they all exist.
+enum ReplyTemplate: String, CaseIterable, Sendable {
+    case receipt
+    case receiptWish = "receipt_wish"
+    case receiptSuggestion = "receipt_suggestion"
+    case claimed, released, submitted, verified, returned, escalated, registered
+    case points, leaderboard, todo
+    case itemStatus = "item_status"
+    case help
+    case needItemRef = "need_item_ref"
+    case unconfiguredGroup = "unconfigured_group"
+    case refusedNoSuchItem = "refused_no_such_item"
+    case refusedNoSuchMember = "refused_no_such_member"
+    case refusedAlreadyClaimed = "refused_already_claimed"
+    case refusedAlreadyYours = "refused_already_yours"
+    case refusedNotClaimant = "refused_not_claimant"
+    case refusedNotAllowed = "refused_not_allowed"
+    case refusedWrongState = "refused_wrong_state"
+    case refusedTooManyClaims = "refused_too_many_claims"
+    case refusedOwnItem = "refused_own_item"
+    case refusedInsufficientBalance = "refused_insufficient_balance"
+    case refusedInvalidMerge = "refused_invalid_merge"
+    case resolved, assigned, cancelled, merged, adopted
+    case place, located
+    case photosAdded = "photos_added"
+    case reviewQueued = "review_queued"
+
+    var path: String { "replies/" + rawValue }
+}
