@@ -17,6 +17,7 @@ enum BoardSchema {
         migrator.registerMigration("v2-sessions", migrate: createSessions)
         migrator.registerMigration("v3-crash-guard", migrate: createCrashGuard)
         migrator.registerMigration("v4-adopted", migrate: allowAdoptedEvents)
+        migrator.registerMigration("v5-turns-by-sender", migrate: indexTurnsBySender)
         return migrator
     }
 

@@ -12,10 +12,13 @@ extension BoardTransaction {
         return turn
     }
 
-    /// A group's turns since `since`, in time order.
-    public func turns(channel: String, groupID: String, since: Date) throws -> [ConversationTurn] {
+    /// One sender's turns in a group since `since`, in time order. Only the sender's own messages
+    /// ever join theirs (a photo joins its sender's text), so the work per message grows with what
+    /// that sender said in the window, not with the group's traffic.
+    public func turns(channel: String, groupID: String, senderID: String, since: Date) throws -> [ConversationTurn] {
         try ConversationTurn
             .filter(ConversationTurn.CodingKeys.channel == channel && ConversationTurn.CodingKeys.groupID == groupID)
+            .filter(ConversationTurn.CodingKeys.senderID == senderID)
             .filter(ConversationTurn.CodingKeys.at >= Self.seconds(since))
             .order(ConversationTurn.CodingKeys.at, ConversationTurn.CodingKeys.id)
             .fetchAll(db)

@@ -26,7 +26,7 @@ struct ConversationStoreTests {
         // When the group's window and the parked turns are read
         let (window, parkedEarly, parkedLate) = try await store.read { tx in
             (
-                try tx.turns(channel: "generic", groupID: "g1", since: tx.now),
+                try tx.turns(channel: "generic", groupID: "g1", senderID: "u", since: tx.now),
                 try tx.parkedTurns(before: tx.now),
                 try tx.parkedTurns(before: tx.now.addingTimeInterval(1))
             )

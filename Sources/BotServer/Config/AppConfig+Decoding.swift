@@ -184,5 +184,6 @@ extension AppConfig.ConversationSettings {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try c.update(&windowSeconds, .windowSeconds)
         try c.update(&questionMinutes, .questionMinutes)
+        try c.update(&parseLimit, .parseLimit)
     }
 }

@@ -60,6 +60,10 @@ extension AppConfig {
         guard (0...65535).contains(server.port) else {
             throw ConfigError.invalidValue(key: "server.port", reason: "must be 0…65535, got \(server.port)")
         }
+        guard conversation.parseLimit > 0 else {
+            throw ConfigError.invalidValue(
+                key: "conversation.parse_limit", reason: "must be a positive number of characters")
+        }
         guard TimeZone(identifier: timezone) != nil else {
             throw ConfigError.invalidValue(key: "timezone", reason: "unknown time zone \(timezone)")
         }

@@ -42,10 +42,14 @@ struct AppConfig: Sendable, Decodable, Equatable {
         var windowSeconds = 300.0
         /// How long the bot waits for the answer to "请补充小区和楼栋".
         var questionMinutes = 30.0
+        /// Characters of a message the parser reads (a long group notice is about 2,000): the rest is
+        /// stored and filed with the item but not read, so no message can hold up the ones behind it.
+        var parseLimit = 2000
 
         enum CodingKeys: String, CodingKey {
             case windowSeconds = "window_seconds"
             case questionMinutes = "question_minutes"
+            case parseLimit = "parse_limit"
         }
     }
 

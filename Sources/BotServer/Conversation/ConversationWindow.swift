@@ -15,6 +15,8 @@ struct ConversationWindow {
     let role: SenderRole
 
     private var window: Double { handler.config.conversation.windowSeconds }
+    /// What the parser reads of the message (`conversation.parse_limit`); the item keeps it whole.
+    private var readable: String { handler.readable(message.text) }
     private var hasText: Bool { !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 
     func handle(_ parsed: ParseResult) throws -> [ReplyDraft] {
@@ -22,11 +24,12 @@ struct ConversationWindow {
         if let answer = try answerToQuestion(parsed) { return answer }
 
         let recent = try tx.turns(
-            channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
+            channel: message.channel, groupID: message.groupID, senderID: member.platformID,
+            since: tx.now.addingTimeInterval(-window))
         var turn = newTurn(state: .done, intent: parsed.intent)
         let joined = record(containing: recent.count, in: recent + [turn])
             .filter { $0 < recent.count }.map { recent[$0] }
-            .filter { $0.state == .parked && $0.senderID == member.platformID }
+            .filter { $0.state == .parked }
 
         var effective = message
         var parsed = parsed
@@ -39,7 +42,7 @@ struct ConversationWindow {
             }
             // Parse again with the joined attachments: a shared location can supply the place.
             parsed = handler.parser.parse(
-                ParserInput(text: message.text, senderRole: role, attachments: effective.attachments))
+                ParserInput(text: readable, senderRole: role, attachments: effective.attachments))
         }
 
         let response: Conversation.Response
@@ -72,7 +75,8 @@ struct ConversationWindow {
     /// A photo or location share with no text: join a nearby text's item, belong to chat, or wait.
     private func photoOnly() throws -> [ReplyDraft] {
         let recent = try tx.turns(
-            channel: message.channel, groupID: message.groupID, since: tx.now.addingTimeInterval(-window))
+            channel: message.channel, groupID: message.groupID, senderID: member.platformID,
+            since: tx.now.addingTimeInterval(-window))
         var turn = newTurn(state: .parked, intent: nil)
         let indices = record(containing: recent.count, in: recent + [turn])
         if indices.isEmpty {
@@ -97,7 +101,8 @@ struct ConversationWindow {
     func settle(_ parked: ConversationTurn) throws -> [ReplyDraft] {
         guard let parkedID = parked.id else { return [] }
         let around = try tx.turns(
-            channel: parked.channel, groupID: parked.groupID, since: parked.at.addingTimeInterval(-window)
+            channel: parked.channel, groupID: parked.groupID, senderID: parked.senderID,
+            since: parked.at.addingTimeInterval(-window)
         )
         .filter { $0.at <= parked.at.addingTimeInterval(window) }
         guard let index = around.firstIndex(where: { $0.id == parkedID }) else { return [] }
@@ -149,7 +154,7 @@ struct ConversationWindow {
             || ((parsed.intent == .report || parsed.intent == .wish)
                 && (parsed.category == nil || parsed.category == .other || parsed.category?.rawValue == item.category))
         guard isAnswer,
-            let place = handler.parser.place(in: ParserInput(text: message.text, attachments: message.attachments)),
+            let place = handler.parser.place(in: ParserInput(text: readable, attachments: message.attachments)),
             place.estate != nil || place.landmark != nil
         else {
             if parsed.intent != .chitchat { try tx.answerQuestion(id: question.id) }
@@ -215,7 +220,7 @@ struct ConversationWindow {
     private func newTurn(state: TurnState, intent: Intent?) -> ConversationTurn {
         ConversationTurn(
             inboxID: inboxID, channel: message.channel, groupID: message.groupID, senderID: member.platformID,
-            role: role.rawValue, at: tx.now, text: message.text, imageURLs: message.imageURLs,
+            role: role.rawValue, at: tx.now, text: readable, imageURLs: message.imageURLs,
             lat: message.location?.lat,
             lon: message.location?.lon, locationLabel: message.location?.label, intent: intent?.rawValue, state: state)
     }

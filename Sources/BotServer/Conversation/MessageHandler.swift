@@ -40,7 +40,16 @@ struct MessageHandler: Sendable {
         let existing = try await store.read { tx in try tx.member(platformID: message.senderID) }
         let identity = config.identity(of: message.senderID, existing: existing, group: group)
         let role = identity.role.parserRole
-        let parsed = parser.parse(ParserInput(text: message.text, senderRole: role, attachments: message.attachments))
+        if message.text.count > config.conversation.parseLimit {
+            logger.notice(
+                "message.truncated",
+                metadata: [
+                    "inbox.id": "\(rowID)", "characters": "\(message.text.count)",
+                    "read": "\(config.conversation.parseLimit)",
+                ])
+        }
+        let parsed = parser.parse(
+            ParserInput(text: readable(message.text), senderRole: role, attachments: message.attachments))
 
         return try await store.write { tx in
             let member = try tx.upsertMember(
@@ -67,6 +76,11 @@ struct MessageHandler: Sendable {
             return first
         }
         return .ignored(reason: "\(reason) \(message.channel)/\(message.groupID)", replies: answered ? 1 : 0)
+    }
+
+    /// The part of a text the parser reads: the first `conversation.parse_limit` characters.
+    func readable(_ text: String) -> String {
+        text.count > config.conversation.parseLimit ? String(text.prefix(config.conversation.parseLimit)) : text
     }
 
     /// The inbox error of a message from a group nobody configured.

@@ -1,0 +1,10 @@
+import GRDB
+
+extension BoardSchema {
+    /// The conversation window reads one sender's recent turns: an index that leads with them.
+    static func indexTurnsBySender(_ db: Database) throws {
+        try db.create(
+            index: "conversation_turns_on_sender_at", on: "conversation_turns",
+            columns: ["channel", "group_id", "sender_id", "at"])
+    }
+}
