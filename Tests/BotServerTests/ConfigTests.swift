@@ -69,12 +69,15 @@ import Testing
     }
 
     @Test func serveParsesItsFlags() throws {
-        let command = try Fengchao.parseAsRoot(["serve", "--port", "0", "--host", "0.0.0.0", "--data", "/tmp/x"])
+        let command = try Fengchao.parseAsRoot(["serve", "--port", "0", "--host", "127.0.0.2", "--data", "/tmp/x"])
         let serve = try #require(command as? ServeCommand)
         let config = try serve.resolvedConfig()
         #expect(config.server.port == 0)
-        #expect(config.server.host == "0.0.0.0")
+        #expect(config.server.host == "127.0.0.2")
         #expect(config.storage.path == "/tmp/x")
+        // The demo's defaults may not be opened to the network by a flag either.
+        let exposed = try #require(try Fengchao.parseAsRoot(["serve", "--host", "0.0.0.0"]) as? ServeCommand)
+        #expect(throws: ConfigError.self) { try exposed.resolvedConfig() }
     }
 
     @Test func serveRefusesABadPort() {
