@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
             handler.logLevel = level
-            return handler
+            return MaskingLogHandler(wrapped: handler)
         }
         let logger = Logger(label: "fengchao")
         logger.notice(

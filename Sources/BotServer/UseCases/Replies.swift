@@ -100,7 +100,8 @@ struct Replies: Sendable {
         let to = Addressing(actor: reporter, audience: .chat)
         switch item.kind {
         case .wish:
-            let view = WishReceiptView(item: item.number, place: try place(of: item), text: item.text)
+            // The receipt echoes the wish in the group: a phone number in it stays with the board.
+            let view = WishReceiptView(item: item.number, place: try place(of: item), text: DigitMask.mask(item.text))
             return to.concerning([], try render(.receiptWish, view))
         case .suggestion:
             let view = SuggestionReceiptView(item: item.number, points: points > 0 ? points : nil)
