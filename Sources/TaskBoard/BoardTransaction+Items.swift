@@ -155,6 +155,10 @@ extension BoardTransaction {
             guard original.status != .merged, original.status != .cancelled else {
                 throw BoardError.invalidMerge(item: itemID, into: target)
             }
+            // A grid worker merges only within the own grid: the original is acted on too.
+            guard original.relations(of: member).contains(.supervisor) else {
+                throw BoardError.notAllowed(action: ItemAction.merge.rawValue, role: member.role)
+            }
             let reporter = try requireMember(item.reporterID)
             // Reverse what was actually paid, even if the rules changed since the report.
             let paid = try reportPoints(itemID: itemID, memberID: item.reporterID)

@@ -93,3 +93,19 @@ import Testing
         return (id, other)
     }
 }
+
+/// A grid worker acts within the own grid on every path, a merge's original included.
+@Suite("Grid boundaries") struct GridBoundaryTests {
+    @Test func aGridWorkerMergesOnlyIntoTheOwnGrid() async throws {
+        let h = try await Harness.make()
+        let duplicate = try await h.report(by: h.rider, grid: "A")
+        let elsewhere = try await h.report(by: h.rider2, grid: "B")
+        let sameGrid = try await h.report(by: h.rider2, grid: "A")
+        let ga = h.gridA.id!
+        try await h.expectRefusal(.notAllowed(action: "merge", role: .gridWorker)) { tx in
+            try tx.merge(itemID: duplicate, into: elsewhere, by: ga)
+        }
+        _ = try await h.run { tx in try tx.merge(itemID: duplicate, into: sameGrid, by: ga) }
+        #expect(try await h.item(duplicate).status == .merged)
+    }
+}

@@ -43,6 +43,14 @@ extension BoardSite {
         return location.namesAPlace ? location : nil
     }
 
+    /// A grid worker files (for someone, or from the review queue) only into the own grid; the
+    /// secretary anywhere. The same `mayAccess(grid:)` rule as every other board path.
+    func requireGrid(of filing: Filing, for user: BoardUser, actor: Member) throws {
+        guard user.mayAccess(grid: useCases.router.route(filing.location).grid) else {
+            throw BoardError.notAllowed(action: ActionCode.file.rawValue, role: actor.role)
+        }
+    }
+
     /// An issue's category from a board form: one the parser knows, else "other".
     func category(from form: FormFields) -> String {
         (form["category"].flatMap(Category.init(rawValue:)) ?? .other).rawValue

@@ -32,7 +32,6 @@ struct BoardUser: Sendable, Equatable {
         return itemGrid.map(grids.contains) ?? false
     }
 
-    /// The board member this account acts as, created or brought in step with the configuration.
     /// The member this account acts as, as it would be after `member(in:)`, without writing: for
     /// pages that only show what the account may do.
     func viewer(in tx: BoardTransaction) throws -> Member {
@@ -44,6 +43,7 @@ struct BoardUser: Sendable, Equatable {
         return member
     }
 
+    /// The board member this account acts as, created or brought in step with the configuration.
     func member(in tx: BoardTransaction) throws -> Member {
         let known = try tx.member(platformID: memberPlatformID) != nil
         return try tx.upsertMember(

@@ -67,8 +67,13 @@ struct ReviewController: Sendable {
         let user = try context.requireUser()
         let site = site
         let format = BoardFormat(config: site.config)
+        let router = site.useCases.router
         let (reviews, senders, missing, reporters, members, now, crashed) = try await site.store.read { tx in
-            let reviews = try tx.reviews(status: .open, limit: 200)
+            // A grid worker sees the messages whose place the parser routed to the own grid.
+            let reviews = try tx.reviews(status: .open, limit: 200).filter { review in
+                let parsed = try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8))
+                return user.mayAccess(grid: router.route(parsed?.place?.location ?? Location()).grid)
+            }
             let crashed = user.role == .secretary ? try tx.queue.quarantinedInbox(limit: 50) : []
             var senders: [String: Member] = [:]
             for review in reviews { senders[review.senderID] = try tx.member(platformID: review.senderID) }
@@ -160,6 +165,7 @@ struct ReviewController: Sendable {
                 source: ItemSource(
                     channel: review.channel, group: review.groupID,
                     messageID: try tx.queue.inbox(id: review.inboxID)?.platformMessageID))
+            try site.requireGrid(of: filing, for: user, actor: actor)
             let happened = try site.useCases.commands(in: tx, by: sender).file(filing)
             let itemID = happened.item?.number ?? 0
             _ = try tx.resolveReview(id: id, itemID: itemID, by: actor.id ?? 0)
@@ -194,7 +200,7 @@ struct ReviewController: Sendable {
         let form = context.form
         let site = site
         return try await site.perform(user: user, context: context, back: "/board/reviews", what: "file on behalf") {
-            tx, _ in
+            tx, actor in
             guard let text = form["text"] else { throw BoardFormError.missingText }
             guard let reporterID = form.int64("member"), let reporter = try tx.member(id: reporterID) else {
                 throw BoardFormError.missingMember
@@ -208,6 +214,7 @@ struct ReviewController: Sendable {
             let filing = Filing(
                 kind: kind, category: site.category(from: form),
                 location: site.location(from: form) ?? Location(), text: text, photoURLs: [], source: notify)
+            try site.requireGrid(of: filing, for: user, actor: actor)
             let happened = try site.useCases.commands(in: tx, by: reporter).file(filing)
             if let notify {
                 try site.useCases.queue.announce(
