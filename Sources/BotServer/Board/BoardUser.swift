@@ -57,6 +57,9 @@ struct BoardAccounts: Sendable {
     let users: [String: BoardUser]
     /// True when no account was configured and the demo ones are in use.
     let isDemo: Bool
+    /// A valid hash of a random password at the highest cost of the accounts' hashes, checked when
+    /// the name is unknown: a cheaper decoy would answer faster and tell which names exist.
+    private let decoyHash: String
 
     static let demoPassword = "fengchao"
 
@@ -84,17 +87,25 @@ struct BoardAccounts: Sendable {
             isDemo = false
             users = Dictionary(uniqueKeysWithValues: config.users.map { ($0.name, BoardUser($0)) })
         }
+        let cost = users.values.compactMap { Self.cost(of: $0.passwordHash) }.max() ?? 10
+        decoyHash = Bcrypt.hash(UUID().uuidString, cost: UInt8(cost))
     }
+
+    /// The cost of a bcrypt hash ("$2b$12$…" → 12).
+    static func cost(of hash: String) -> Int? {
+        let parts = hash.split(separator: "$")
+        return parts.count >= 3 ? Int(parts[1]) : nil
+    }
+
+    /// The decoy's cost, for the timing test.
+    var decoyCost: Int? { Self.cost(of: decoyHash) }
 
     /// The account when the password matches. bcrypt is slow on purpose, so it runs off the event loop;
     /// an unknown name costs the same time as a wrong password, so timing does not reveal which names exist.
     func authenticate(name: String, password: String) async -> BoardUser? {
         let user = users[name]
-        let hash = user?.passwordHash ?? Self.decoyHash
+        let hash = user?.passwordHash ?? decoyHash
         let matches = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
         return matches ? user : nil
     }
-
-    /// A valid hash of a random password, checked when the name is unknown.
-    private static let decoyHash = Bcrypt.hash(UUID().uuidString, cost: 10)
 }
