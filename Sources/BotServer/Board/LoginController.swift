@@ -42,23 +42,27 @@ struct LoginController: Sendable {
         }
         let name = form["username"] ?? ""
         let password = context.form.values["password"]?.first ?? ""
-        if let until = await site.throttle.lockedUntil(name) {
+        do {
+            try await site.throttle.begin(name)
+        } catch .locked(let until) {
             context.logger.warning("board.login", metadata: ["outcome": "locked", "board.user": "\(name)"])
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             return try render(
-                next: next, username: name,
-                error: site.labels.say(.loginLocked(minutes: minutes)),
+                next: next, username: name, error: site.labels.say(.loginLocked(minutes: minutes)),
                 status: .tooManyRequests)
+        } catch .busy {
+            context.logger.warning("board.login", metadata: ["outcome": "busy", "board.user": "\(name)"])
+            return try render(
+                next: next, username: name, error: site.labels.word(.loginBusy), status: .tooManyRequests)
         }
-        guard !name.isEmpty, !password.isEmpty,
-            let user = await site.accounts.authenticate(name: name, password: password)
-        else {
-            await site.throttle.recordFailure(name)
+        let user =
+            name.isEmpty || password.isEmpty ? nil : await site.accounts.authenticate(name: name, password: password)
+        await site.throttle.finish(name, succeeded: user != nil)
+        guard let user else {
             context.logger.warning("board.login", metadata: ["outcome": "wrong password", "board.user": "\(name)"])
             return try render(
                 next: next, username: name, error: site.labels.word(.loginFailed), status: .unauthorized)
         }
-        await site.throttle.recordSuccess(name)
         let started = try await site.sessions.start(user: user)
         context.logger.info("board.login", metadata: ["outcome": "ok", "board.user": "\(user.name)"])
         var response = HTMLResponse.redirect(to: next)

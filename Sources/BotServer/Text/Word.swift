@@ -13,6 +13,7 @@ enum Word: String, CaseIterable, Sendable {
     case dueFormat = "due_format"
     case communityGrid = "community_grid"
     case loginFailed = "login_failed"
+    case loginBusy = "login_busy"
     case loginExpired = "login_expired"
     case error400 = "error_400"
     case error401 = "error_401"
