@@ -49,8 +49,9 @@ extension BoardTransaction {
             .sorted()
         var firstID: Int64?
         var lastID: Int64 = 0
-        // The newest item a duplicate can be merged into (neither merged nor cancelled).
-        var original: Int64?
+        // Per grid, the newest item a duplicate can be merged into (neither merged nor cancelled):
+        // a grid worker merges within the own grid.
+        var originals: [String: Int64] = [:]
         for created in createdTimes {
             let roll = Double.random(in: 0..<1, using: &random)
             let kind: ItemKind = roll < 0.85 ? .issue : roll < 0.93 ? .suggestion : .wish
@@ -104,14 +105,14 @@ extension BoardTransaction {
                 supervisor: supervisor(grid))
             let settledAs: ItemStatus
             if settled {
-                if fate < 0.90 || (fate >= 0.95 && original == nil) {
+                if fate < 0.90 || (fate >= 0.95 && originals[grid ?? ""] == nil) {
                     try escalated ? step.escalateAndResolve() : step.claimSubmitVerify()
                     settledAs = .closed
                 } else if fate < 0.95 {
                     try step.cancel()
                     settledAs = .cancelled
                 } else {
-                    try step.merge(into: original ?? itemID)
+                    try step.merge(into: originals[grid ?? ""] ?? itemID)
                     settledAs = .merged
                 }
             } else {
@@ -129,7 +130,7 @@ extension BoardTransaction {
                     settledAs = .escalated
                 }
             }
-            if settledAs != .merged, settledAs != .cancelled { original = itemID }
+            if settledAs != .merged, settledAs != .cancelled { originals[grid ?? ""] = itemID }
         }
         return BenchmarkSeed(
             itemIDs: (firstID ?? 1)...lastID, categories: Self.benchmarkCategories, grids: grids, estates: estates,
