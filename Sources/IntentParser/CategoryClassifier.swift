@@ -18,7 +18,7 @@ struct CategoryClassifier: Sendable {
     let firstMentionBonus: Int
     let overrides: [(from: Category, to: Category)]
     /// First scalars of the locative words ("草坪上", "垃圾桶旁边"): a keyword right before one names a place.
-    let locatives: Set<Unicode.Scalar>
+    let locatives: ScalarSet
 
     init(_ vocabulary: Lexicon.Categories) {
         var rank = [Int](repeating: Int.max, count: Self.categories.count)
@@ -27,7 +27,7 @@ struct CategoryClassifier: Sendable {
         }
         priority = rank
         firstMentionBonus = vocabulary.firstMentionBonus
-        locatives = Set(vocabulary.locativeAfter.compactMap { $0.unicodeScalars.first })
+        locatives = ScalarSet(vocabulary.locativeAfter.compactMap { $0.unicodeScalars.first })
         overrides = vocabulary.overrides.compactMap { o in
             guard let f = Category(rawValue: o.from), let t = Category(rawValue: o.to) else { return nil }
             return (f, t)

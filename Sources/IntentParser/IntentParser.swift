@@ -127,7 +127,7 @@ public struct IntentParser: Sendable {
         let ctx = MessageContext(
             hits: hits, quotedNumbers: quoted, refs: replyRefs, role: input.senderRole, doneMark: doneMark,
             imageCount: photos.count, hasLocation: shared != nil)
-        var place = places.extract(hits)
+        var place = places.extract(hits, written: norm)
         if let s = shared { place = merge(place, attachment: resolve(s)) }
 
         var result: ParseResult
@@ -159,7 +159,8 @@ public struct IntentParser: Sendable {
     private func decide(_ r: Reading, model: ParserModel) -> (result: ParseResult, categoryConfidence: Double?) {
         var keys = Features.Keys()
         Features.collect(into: &keys, context: r.context, rules: r.ruleReading, place: r.place, quoted: r.quoted)
-        let p = model.intent.probabilities(keys.keys)
+        let rows = model.joint.rows(keys.keys)
+        let p = model.intent.probabilities(rows: rows, map: model.joint.intentRows)
         guard let best = p.indices.max(by: { p[$0] < p[$1] }), let intent = Intent(rawValue: model.intent.classes[best])
         else {
             return (r.rules, nil)
@@ -171,7 +172,7 @@ public struct IntentParser: Sendable {
         case .report, .wish, .suggestion:
             var category: Category?
             if intent == .report {
-                let cp = model.category.probabilities(keys.keys)
+                let cp = model.category.probabilities(rows: rows, map: model.joint.categoryRows)
                 if let top = cp.indices.max(by: { cp[$0] < cp[$1] }) {
                     category = Category(rawValue: model.category.classes[top])
                     categoryConfidence = cp[top]
@@ -179,7 +180,7 @@ public struct IntentParser: Sendable {
             }
             fill(&result, place: r.place ?? Place(), category: category)
         case .query where result.query == nil:
-            let qp = model.query.probabilities(keys.keys)
+            let qp = model.query.probabilities(rows: rows, map: model.joint.queryRows)
             result.query = qp.indices.max(by: { qp[$0] < qp[$1] }).flatMap {
                 QueryKind(rawValue: model.query.classes[$0])
             }
@@ -226,8 +227,9 @@ public struct IntentParser: Sendable {
     /// The place a message names, whatever its intent: how a reply to "请补充小区和楼栋"
     /// ("龙西小区12栋", a location share) completes an earlier report.
     public func place(in input: ParserInput) -> Place? {
-        let hits = CueHits(text: normalizer.normalize(input.text).scalars, table: table)
-        var place = places.extract(hits)
+        let norm = normalizer.normalize(input.text)
+        let hits = CueHits(text: norm.scalars, table: table)
+        var place = places.extract(hits, written: norm)
         for case .location(let lat, let lon, let label) in input.attachments {
             place = merge(place, attachment: resolve((lat, lon, label)))
             break

@@ -506,6 +506,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         public var estateVariants: [String: String] = [:]
         /// Endings of street names, for addresses in street-number form (创业路132号).
         public var streetSuffixes: [String] = []
+        /// Last characters of administrative units (市, 区, 县, 镇): "荷塘区银基小区" is 银基小区 in 荷塘区.
+        public var adminUnitChars: String = ""
 
         /// An empty section.
         public init() {}
@@ -524,6 +526,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             roomMarkers = try c.list(.roomMarkers)
             estateVariants = try c.decodeIfPresent([String: String].self, forKey: .estateVariants) ?? [:]
             streetSuffixes = try c.list(.streetSuffixes)
+            adminUnitChars = try c.decodeIfPresent(String.self, forKey: .adminUnitChars) ?? ""
         }
 
         enum CodingKeys: String, CodingKey {
@@ -538,6 +541,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case roomMarkers = "room_markers"
             case estateVariants = "estate_variants"
             case streetSuffixes = "street_suffixes"
+            case adminUnitChars = "admin_unit_chars"
         }
     }
 }

@@ -5,9 +5,12 @@
 /// its position word.
 struct PlaceExtractor: Sendable {
     let gazetteer: GazetteerIndex
-    let nameStops: Set<Unicode.Scalar>
+    let nameStops: ScalarSet
     let notNames: Set<String>
     let streetSuffixes: [[Unicode.Scalar]]
+    let adminUnitChars: ScalarSet
+    /// Not-names of two or more characters, as scalars: they end a name wherever they stand in it.
+    let boundaryWords: [[Unicode.Scalar]]
     private let buildings = BuildingExtractor()
 
     static let placeKinds: CueKinds = [.estate, .landmark, .street, .community]
@@ -16,9 +19,11 @@ struct PlaceExtractor: Sendable {
 
     init(gazetteer: GazetteerIndex, vocabulary: Lexicon.PlaceVocabulary, normalize: (String) -> String) {
         self.gazetteer = gazetteer
-        nameStops = Set(vocabulary.nameStopChars.unicodeScalars)
+        nameStops = ScalarSet(vocabulary.nameStopChars.unicodeScalars)
         notNames = Set(vocabulary.notEstateNames.map(normalize))
         streetSuffixes = vocabulary.streetSuffixes.map { Array(normalize($0).unicodeScalars) }.filter { !$0.isEmpty }
+        adminUnitChars = ScalarSet(vocabulary.adminUnitChars.unicodeScalars)
+        boundaryWords = vocabulary.notEstateNames.map { Array(normalize($0).unicodeScalars) }.filter { $0.count >= 2 }
     }
 
     /// Scalar ranges of named places, so item numbers inside them ("2号驿站") are not items.
@@ -26,7 +31,12 @@ struct PlaceExtractor: Sendable {
         hits.longestNonOverlapping(Self.placeKinds).map { $0.start..<$0.end }
     }
 
-    func extract(_ hits: CueHits) -> Place {
+    /// `written` (the normalised text with its origins) lets an estate the gazetteer does not know be
+    /// reported as written (育才東苑, 西湖一号), since labels and people name it so.
+    func extract(_ hits: CueHits, written: NormalizedText? = nil) -> Place {
+        func name(_ range: Range<Int>, _ normalised: String) -> String {
+            written.map { $0.written(range) } ?? normalised
+        }
         let t = hits.text
         let places = hits.longestNonOverlapping(Self.placeKinds)
         let numbers = buildings.extract(hits, covered: places.map { $0.start..<$0.end })
@@ -38,12 +48,12 @@ struct PlaceExtractor: Sendable {
         // The estate: the first one named, gazetteer or not.
         var estateStart = Int.max
         var estateEnd = 0
-        for p in places where p.kind == .estate {
+        for p in places where p.kind == .estate && !endsAdminUnit(t, p.end) {
             let info = gazetteer.estates[p.cue.value]
             if let raw = extendedAlias(p, hits, places) {
                 estateStart = raw.start
                 estateEnd = p.end
-                place.estate = raw.name
+                place.estate = name(raw.start..<p.end, raw.name)
             } else {
                 estateStart = p.start
                 estateEnd = p.end
@@ -57,7 +67,7 @@ struct PlaceExtractor: Sendable {
         if let unknown = unknownEstate(hits, places), unknown.start < estateStart {
             estateStart = unknown.start
             estateEnd = unknown.end
-            place.estate = unknown.name
+            place.estate = name(unknown.start..<unknown.end, unknown.name)
             place.grid = nil
             place.lat = nil
             place.lon = nil
@@ -73,7 +83,7 @@ struct PlaceExtractor: Sendable {
             // "桃源里 7-1-302": one space may stand between the name and its building number.
             let nameEnd = start > 0 && t[start - 1] == " " ? start - 1 : start
             if let raw = nameBefore(nameEnd, hits, places, minLength: 2) {
-                place.estate = raw.name
+                place.estate = name(raw.start..<nameEnd, raw.name)
                 estateStart = raw.start
                 estateEnd = nameEnd
             }
@@ -130,7 +140,7 @@ struct PlaceExtractor: Sendable {
         var k = end
         // The name stops at another word the lexicon knows ("建议龙西小区" is 龙西小区 after the cue 建议).
         let wordKinds: CueKinds = [.estateSuffix, .notEstateName]
-        while k > 0 && isNameChar(t[k - 1]) && end - (k - 1) <= 6
+        while k > 0 && isNameChar(t[k - 1]) && end - (k - 1) <= 8
             && !places.contains(where: { $0.start < k && $0.end >= k })
             && !hits.hits.contains(where: { w in
                 w.start < k && w.end >= k && w.end <= end && w.length >= 2
@@ -146,16 +156,70 @@ struct PlaceExtractor: Sendable {
             var n = d
             while n > 0 && isNameChar(t[n - 1]) && d - (n - 1) <= 6 { n -= 1 }
             if n < d { k = n }
+        } else {
+            k = afterPrefixes(t, k, end)
         }
         guard end - k >= minLength else { return nil }
         var name = string(t[k..<end])
         // A leading generic word ("隔壁", "对面") is not part of the name; a leading 老 or 新 is (老粮站宿舍).
-        for n in notNames where n.count >= 2 && name.hasPrefix(n) {
-            name.removeFirst(n.count)
-            k += n.count
+        var stripped = true
+        while stripped {
+            stripped = false
+            for n in notNames where n.count >= 2 && name.hasPrefix(n) && name.count > n.count {
+                name.removeFirst(n.count)
+                k += n.count
+                stripped = true
+            }
         }
         guard name.count >= minLength, !notNames.contains(name) else { return nil }
         return (name, k)
+    }
+
+    /// Where a name really starts in the run `t[start..<end]`: after the last administrative unit
+    /// ("荷塘区银基", "祁门县凤凰"), street ("白土坝路新豪天地") or generic word ("散步发现罗马", "根据老旧")
+    /// written before it, as long as two name characters remain. Writers from other towns name their
+    /// district and street first; the label is the estate alone.
+    private func afterPrefixes(_ t: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var k = start
+        var i = start
+        while i + 2 < end {
+            let c = t[i]
+            // 城市花园 and 小区/社区 are words, not a city or a district.
+            let admin =
+                adminUnitChars.contains(c)
+                && !(i > 0 && c == "市" && t[i - 1] == "城")
+                && !(i > 0 && c == "区" && (t[i - 1] == "小" || t[i - 1] == "社"))
+            if admin { k = i + 1 }
+            for w in streetSuffixes where w.count <= i + 1 - start && Self.matches(w, t, endingAt: i + 1) {
+                k = i + 1
+            }
+            for w in boundaryWords where w.count <= i + 1 - start && Self.matches(w, t, endingAt: i + 1) {
+                k = i + 1
+            }
+            i += 1
+        }
+        // "实名举报龙西小区": a generic word right before the ending leaves no name at all.
+        for w in boundaryWords where w.count <= end - start && Self.matches(w, t, endingAt: end) { return end }
+        return k
+    }
+
+    /// True when an administrative word follows at `i` (区, 县, 街道, 社区 …): what ends there is a
+    /// district or village, not an estate ("芙蓉区", "李村街道").
+    private func endsAdminUnit(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard i < t.count else { return false }
+        if adminUnitChars.contains(t[i]) { return true }
+        guard i + 1 < t.count else { return false }
+        return (t[i] == "街" && t[i + 1] == "道") || (t[i] == "社" && t[i + 1] == "区")
+    }
+
+    private static func matches(_ w: [Unicode.Scalar], _ t: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        var j = 0
+        let from = end - w.count
+        while j < w.count {
+            if t[from + j] != w[j] { return false }
+            j += 1
+        }
+        return true
     }
 
     /// The first "<name><suffix>" of an estate the gazetteer does not know (金桂苑, 幸福里小区, 粮站宿舍).
@@ -169,6 +233,12 @@ struct PlaceExtractor: Sendable {
                 $0.start == s.start && $0.length > s.length && $0.kind != .estateSuffix
                     && !Self.spotKinds.contains($0.kind)
             }) {
+                continue
+            }
+            // "李村街道", "东风村社区": a village or estate name before 街道/社区/区 names an administrative unit.
+            if endsAdminUnit(t, s.end) { continue }
+            // "明佳花园小区": the generic 小区 after another ending adds nothing to the name.
+            if t[s.start] == "小" && hits.hits.contains(where: { $0.kind == .estateSuffix && $0.end == s.start }) {
                 continue
             }
             let minLength = s.length == 1 ? 2 : 2

@@ -13,9 +13,9 @@ struct TextNormalizer: Sendable {
     private let rewrites: PhraseTable<Rewrite>
     private let leadingFillers: PhraseTable<Bool>
     private let counters: PhraseTable<Bool>
-    private let numeralBlockers: Set<Unicode.Scalar>
+    private let numeralBlockers: ScalarSet
     private let refPrefixes: [[Unicode.Scalar]]
-    private let doneEmoji: Set<Unicode.Scalar>
+    private let doneEmoji: ScalarSet
 
     /// Private-use scalar standing for a done emoji until we know what precedes it.
     private static let donePlaceholder = Unicode.Scalar(0xE000)!
@@ -46,23 +46,48 @@ struct TextNormalizer: Sendable {
         var counters = PhraseTable<Bool>()
         for c in vocabulary.numeralCounters { counters.add(mapped(c), true) }
         self.counters = counters
-        numeralBlockers = Set(vocabulary.numeralBlockers.compactMap { $0.unicodeScalars.first })
+        numeralBlockers = ScalarSet(vocabulary.numeralBlockers.compactMap { $0.unicodeScalars.first })
         refPrefixes = vocabulary.numeralPrefixes.map(mapped).filter { !$0.isEmpty }
-        doneEmoji = Set(vocabulary.doneEmoji.compactMap { $0.unicodeScalars.first })
+        doneEmoji = ScalarSet(vocabulary.doneEmoji.compactMap { $0.unicodeScalars.first })
+    }
+
+    /// Scalars with, for each, the stretch of the written text it came from.
+    struct Traced {
+        var scalars: [Unicode.Scalar] = []
+        var origin: [Int32] = []
+        var originEnd: [Int32] = []
+
+        init(capacity: Int) {
+            scalars.reserveCapacity(capacity)
+            origin.reserveCapacity(capacity)
+            originEnd.reserveCapacity(capacity)
+        }
+
+        @inline(__always)
+        mutating func append(_ s: Unicode.Scalar, _ from: Int32, _ to: Int32) {
+            scalars.append(s)
+            origin.append(from)
+            originEnd.append(to)
+        }
+
+        var count: Int { scalars.count }
     }
 
     /// The whole clean-up, in the order the later steps rely on.
     func normalize(_ text: String) -> NormalizedText {
-        var s = mapCharacters(text)
+        let source = Array(text.unicodeScalars)
+        var s = mapCharacters(source)
         s = applyRewrites(s, leading: true)
         s = convertNumerals(s)
-        return finish(s)
+        var n = finish(s)
+        n.source = source
+        return n
     }
 
     /// A lexicon or gazetteer phrase cleaned the same way as messages (but
     /// without dropping a leading filler), so it matches normalised text literally.
     func normalizePhrase(_ phrase: String) -> [Unicode.Scalar] {
-        var s = mapCharacters(phrase, mentions: false)
+        var s = mapCharacters(Array(phrase.unicodeScalars), mentions: false)
         s = applyRewrites(s, leading: false)
         s = convertNumerals(s)
         return finish(s).scalars
@@ -99,13 +124,13 @@ struct TextNormalizer: Sendable {
         }
     }
 
-    private func mapCharacters(_ text: String, mentions: Bool = true) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
+    private func mapCharacters(_ text: [Unicode.Scalar], mentions: Bool = true) -> Traced {
+        var out = Traced(capacity: text.count)
         var skippingMention = false
-        for raw in text.unicodeScalars {
+        for (index, raw) in text.enumerated() {
+            let at = Int32(index)
             if doneEmoji.contains(raw) {
-                out.append(Self.donePlaceholder)
+                out.append(Self.donePlaceholder, at, at + 1)
                 continue
             }
             if Self.isDecoration(raw) { continue }
@@ -126,15 +151,15 @@ struct TextNormalizer: Sendable {
                     continue
                 }
             }
-            out.append(s)
+            out.append(s, at, at + 1)
         }
         return out
     }
 
     // MARK: - word level
 
-    private func applyRewrites(_ s: [Unicode.Scalar], leading: Bool) -> [Unicode.Scalar] {
-        var text = s
+    private func applyRewrites(_ s: Traced, leading: Bool) -> Traced {
+        let text = s.scalars
         // Voice-style openers ("那个那个…", "就是…") are dropped only at the start, where they carry nothing.
         var start = 0
         while leading {
@@ -142,17 +167,17 @@ struct TextNormalizer: Sendable {
             guard let m = leadingFillers.longest(at: start, in: text) else { break }
             start = m.end
         }
-        if start > 0 { text.removeFirst(start) }
-        guard !rewrites.isEmpty else { return text }
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.count)
-        var i = 0
+        if start == 0 && rewrites.isEmpty { return s }
+        var out = Traced(capacity: text.count)
+        var i = start
         while i < text.count {
-            if let m = rewrites.longest(at: i, in: text), let rewrite = m.tags.first {
-                if case .replace(let to) = rewrite { out.append(contentsOf: to) }
+            if !rewrites.isEmpty, let m = rewrites.longest(at: i, in: text), let rewrite = m.tags.first {
+                if case .replace(let to) = rewrite {
+                    for c in to { out.append(c, s.origin[i], s.originEnd[m.end - 1]) }
+                }
                 i = m.end
             } else {
-                out.append(text[i])
+                out.append(text[i], s.origin[i], s.originEnd[i])
                 i += 1
             }
         }
@@ -173,14 +198,14 @@ struct TextNormalizer: Sendable {
 
     /// Turns numeral runs into digits where they count something: after 第 or #,
     /// before a counter (十二栋, 两个, 十九号), or as a digit-by-digit code (四零二).
-    private func convertNumerals(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        guard s.contains(where: ChineseNumerals.isNumeral) else { return s }
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
+    private func convertNumerals(_ traced: Traced) -> Traced {
+        let s = traced.scalars
+        guard s.contains(where: ChineseNumerals.isNumeral) else { return traced }
+        var out = Traced(capacity: s.count)
         var i = 0
         while i < s.count {
             guard ChineseNumerals.isNumeral(s[i]) else {
-                out.append(s[i])
+                out.append(s[i], traced.origin[i], traced.originEnd[i])
                 i += 1
                 continue
             }
@@ -193,9 +218,9 @@ struct TextNormalizer: Sendable {
             let code = run.count >= 3 && !run.contains(where: { ChineseNumerals.unit($0) != nil })
             let blocked = before.map { numeralBlockers.contains($0) } ?? false
             if ordinal || code || (counted && !blocked), let digits = ChineseNumerals.digits(of: run) {
-                out.append(contentsOf: digits.unicodeScalars)
+                for d in digits.unicodeScalars { out.append(d, traced.origin[i], traced.originEnd[j - 1]) }
             } else {
-                out.append(contentsOf: run)
+                for k in i..<j { out.append(s[k], traced.origin[k], traced.originEnd[k]) }
             }
             i = j
         }
@@ -217,9 +242,9 @@ struct TextNormalizer: Sendable {
         s != " " && isSeparator(s)
     }
 
-    private func finish(_ s: [Unicode.Scalar]) -> NormalizedText {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
+    private func finish(_ traced: Traced) -> NormalizedText {
+        let s = traced.scalars
+        var out = Traced(capacity: s.count)
         var doneMarks: [Int] = []
         var i = 0
         while i < s.count {
@@ -227,7 +252,7 @@ struct TextNormalizer: Sendable {
             if c == Self.donePlaceholder {
                 // Whether it follows an item number is the item-ref extractor's call.
                 var end = out.count
-                while end > 0 && out[end - 1] == " " { end -= 1 }
+                while end > 0 && out.scalars[end - 1] == " " { end -= 1 }
                 doneMarks.append(end)
                 i += 1
                 continue
@@ -240,16 +265,22 @@ struct TextNormalizer: Sendable {
                 continue
             }
             if c == " " {
-                if out.last != " " && !out.isEmpty { out.append(c) }
-            } else if Self.isPunctuation(c), out.last == c {
+                if out.scalars.last != " " && out.count > 0 { out.append(c, traced.origin[i], traced.originEnd[i]) }
+            } else if Self.isPunctuation(c), out.scalars.last == c {
                 // "!!!" and "？？" say no more than one
             } else {
-                out.append(c)
+                out.append(c, traced.origin[i], traced.originEnd[i])
             }
             i += 1
         }
-        while out.last == " " { out.removeLast() }
-        return NormalizedText(scalars: out, doneMarks: doneMarks.map { min($0, out.count) })
+        while out.scalars.last == " " {
+            out.scalars.removeLast()
+            out.origin.removeLast()
+            out.originEnd.removeLast()
+        }
+        return NormalizedText(
+            scalars: out.scalars, doneMarks: doneMarks.map { min($0, out.count) }, origin: out.origin,
+            originEnd: out.originEnd)
     }
 
     @inline(__always)

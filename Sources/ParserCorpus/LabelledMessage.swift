@@ -33,6 +33,9 @@ public struct LabelledMessage: Decodable, Sendable {
         case senderRole = "sender_role"
     }
 
+    /// Written by real people on a public page (the first real file carries its page but no voice).
+    public var isReal: Bool { voice == "real" || (voice == nil && source != nil) }
+
     public var input: ParserInput {
         ParserInput(
             text: text, senderRole: senderRole.flatMap(SenderRole.init(rawValue:)) ?? .unknown,

@@ -108,9 +108,13 @@ public struct ModelFitting: Sendable {
             "lost-report rate (\(label)): \(lost)/\(wanted) = \(String(format: "%.3f", rate)); \(reviewed) sent to review"
     }
 
-    /// k-fold cross-validation of the whole pipeline, folds made of whole sources and voices.
-    public func crossValidate(_ lines: [CorpusSplits.Line], folds: Int) -> String {
-        let groups = Array(Set(lines.map(\.group))).sorted()
+    /// k-fold cross-validation of the whole pipeline, folds made of whole sources and voices. Only the
+    /// groups of `heldOut` lines are ever tested (each in one fold); the other groups always train, so
+    /// `heldOut: \.message.isReal` measures real messages from pages the model never read.
+    public func crossValidate(
+        _ lines: [CorpusSplits.Line], folds: Int, heldOut: (CorpusSplits.Line) -> Bool = { _ in true }
+    ) -> String {
+        let groups = Array(Set(lines.filter(heldOut).map(\.group))).sorted()
         // Big groups (voices, dev) first, each to the smallest fold so far: balanced folds.
         let sizes = Dictionary(grouping: lines, by: \.group).mapValues(\.count)
         var foldOf: [String: Int] = [:]
@@ -126,6 +130,7 @@ public struct ModelFitting: Sendable {
         for f in foldSize.indices {
             let test = lines.filter { foldOf[$0.group] == f }
             let train = lines.filter { foldOf[$0.group] != f }
+            guard !test.isEmpty else { continue }
             // The fold's own validation: a fifth of its training groups.
             let validation = train.filter { CorpusSplits.pageBucket($0.group) == 0 }
             let model = fit(train: train.filter { CorpusSplits.pageBucket($0.group) != 0 }, validation: validation)

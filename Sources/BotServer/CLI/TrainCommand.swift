@@ -35,6 +35,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Features seen fewer times are dropped.")
     var minCount: Int = 2
 
+    @Option(help: "Features whose weights all stay below this (absolute value) are dropped from the model.")
+    var keepAbove: Double = 1e-3
+
     @Option(help: "Folds for --report's cross-validation (by source and voice).")
     var folds: Int = 5
 
@@ -54,6 +57,7 @@ struct TrainCommand: ParsableCommand {
         trainer.l2 = l2
         trainer.learningRate = learningRate
         trainer.minCount = minCount
+        trainer.keepAbove = keepAbove
         let model = ModelFitting(rules: rules, trainer: trainer).fit(train: corpus.train, validation: corpus.validation)
         try model.text.write(toFile: ResourceLocator.resolve(files.model), atomically: true, encoding: .utf8)
         let size = model.text.utf8.count
@@ -71,6 +75,11 @@ struct TrainCommand: ParsableCommand {
             print(
                 "rules alone on validation: score \(String(format: "%.3f", ModelFitting.score(rules, corpus.validation).score))"
             )
+            let realValidation = corpus.validation.filter(\.message.isReal)
+            let realScore = ModelFitting.score(parser, realValidation)
+            print(
+                "validation, real messages only (\(realValidation.count)): score \(String(format: "%.3f", realScore.score)), intent accuracy \(String(format: "%.3f", realScore.intentAccuracy))"
+            )
             print("\n== reliability on validation (model-decided messages)")
             print(ModelFitting.reliability(parser, corpus.validation))
             print(ModelFitting.lostReports(parser, corpus.validation, label: "validation"))
@@ -78,6 +87,12 @@ struct TrainCommand: ParsableCommand {
             print(
                 ModelFitting(rules: rules, trainer: trainer).crossValidate(
                     corpus.train + corpus.validation, folds: folds))
+            // Real messages are what the parser meets in use and what rules fit worst: test each real
+            // page once, with every written voice and the other real pages training.
+            print("\n== real messages: \(folds)-fold cross-validation over the real pages of train + validation")
+            print(
+                ModelFitting(rules: rules, trainer: trainer).crossValidate(
+                    corpus.train + corpus.validation, folds: folds, heldOut: \.message.isReal))
         }
         if locked {
             print("\n== locked test (\(corpus.locked.count))\n" + ModelFitting.score(parser, corpus.locked).summary)

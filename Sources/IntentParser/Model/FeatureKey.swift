@@ -56,9 +56,10 @@ struct NamedFeature: Sendable {
 /// Feature key → model row by open addressing on the key's own bits (already a hash): one array
 /// probe per feature instead of a hashed dictionary lookup.
 struct FeatureTable: Sendable {
-    /// Key and row side by side: one cache line per probe.
+    /// The key's high half (its low bits chose the slot) and the row: eight bytes, so the table a
+    /// message's features probe is half the memory, and probes miss the cache half as often.
     private struct Slot: Sendable {
-        var key: UInt64 = 0
+        var check: UInt32 = 0
         var row: Int32 = -1
     }
 
@@ -72,22 +73,30 @@ struct FeatureTable: Sendable {
         let mask = capacity - 1
         for (row, name) in names.enumerated() {
             let key = FeatureKey(name).value
-            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
-            while slots[slot].row >= 0 && slots[slot].key != key { slot = (slot + 1) & mask }
-            if slots[slot].row < 0 { slots[slot] = Slot(key: key, row: Int32(row)) }
+            let check = Self.check(key)
+            var slot = Self.slot(key, mask)
+            while slots[slot].row >= 0 && slots[slot].check != check { slot = (slot + 1) & mask }
+            if slots[slot].row < 0 { slots[slot] = Slot(check: check, row: Int32(row)) }
         }
         self.slots = slots
         self.mask = mask
     }
 
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key ^ (key >> 29)) & mask }
+
+    @inline(__always)
+    private static func check(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) }
+
     /// The row of a feature, or -1.
     @inline(__always)
     func row(_ key: FeatureKey) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
-            var slot = Int(truncatingIfNeeded: key.value ^ (key.value >> 29)) & mask
+        let check = Self.check(key.value)
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Self.slot(key.value, mask)
             while true {
                 let s = slots[slot]
-                if s.row < 0 || s.key == key.value { return s.row }
+                if s.row < 0 || s.check == check { return s.row }
                 slot = (slot + 1) & mask
             }
         }

@@ -49,10 +49,27 @@ struct Features {
     static let roles = SenderRole.allCases.map { NamedFeature("role:" + $0.rawValue) }
     static let refForms = ["bare", "suffixed", "marked", "quoted"].map { NamedFeature("ref:" + $0) }
     static let lengths = (0...5).map { NamedFeature("len:\($0)") }
-    static let flags = [
-        "img", "loc", "quote", "done", "q:end", "img+short", "p:estate", "p:known", "p:building", "p:room",
-        "p:landmark", "p:none",
-    ].reduce(into: [String: NamedFeature]()) { $0[$1] = NamedFeature($1) }
+    /// Flags as constants: a message sets several, and a dictionary keyed by name would hash each name every time.
+    enum Flag: Int, CaseIterable {
+        case img, loc, quote, done, questionEnd, imgShort, estate, known, building, room, landmark, noPlace
+        var name: String {
+            switch self {
+            case .img: "img"
+            case .loc: "loc"
+            case .quote: "quote"
+            case .done: "done"
+            case .questionEnd: "q:end"
+            case .imgShort: "img+short"
+            case .estate: "p:estate"
+            case .known: "p:known"
+            case .building: "p:building"
+            case .room: "p:room"
+            case .landmark: "p:landmark"
+            case .noPlace: "p:none"
+            }
+        }
+    }
+    static let flags = Flag.allCases.map { NamedFeature($0.name) }
     static let ruleIntents = Intent.allCases.map { NamedFeature("rule:" + $0.rawValue) }
     static let ruleCategories = Category.allCases.map { NamedFeature("rulecat:" + $0.rawValue) }
     static let ruleQueries = QueryKind.allCases.map { NamedFeature("ruleq:" + $0.rawValue) }
@@ -66,7 +83,7 @@ struct Features {
         into sink: inout S, context ctx: MessageContext, rules: RuleReading, place: Place?, quoted: Bool
     ) {
         sink.add(bias)
-        func flag(_ name: String) { if let f = flags[name] { sink.add(f) } }
+        func flag(_ f: Flag) { sink.add(flags[f.rawValue]) }
         // Character n-grams; "^"/"$" mark the ends. Named places read as one placeholder and digits
         // as 0, so the model learns "a place, then a fault" rather than which estates were in the data.
         let t = ctx.hits.text
@@ -121,27 +138,27 @@ struct Features {
         for c in seenCategories.indices where seenCategories[c] { sink.add(categoryCues[c]) }
         // Who and what came with it.
         if let r = SenderRole.allCases.firstIndex(of: ctx.role) { sink.add(roles[r]) }
-        if ctx.imageCount > 0 { flag("img") }
-        if ctx.hasLocation { flag("loc") }
-        if quoted { flag("quote") }
+        if ctx.imageCount > 0 { flag(.img) }
+        if ctx.hasLocation { flag(.loc) }
+        if quoted { flag(.quote) }
         if let form = ctx.refs.first?.form {
             sink.add(refForms[form.rawValue])
         } else if ctx.ref != nil {
             sink.add(refForms[3])
         }
-        if ctx.doneMark { flag("done") }
-        if ctx.endsAsQuestion { flag("q:end") }
+        if ctx.doneMark { flag(.done) }
+        if ctx.endsAsQuestion { flag(.questionEnd) }
         let n = ctx.contentLength
         sink.add(lengths[n == 0 ? 0 : n <= 4 ? 1 : n <= 12 ? 2 : n <= 30 ? 3 : n <= 80 ? 4 : 5])
-        if n <= 4 && ctx.imageCount > 0 { flag("img+short") }
+        if n <= 4 && ctx.imageCount > 0 { flag(.imgShort) }
         if let p = place {
-            if p.estate != nil { flag("p:estate") }
-            if p.grid != nil { flag("p:known") }
-            if p.building != nil { flag("p:building") }
-            if p.room != nil { flag("p:room") }
-            if p.landmark != nil { flag("p:landmark") }
+            if p.estate != nil { flag(.estate) }
+            if p.grid != nil { flag(.known) }
+            if p.building != nil { flag(.building) }
+            if p.room != nil { flag(.room) }
+            if p.landmark != nil { flag(.landmark) }
         } else {
-            flag("p:none")
+            flag(.noPlace)
         }
         // The rules' reading.
         if let i = Intent.allCases.firstIndex(of: rules.intent) { sink.add(ruleIntents[i]) }

@@ -44,6 +44,27 @@ public struct LinearModel: Sendable {
         Self.softmax(scores(features), temperature: temperature)
     }
 
+    /// Calibrated probabilities from features already looked up in a `JointIndex` (`rows`), through
+    /// `map` (joint index → this model's row). Sums in the order of `rows`, as `scores` does in the
+    /// order of the features, so both give the same numbers.
+    func probabilities(rows: [Int32], map: [Int32]) -> [Double] {
+        let k = classes.count
+        var sums = bias
+        weights.withUnsafeBufferPointer { w in
+            map.withUnsafeBufferPointer { m in
+                sums.withUnsafeMutableBufferPointer { out in
+                    for j in rows where j >= 0 {
+                        let row = m[Int(j)]
+                        guard row >= 0 else { continue }
+                        let base = Int(row) * k
+                        for c in 0..<k { out[c] += w[base + c] }
+                    }
+                }
+            }
+        }
+        return Self.softmax(sums.map(Double.init), temperature: temperature)
+    }
+
     static func softmax(_ scores: [Double], temperature: Double) -> [Double] {
         let t = max(temperature, 1e-3)
         let top = scores.max() ?? 0

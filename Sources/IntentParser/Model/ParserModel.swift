@@ -3,9 +3,11 @@
 /// below which a message waits for the secretary. Read from text here, without I/O; the server
 /// reads the file.
 public struct ParserModel: Sendable {
-    public var intent: LinearModel
-    public var category: LinearModel
-    public var query: LinearModel
+    public var intent: LinearModel { didSet { reindex() } }
+    public var category: LinearModel { didSet { reindex() } }
+    public var query: LinearModel { didSet { reindex() } }
+    /// The three models' features in one table, for parsing.
+    private(set) var joint: JointIndex
     /// Calibrated confidence below which a message read as chat goes to review instead: fitted so that
     /// few reports or wishes are lost as chat.
     public var reviewBelow: Double
@@ -32,6 +34,11 @@ public struct ParserModel: Sendable {
         self.category = category
         self.query = query
         self.reviewBelow = reviewBelow
+        joint = JointIndex(intent: intent, category: category, query: query)
+    }
+
+    private mutating func reindex() {
+        joint = JointIndex(intent: intent, category: category, query: query)
     }
 
     /// Reads the text format `text` writes.

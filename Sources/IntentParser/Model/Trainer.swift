@@ -16,6 +16,9 @@ public struct Trainer: Sendable {
     public var learningRate = 0.2
     public var l2 = 1e-4
     public var minCount = 2
+    /// Rows whose weights all stay below this (in absolute value) are dropped: they barely move a score,
+    /// and every row kept is memory a message's features probe.
+    public var keepAbove = 1e-3
     public var seed: UInt64 = 9
 
     public init() {}
@@ -60,7 +63,7 @@ public struct Trainer: Sendable {
         var keptWeights: [Float] = []
         for (row, name) in names.enumerated() where row != biasRow {
             let ws = (0..<k).map { Float(w[row * k + $0]) }
-            guard ws.contains(where: { abs($0) >= 1e-3 }) else { continue }
+            guard ws.contains(where: { Double(abs($0)) >= keepAbove }) else { continue }
             keptNames.append(name)
             keptWeights += ws.map { ($0 * 10_000).rounded() / 10_000 }
         }
