@@ -35,7 +35,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
 
     let store = try dependencies.store ?? openStore(config: config)
     let templates = try await TemplateLibrary.load(directory: ResourceLocator.resolve(config.templates))
-    let renderer = ReplyRenderer(templates)
+    let renderer = ReplyRenderer(templates: templates)
     let community = try Community.load(
         communityPath: ResourceLocator.resolve(config.community), lexiconPath: ResourceLocator.resolve(config.lexicon),
         modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
@@ -55,24 +55,24 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
-    HealthController(store: store).register(on: router)
+    router.addRoutes(HealthController(store: store).routes)
     let webhooks = WebhookController(
         store: store, inboxSignal: inboxSignal, verifier: SignatureVerifier(secrets: [config.webhooks.generic.secret]),
         maxBodyBytes: config.webhooks.maxBodyBytes)
     router.addRoutes(webhooks.routes, atPath: "/webhook")
-    OneBotWebhookController(config: config, inbox: webhooks).register(on: router)
-    try WeChatWebhookController(
+    router.addRoutes(OneBotWebhookController(config: config, inbox: webhooks).routes)
+    let wechat = try WeChatWebhookController(
         config: config, inbox: webhooks, store: store, waiters: waiters,
-        welcome: try renderer.render(.help, EmptyView())
-    ).register(on: router)
+        welcome: try renderer.render(.help, EmptyView()))
+    router.addRoutes(wechat.routes)
     router.addRoutes(APIController(store: store, config: config).routes, atPath: "/api")
     router.add(middleware: FileMiddleware(ResourceLocator.resolve(config.public), searchForIndexHtml: false))
-    let pages = PageRenderer(templates)
+    let pages = PageRenderer(templates: templates)
     var board = BoardSite(
         store: store, pages: pages, config: config, community: community, useCases: useCases, parser: parser,
         outboxSignal: outboxSignal, photos: PhotoFiles(store: store, storage: photoStorage))
     board.inboxSignal = inboxSignal
-    board.register(on: router)
+    router.group("board", context: BoardRequestContext.self).addRoutes(board.routes)
     try SimSite.install(
         on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board, logger: logger)
     if board.accounts.isDemo {

@@ -16,18 +16,6 @@ public struct Activity: Codable, Sendable, Equatable, StoreRecord {
     /// When it was booked.
     public var createdAt: Date
 
-    /// Memberwise.
-    public init(
-        id: Int64? = nil, memberID: Int64, name: String, heldOn: Date, recordedBy: Int64? = nil, createdAt: Date
-    ) {
-        self.id = id
-        self.memberID = memberID
-        self.name = name
-        self.heldOn = heldOn
-        self.recordedBy = recordedBy
-        self.createdAt = createdAt
-    }
-
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "activities"
 

@@ -41,8 +41,7 @@ extension BoardTransaction {
             item.status = .claimed
             item.claimantID = memberID
             item.claimedAt = now
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .claimed)
+            try save(item, .claimed, by: memberID)
             return Outcome(item: item)
         }
     }
@@ -51,14 +50,11 @@ extension BoardTransaction {
     /// of the item's grid.
     public func release(itemID: Int64, by memberID: Int64) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.release, on: item, by: member)
+            var item = try requireItem(itemID, .release, by: memberID)
             item.status = .open
             item.claimantID = nil
             item.claimedAt = nil
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .released)
+            try save(item, .released, by: memberID)
             return Outcome(item: item)
         }
     }
@@ -66,12 +62,10 @@ extension BoardTransaction {
     /// The claimant reports the work done, with an optional note and proof photos.
     public func submit(itemID: Int64, by memberID: Int64, note: String?, photoURLs: [String]) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            try require(.submit, on: item, by: try requireMember(memberID))
+            var item = try requireItem(itemID, .submit, by: memberID)
             item.status = .submitted
             item.submittedAt = now
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .submitted, note: note)
+            try save(item, .submitted, by: memberID, note: note)
             try insertPhotos(itemID, urls: photoURLs, by: memberID)
             return Outcome(item: item)
         }
@@ -82,9 +76,7 @@ extension BoardTransaction {
     /// `taskVerified` to the claimant (`.service`). Nobody verifies what they reported or claimed.
     public func verify(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.verify, on: item, by: member)
+            var item = try requireItem(itemID, .verify, by: memberID)
             guard item.reporterID != memberID, item.claimantID != memberID else {
                 throw BoardError.ownItem(item: itemID)
             }
@@ -102,13 +94,10 @@ extension BoardTransaction {
     /// own item is allowed: it pays nothing, so there is nothing to self-deal.
     public func returnItem(itemID: Int64, by memberID: Int64, reason: String?) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.`return`, on: item, by: member)
+            var item = try requireItem(itemID, .`return`, by: memberID)
             item.status = .claimed
             item.submittedAt = nil
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .returned, note: reason)
+            try save(item, .returned, by: memberID, note: reason)
             return Outcome(item: item)
         }
     }
@@ -118,13 +107,10 @@ extension BoardTransaction {
     /// claims.
     public func escalate(itemID: Int64, by memberID: Int64, to target: String?) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.escalate, on: item, by: member)
+            var item = try requireItem(itemID, .escalate, by: memberID)
             item.status = .escalated
             item.escalatedTo = target
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .escalated, note: target)
+            try save(item, .escalated, by: memberID, note: target)
             return Outcome(item: item)
         }
     }
@@ -133,9 +119,7 @@ extension BoardTransaction {
     /// the reporter of an issue or suggestion.
     public func resolve(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.resolve, on: item, by: member)
+            var item = try requireItem(itemID, .resolve, by: memberID)
             let awards = try close(
                 &item, by: memberID, .resolved, note: note, paying: rules.reportVerified, .reportVerified)
             return Outcome(item: item, awards: awards)
@@ -147,9 +131,7 @@ extension BoardTransaction {
     /// exist, differ, and be neither merged nor cancelled (merge into the original instead).
     public func merge(itemID: Int64, into target: Int64, by memberID: Int64, note: String? = nil) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.merge, on: item, by: member)
+            var item = try requireItem(itemID, .merge, by: memberID)
             guard target != itemID else { throw BoardError.invalidMerge(item: itemID, into: target) }
             let original = try requireItem(target)
             guard original.status != .merged, original.status != .cancelled else {
@@ -164,8 +146,7 @@ extension BoardTransaction {
             let paid = try reportPoints(itemID: itemID, memberID: item.reporterID)
             item.status = .merged
             item.duplicateOf = target
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .merged, note: Self.joined("#\(target)", note))
+            try save(item, .merged, by: memberID, note: Self.joined("#\(target)", note))
             var awards: [Award] = []
             try book(reporter, .reports, -paid, .duplicate, itemID, into: &awards)
             return Outcome(item: item, awards: awards)
@@ -177,14 +158,11 @@ extension BoardTransaction {
     /// suggestion's reporter; a wish's poster earned nothing to lose).
     public func cancel(itemID: Int64, by memberID: Int64, reason: String?, invalid: Bool) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.cancel, on: item, by: member)
+            var item = try requireItem(itemID, .cancel, by: memberID)
             let reporter = try requireMember(item.reporterID)
             item.status = .cancelled
             item.closedAt = now
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .cancelled, note: reason)
+            try save(item, .cancelled, by: memberID, note: reason)
             var awards: [Award] = []
             if invalid && item.kind.paysReporter {
                 try book(reporter, .reports, rules.invalidReport, .reportInvalid, itemID, into: &awards)
@@ -207,8 +185,7 @@ extension BoardTransaction {
             item.status = .claimed
             item.claimantID = assignee
             item.claimedAt = now
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .assigned, note: Self.joined(holder.name, note))
+            try save(item, .assigned, by: memberID, note: Self.joined(holder.name, note))
             return Outcome(item: item)
         }
     }
@@ -217,11 +194,9 @@ extension BoardTransaction {
     /// board. Parts already known are kept (`Location.filling(from:)`); a closed item is history.
     public func locate(itemID: Int64, at location: Location, by memberID: Int64) throws -> Item {
         try atomically {
-            var item = try requireItem(itemID)
-            try require(.locate, on: item, by: try requireMember(memberID))
+            var item = try requireItem(itemID, .locate, by: memberID)
             item.location = item.location.filling(from: location)
-            try item.update(db)
-            try appendEvent(itemID, actor: memberID, .located)
+            try save(item, .located, by: memberID)
             return item
         }
     }
@@ -230,9 +205,7 @@ extension BoardTransaction {
     /// `suggestionAdopted` on `.reports`, on top of what the report earned when it was filed.
     public func adopt(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
         try atomically {
-            var item = try requireItem(itemID)
-            let member = try requireMember(memberID)
-            try require(.adopt, on: item, by: member)
+            var item = try requireItem(itemID, .adopt, by: memberID)
             guard item.reporterID != memberID else { throw BoardError.ownItem(item: itemID) }
             let awards = try close(
                 &item, by: memberID, .adopted, note: note, paying: rules.suggestionAdopted, .suggestionAdopted)
@@ -336,6 +309,19 @@ extension BoardTransaction {
         }
     }
 
+    /// The item, once `action` on it is allowed to the member: how each command starts.
+    func requireItem(_ itemID: Int64, _ action: ItemAction, by memberID: Int64) throws -> Item {
+        let item = try requireItem(itemID)
+        try require(action, on: item, by: try requireMember(memberID))
+        return item
+    }
+
+    /// Writes a changed item and puts `action` on its timeline: how each command ends.
+    func save(_ item: Item, _ action: TimelineAction, by memberID: Int64?, note: String? = nil) throws {
+        try item.update(db)
+        try appendEvent(try itemID(of: item), actor: memberID, action, note: note)
+    }
+
     func appendEvent(_ itemID: Int64, actor: Int64?, _ action: TimelineAction, note: String? = nil) throws {
         var event = TimelineEvent(itemID: itemID, actorID: actor, action: action, at: now, note: note)
         try event.insert(db)
@@ -371,8 +357,7 @@ extension BoardTransaction {
         let reporter = try requireMember(item.reporterID)
         item.status = .closed
         item.closedAt = now
-        try item.update(db)
-        try appendEvent(itemID, actor: memberID, action, note: note)
+        try save(item, action, by: memberID, note: note)
         var awards: [Award] = []
         if item.kind.paysReporter {
             try book(reporter, .reports, amount, reason, itemID, into: &awards)

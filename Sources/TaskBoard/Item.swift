@@ -21,7 +21,7 @@ public struct Item: Codable, Sendable, Equatable, StoreRecord {
     public var lon: Double?
     /// The report's text.
     public var text: String
-    public var status: ItemStatus
+    public var status: ItemStatus = .open
     public var reporterID: Int64
     /// Set while claimed or submitted; kept after escalation, closing and merging as history.
     public var claimantID: Int64?
@@ -39,43 +39,6 @@ public struct Item: Codable, Sendable, Equatable, StoreRecord {
     public var sourceChannel: String?
     public var sourceGroup: String?
     public var sourceMessageID: String?
-
-    /// Memberwise, with defaults for everything optional.
-    public init(
-        id: Int64? = nil, kind: ItemKind, category: String? = nil, estate: String? = nil,
-        building: String? = nil, unit: String? = nil, room: String? = nil, landmark: String? = nil,
-        grid: String? = nil, lat: Double? = nil, lon: Double? = nil, text: String, status: ItemStatus = .open,
-        reporterID: Int64, claimantID: Int64? = nil, createdAt: Date, claimedAt: Date? = nil,
-        submittedAt: Date? = nil, closedAt: Date? = nil, dueAt: Date? = nil, duplicateOf: Int64? = nil,
-        escalatedTo: String? = nil, sourceChannel: String? = nil, sourceGroup: String? = nil,
-        sourceMessageID: String? = nil
-    ) {
-        self.id = id
-        self.kind = kind
-        self.category = category
-        self.estate = estate
-        self.building = building
-        self.unit = unit
-        self.room = room
-        self.landmark = landmark
-        self.grid = grid
-        self.lat = lat
-        self.lon = lon
-        self.text = text
-        self.status = status
-        self.reporterID = reporterID
-        self.claimantID = claimantID
-        self.createdAt = createdAt
-        self.claimedAt = claimedAt
-        self.submittedAt = submittedAt
-        self.closedAt = closedAt
-        self.dueAt = dueAt
-        self.duplicateOf = duplicateOf
-        self.escalatedTo = escalatedTo
-        self.sourceChannel = sourceChannel
-        self.sourceGroup = sourceGroup
-        self.sourceMessageID = sourceMessageID
-    }
 
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "items"

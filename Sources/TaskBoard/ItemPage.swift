@@ -6,11 +6,4 @@ public struct ItemPage: Sendable, Equatable {
     public var total: Int
     /// The query that produced the page, so the page can link to its neighbours with the same filters.
     public var query: ItemQuery
-
-    /// Memberwise.
-    public init(items: [Item], total: Int, query: ItemQuery) {
-        self.items = items
-        self.total = total
-        self.query = query
-    }
 }

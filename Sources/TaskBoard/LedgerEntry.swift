@@ -17,21 +17,6 @@ public struct LedgerEntry: Codable, Sendable, Equatable, StoreRecord {
     /// What an exchange bought or why a correction was made, as the secretary entered it.
     public var note: String?
 
-    /// Memberwise.
-    public init(
-        id: Int64? = nil, memberID: Int64, board: PointsBoard, delta: Int, reason: LedgerReason,
-        itemID: Int64? = nil, createdAt: Date, note: String? = nil
-    ) {
-        self.id = id
-        self.memberID = memberID
-        self.board = board
-        self.delta = delta
-        self.reason = reason
-        self.itemID = itemID
-        self.createdAt = createdAt
-        self.note = note
-    }
-
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "ledger"
 

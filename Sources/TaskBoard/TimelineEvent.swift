@@ -13,18 +13,6 @@ public struct TimelineEvent: Codable, Sendable, Equatable, StoreRecord {
     /// Free text: a submission note, a return reason, an escalation target.
     public var note: String?
 
-    /// Memberwise.
-    public init(
-        id: Int64? = nil, itemID: Int64, actorID: Int64?, action: TimelineAction, at: Date, note: String? = nil
-    ) {
-        self.id = id
-        self.itemID = itemID
-        self.actorID = actorID
-        self.action = action
-        self.at = at
-        self.note = note
-    }
-
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "timeline_events"
 

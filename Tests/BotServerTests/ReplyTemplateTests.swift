@@ -10,7 +10,8 @@ import Testing
     let renderer: ReplyRenderer
 
     init() async throws {
-        renderer = ReplyRenderer(try await TemplateLibrary.load(directory: ResourceLocator.resolve("templates")))
+        renderer = ReplyRenderer(
+            templates: try await TemplateLibrary.load(directory: ResourceLocator.resolve("templates")))
     }
 
     @Test func receiptReadsNaturally() throws {
@@ -122,7 +123,7 @@ import Testing
         case .todo:
             TodoView(
                 name: "张三", count: 1,
-                items: [TodoItemView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领")])
+                items: [ItemStatusView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领")])
         case .itemStatus:
             ItemStatusView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领", claimant: "张三")
         case .help, .unconfiguredGroup, .refusedNoSuchMember, .reviewQueued: EmptyView()

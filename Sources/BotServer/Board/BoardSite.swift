@@ -48,20 +48,22 @@ struct BoardSite: Sendable {
         self.outboxSignal = outboxSignal
     }
 
-    func register(on router: Router<BasicRequestContext>) {
-        let group = router.group("board", context: BoardRequestContext.self)
+    /// Every board page, behind the error page and the login; mounted under `/board`.
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
             .add(middleware: BoardErrorMiddleware(pages: pages))
             .add(
                 middleware: BoardAuthMiddleware(
                     sessions: sessions, accounts: accounts, maxFormBytes: 256 * 1024,
                     csrfRefusal: labels.word(.csrfRefused)))
-        LoginController(site: self).register(on: group)
-        OverviewController(site: self).register(on: group)
-        ItemListController(site: self).register(on: group)
-        ItemPageController(site: self).register(on: group)
-        ReviewController(site: self).register(on: group)
-        MembersController(site: self).register(on: group)
-        PhotoController(site: self).register(on: group)
+        routes.addRoutes(LoginController(site: self).routes)
+        routes.addRoutes(OverviewController(site: self).routes)
+        routes.addRoutes(ItemListController(site: self).routes)
+        routes.addRoutes(ItemPageController(site: self).routes)
+        routes.addRoutes(ReviewController(site: self).routes)
+        routes.addRoutes(MembersController(site: self).routes)
+        routes.addRoutes(PhotoController(site: self).routes)
+        return routes
     }
 
     /// The chrome of a page for the logged-in user.

@@ -9,9 +9,11 @@ import TaskBoard
 struct ItemListController: Sendable {
     let site: BoardSite
 
-    func register(on group: RouterGroup<BoardRequestContext>) {
-        group.get("items", use: list)
-        group.get("items.csv", use: csv)
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.get("items", use: list)
+        routes.get("items.csv", use: csv)
+        return routes
     }
 
     struct SortLink: Sendable {

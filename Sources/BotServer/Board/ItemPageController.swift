@@ -9,9 +9,11 @@ import TaskBoard
 struct ItemPageController: Sendable {
     let site: BoardSite
 
-    func register(on group: RouterGroup<BoardRequestContext>) {
-        group.get("items/{id}", use: show)
-        group.post("items/{id}/{action}", use: act)
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.get("items/{id}", use: show)
+        routes.post("items/{id}/{action}", use: act)
+        return routes
     }
 
     struct PhotoView: Sendable {

@@ -9,10 +9,12 @@ struct LoginController: Sendable {
 
     static let loginCookie = "fc_login"
 
-    func register(on group: RouterGroup<BoardRequestContext>) {
-        group.get("login", use: form)
-        group.post("login", use: login)
-        group.post("logout", use: logout)
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.get("login", use: form)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        return routes
     }
 
     struct LoginView: Sendable {

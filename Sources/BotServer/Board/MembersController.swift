@@ -8,14 +8,16 @@ import TaskBoard
 struct MembersController: Sendable {
     let site: BoardSite
 
-    func register(on group: RouterGroup<BoardRequestContext>) {
-        group.get("members", use: members)
-        group.post("members/{id}/approve", use: approve)
-        group.post("activities", use: recordActivity)
-        group.get("leaderboard", use: leaderboard)
-        group.get("exchange", use: exchangePage)
-        group.post("exchange", use: exchange)
-        group.get("ledger.csv", use: ledgerCSV)
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.get("members", use: members)
+        routes.post("members/{id}/approve", use: approve)
+        routes.post("activities", use: recordActivity)
+        routes.get("leaderboard", use: leaderboard)
+        routes.get("exchange", use: exchangePage)
+        routes.post("exchange", use: exchange)
+        routes.get("ledger.csv", use: ledgerCSV)
+        return routes
     }
 
     struct MemberRow: Sendable {

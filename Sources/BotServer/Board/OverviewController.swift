@@ -7,9 +7,11 @@ import TaskBoard
 struct OverviewController: Sendable {
     let site: BoardSite
 
-    func register(on group: RouterGroup<BoardRequestContext>) {
-        group.get("", use: overview)
-        group.get("overview", use: overview)
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.get("", use: overview)
+        routes.get("overview", use: overview)
+        return routes
     }
 
     struct OverviewView: Sendable {

@@ -5,9 +5,11 @@ import TaskBoard
 struct PhotoController: Sendable {
     let site: BoardSite
 
-    func register(on group: RouterGroup<BoardRequestContext>) {
-        group.get("photos/{id}", use: full)
-        group.get("photos/{id}/thumb", use: thumbnail)
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.get("photos/{id}", use: full)
+        routes.get("photos/{id}/thumb", use: thumbnail)
+        return routes
     }
 
     @Sendable func full(request: Request, context: BoardRequestContext) async throws -> Response {

@@ -10,11 +10,13 @@ import TaskBoard
 struct ReviewController: Sendable {
     let site: BoardSite
 
-    func register(on group: RouterGroup<BoardRequestContext>) {
-        group.get("reviews", use: list)
-        group.post("reviews/{id}/{decision}", use: decide)
-        group.post("reviews/crashed/{id}/retry", use: retryCrashed)
-        group.post("items/new", use: file)
+    var routes: RouteCollection<BoardRequestContext> {
+        let routes = RouteCollection(context: BoardRequestContext.self)
+        routes.get("reviews", use: list)
+        routes.post("reviews/{id}/{decision}", use: decide)
+        routes.post("reviews/crashed/{id}/retry", use: retryCrashed)
+        routes.post("items/new", use: file)
+        return routes
     }
 
     struct ReviewView: Sendable {

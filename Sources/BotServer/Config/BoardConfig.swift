@@ -26,15 +26,14 @@ struct BoardConfig: Sendable, Decodable, Equatable {
     init() {}
 
     init(from decoder: any Decoder) throws {
-        let defaults = BoardConfig()
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        users = try c.decodeIfPresent([BoardUserConfig].self, forKey: .users) ?? defaults.users
-        sessionHours = try c.decodeIfPresent(Double.self, forKey: .sessionHours) ?? defaults.sessionHours
-        maxFailedLogins = try c.decodeIfPresent(Int.self, forKey: .maxFailedLogins) ?? defaults.maxFailedLogins
-        lockoutMinutes = try c.decodeIfPresent(Double.self, forKey: .lockoutMinutes) ?? defaults.lockoutMinutes
-        secureCookies = try c.decodeIfPresent(Bool.self, forKey: .secureCookies) ?? defaults.secureCookies
-        exchangeCatalog =
-            try c.decodeIfPresent([CatalogEntry].self, forKey: .exchangeCatalog) ?? defaults.exchangeCatalog
+        try c.update(&users, .users)
+        try c.update(&sessionHours, .sessionHours)
+        try c.update(&maxFailedLogins, .maxFailedLogins)
+        try c.update(&lockoutMinutes, .lockoutMinutes)
+        try c.update(&secureCookies, .secureCookies)
+        try c.update(&exchangeCatalog, .exchangeCatalog)
     }
 
     func validate() throws {

@@ -44,16 +44,15 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        kind = try c.decode(ChannelKind.self, forKey: .kind)
-        token = try c.decodeIfPresent(String.self, forKey: .token) ?? ""
-        encodingAESKey = try c.decodeIfPresent(String.self, forKey: .encodingAESKey) ?? ""
-        appID = try c.decodeIfPresent(String.self, forKey: .appID) ?? ""
-        corpID = try c.decodeIfPresent(String.self, forKey: .corpID) ?? ""
-        webhookURL = try c.decodeIfPresent(String.self, forKey: .webhookURL) ?? ""
-        secret = try c.decodeIfPresent(String.self, forKey: .secret) ?? ""
-        accessToken = try c.decodeIfPresent(String.self, forKey: .accessToken) ?? ""
-        apiURL = try c.decodeIfPresent(String.self, forKey: .apiURL) ?? ""
+        self.init(id: try c.decode(String.self, forKey: .id), kind: try c.decode(ChannelKind.self, forKey: .kind))
+        try c.update(&token, .token)
+        try c.update(&encodingAESKey, .encodingAESKey)
+        try c.update(&appID, .appID)
+        try c.update(&corpID, .corpID)
+        try c.update(&webhookURL, .webhookURL)
+        try c.update(&secret, .secret)
+        try c.update(&accessToken, .accessToken)
+        try c.update(&apiURL, .apiURL)
         maxClockSkewSeconds = try c.decodeIfPresent(Int64.self, forKey: .maxClockSkewSeconds)
     }
 

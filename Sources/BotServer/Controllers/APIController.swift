@@ -100,13 +100,6 @@ struct APIController: Sendable {
             var platformID: String
             var name: String
             var points: Int
-
-            enum CodingKeys: String, CodingKey {
-                case rank
-                case memberID = "member_id"
-                case platformID = "platform_id"
-                case name, points
-            }
         }
     }
 

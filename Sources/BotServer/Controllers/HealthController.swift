@@ -17,17 +17,11 @@ struct HealthController: Sendable {
             var outbox: Int
             var photos: Int
         }
-
-        enum CodingKeys: String, CodingKey {
-            case ok
-            case pendingInbox = "pending_inbox"
-            case pendingOutbox = "pending_outbox"
-            case quarantined
-        }
     }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("healthz") { _, _ in
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.get("healthz") { _, _ in
             let health = try await store.read { tx in
                 let q = try tx.queue.quarantinedCounts()
                 return Health(
@@ -37,5 +31,6 @@ struct HealthController: Sendable {
             }
             return try JSONResponse.make(health)
         }
+        return routes
     }
 }

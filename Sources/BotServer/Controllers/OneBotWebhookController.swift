@@ -14,9 +14,11 @@ struct OneBotWebhookController: Sendable {
     static let signatureHeader = HTTPField.Name("X-Signature")!
     static let versionHeader = HTTPField.Name(OneBot12Auth.versionHeaderName)!
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("webhook/onebot11/{channel}") { request, context in try await onebot11(request, context) }
-        router.post("webhook/onebot12/{channel}") { request, context in try await onebot12(request, context) }
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.post("webhook/onebot11/{channel}") { request, context in try await onebot11(request, context) }
+        routes.post("webhook/onebot12/{channel}") { request, context in try await onebot12(request, context) }
+        return routes
     }
 
     private func channel(_ context: BasicRequestContext, kind: ChannelKind) -> ChannelConfig? {
@@ -26,54 +28,59 @@ struct OneBotWebhookController: Sendable {
     }
 
     func onebot11(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        guard let channel = channel(context, kind: .onebot11) else {
-            return JSONResponse.error(.notFound, "no onebot11 channel with that id")
+        try await receive(OneBot11Event.self, request, context) { channel, request, body in
+            OneBot11Verifier(secrets: [channel.secret]).isValid(
+                signatureHeader: request.headers[Self.signatureHeader], body: body)
+                ? nil : Refusal(status: .unauthorized, answer: "bad or missing X-Signature", reason: "bad X-Signature")
+        }
+    }
+
+    func onebot12(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        try await receive(OneBot12Event.self, request, context) { channel, request, _ in
+            OneBot12Auth(accessTokens: channel.accessTokens).refusal(
+                authorization: request.headers[.authorization],
+                accessTokenQuery: request.uri.queryParameters.get("access_token"),
+                oneBotVersion: request.headers[Self.versionHeader]
+            ).map { Refusal(status: .init(code: $0.httpStatus), answer: $0.description, reason: "\($0)") }
+        }
+    }
+
+    /// Why a request is turned away: the HTTP answer, and for the log the reason.
+    private struct Refusal {
+        var status: HTTPResponse.Status
+        var answer: String
+        var reason: String
+    }
+
+    /// The steps both versions share: find the channel, read the body, let `check` authenticate it,
+    /// decode the event and store what it carries.
+    private func receive<Event: OneBotEvent>(
+        _: Event.Type, _ request: Request, _ context: BasicRequestContext,
+        check: (ChannelConfig, Request, Data) -> Refusal?
+    ) async throws -> Response {
+        guard let channel = channel(context, kind: Event.kind) else {
+            return JSONResponse.error(.notFound, "no \(Event.kind.rawValue) channel with that id")
         }
         var request = request
         let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
-        guard
-            OneBot11Verifier(secrets: [channel.secret]).isValid(
-                signatureHeader: request.headers[Self.signatureHeader], body: body)
-        else {
-            context.logger.warning(
-                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "bad X-Signature"])
-            return JSONResponse.error(.unauthorized, "bad or missing X-Signature")
+        if let refusal = check(channel, request, body) {
+            return refuse(refusal, channel: channel, context: context)
         }
-        let event: OneBot11Event
+        let event: Event
         do {
-            event = try JSONDecoder().decode(OneBot11Event.self, from: body)
+            event = try JSONDecoder().decode(Event.self, from: body)
         } catch {
-            context.logger.warning(
-                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(error)"])
-            return JSONResponse.error(.badRequest, "malformed OneBot 11 event")
+            let refusal = Refusal(
+                status: .badRequest, answer: "malformed \(Event.protocolName) event", reason: "\(error)")
+            return refuse(refusal, channel: channel, context: context)
         }
         return try await store(event.outcome(channel: channel.id), channel: channel, context: context)
     }
 
-    func onebot12(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        guard let channel = channel(context, kind: .onebot12) else {
-            return JSONResponse.error(.notFound, "no onebot12 channel with that id")
-        }
-        var request = request
-        let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
-        if let refusal = OneBot12Auth(accessTokens: channel.accessTokens).refusal(
-            authorization: request.headers[.authorization],
-            accessTokenQuery: request.uri.queryParameters.get("access_token"),
-            oneBotVersion: request.headers[Self.versionHeader])
-        {
-            context.logger.warning(
-                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(refusal)"])
-            return JSONResponse.error(.init(code: refusal.httpStatus), refusal.description)
-        }
-        let event: OneBot12Event
-        do {
-            event = try JSONDecoder().decode(OneBot12Event.self, from: body)
-        } catch {
-            context.logger.warning(
-                "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(error)"])
-            return JSONResponse.error(.badRequest, "malformed OneBot 12 event")
-        }
-        return try await store(event.outcome(channel: channel.id), channel: channel, context: context)
+    private func refuse(_ refusal: Refusal, channel: ChannelConfig, context: BasicRequestContext) -> Response {
+        context.logger.warning(
+            "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(refusal.reason)"])
+        return JSONResponse.error(refusal.status, refusal.answer)
     }
 
     /// Stores a message (v12 file ids kept as `onebot12-file:` references, resolved after the answer).
@@ -95,6 +102,25 @@ struct OneBotWebhookController: Sendable {
         _ = try await inbox.accept(message, logger: context.logger)
         return Response(status: .noContent)
     }
+}
+
+/// What the controller needs of either version's event.
+protocol OneBotEvent: Decodable {
+    /// The channel kind whose webhook carries it.
+    static var kind: ChannelKind { get }
+    /// "OneBot 11", for refusals.
+    static var protocolName: String { get }
+    func outcome(channel: String) -> OneBotEventOutcome
+}
+
+extension OneBot11Event: OneBotEvent {
+    static let kind = ChannelKind.onebot11
+    static let protocolName = "OneBot 11"
+}
+
+extension OneBot12Event: OneBotEvent {
+    static let kind = ChannelKind.onebot12
+    static let protocolName = "OneBot 12"
 }
 
 /// An image the bridge holds, named by file id until `get_file` turns it into a URL.

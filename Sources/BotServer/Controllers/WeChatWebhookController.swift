@@ -56,42 +56,34 @@ struct WeChatWebhookController: Sendable {
         wecomApps = apps
     }
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("webhook/wechat/{channel}") { request, context in
-            guard let endpoint = officialAccounts[context.parameters.get("channel") ?? ""] else {
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        add(officialAccounts, platform: "wechat", to: routes)
+        add(wecomApps, platform: "wecom", to: routes)
+        return routes
+    }
+
+    /// `GET` (the URL check) and `POST` (a message) at `/webhook/<platform>/{channel}`.
+    private func add<Endpoint: WeChatEndpoint>(
+        _ endpoints: [String: Endpoint], platform: String, to routes: RouteCollection<BasicRequestContext>
+    ) {
+        let path = RouterPath("webhook/\(platform)/{channel}")
+        routes.get(path) { request, context in
+            guard let endpoint = endpoints[context.parameters.get("channel") ?? ""] else {
                 return Response(status: .notFound)
             }
-            return answer(endpoint.urlCheck(query: query(request)), channel: "wechat", context: context)
+            let check = endpoint.urlCheck(query: query(request), now: WeChatRequestSteps.currentTime())
+            return answer(check, channel: platform, context: context)
         }
-        router.get("webhook/wecom/{channel}") { request, context in
-            guard let endpoint = wecomApps[context.parameters.get("channel") ?? ""] else {
-                return Response(status: .notFound)
-            }
-            return answer(endpoint.urlCheck(query: query(request)), channel: "wecom", context: context)
-        }
-        router.post("webhook/wechat/{channel}") { request, context in
+        routes.post(path) { request, context in
             let id = context.parameters.get("channel") ?? ""
-            guard let endpoint = officialAccounts[id] else { return Response(status: .notFound) }
+            guard let endpoint = endpoints[id] else { return Response(status: .notFound) }
             var request = request
             let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
             let query = query(request)
-            return try await handle(endpoint.message(query: query, body: body), channel: id, context: context) {
-                message, text in
-                try endpoint.replyBody(to: message, text: text, now: Int64(Date().timeIntervalSince1970), query: query)
-            }
-        }
-        router.post("webhook/wecom/{channel}") { request, context in
-            let id = context.parameters.get("channel") ?? ""
-            guard let endpoint = wecomApps[id] else { return Response(status: .notFound) }
-            var request = request
-            let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
-            let query = query(request)
-            return try await handle(endpoint.message(query: query, body: body), channel: id, context: context) {
-                message, text in
-                let now = Int64(Date().timeIntervalSince1970)
-                return try endpoint.encryptedPassiveReply(
-                    to: message, text: text, now: now, timestamp: query["timestamp"] ?? String(now),
-                    nonce: query["nonce"] ?? "")
+            let message = endpoint.message(query: query, body: body, now: WeChatRequestSteps.currentTime())
+            return try await handle(message, channel: id, context: context) { message, text in
+                try endpoint.replyBody(to: message, text: text, now: WeChatRequestSteps.currentTime(), query: query)
             }
         }
     }

@@ -31,7 +31,7 @@ struct ChatQueries {
             return try toSender(.leaderboard, view)
         case .todo:
             let views = try tx.todo(memberID: memberID).map {
-                TodoItemView(
+                ItemStatusView(
                     id: $0.number, category: labels.category($0.category), place: try replies.place(of: $0),
                     status: labels.status($0.status))
             }

@@ -38,9 +38,7 @@ final class ImageDownload: NSObject, URLSessionDataDelegate, Sendable {
     {
         try await policy.check(url)
         let download = ImageDownload(policy: policy, maxBytes: maxBytes)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
+        let configuration = HTTPClient.configuration(timeout: timeout)
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false

@@ -26,15 +26,14 @@ struct PhotoSettings: Sendable, Decodable, Equatable {
     init() {}
 
     init(from decoder: any Decoder) throws {
-        let defaults = PhotoSettings()
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? defaults.maxBytes
-        timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds) ?? defaults.timeoutSeconds
-        allowPrivateAddresses =
-            try c.decodeIfPresent(Bool.self, forKey: .allowPrivateAddresses) ?? defaults.allowPrivateAddresses
-        maxAttempts = try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? defaults.maxAttempts
-        retryBaseSeconds = try c.decodeIfPresent(Double.self, forKey: .retryBaseSeconds) ?? defaults.retryBaseSeconds
-        thumbnailPixels = try c.decodeIfPresent(Int.self, forKey: .thumbnailPixels) ?? defaults.thumbnailPixels
+        try c.update(&maxBytes, .maxBytes)
+        try c.update(&timeoutSeconds, .timeoutSeconds)
+        try c.update(&allowPrivateAddresses, .allowPrivateAddresses)
+        try c.update(&maxAttempts, .maxAttempts)
+        try c.update(&retryBaseSeconds, .retryBaseSeconds)
+        try c.update(&thumbnailPixels, .thumbnailPixels)
         // Checked here because no other section needs them, so a bad value names its key at start-up.
         func require(_ holds: Bool, _ key: CodingKeys, _ rule: String) throws {
             if !holds { throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: rule) }

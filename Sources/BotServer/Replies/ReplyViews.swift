@@ -111,19 +111,13 @@ struct LeaderboardView {
     var rows: [LeaderRowView]
 }
 
-struct TodoItemView {
-    var id: Int64
-    var category: String
-    var place: String
-    var status: String
-}
-
 struct TodoView {
     var name: String
     var count: Int
-    var items: [TodoItemView]
+    var items: [ItemStatusView]
 }
 
+/// One item in a reply: the status query, and each line of a to-do list (which names no claimant).
 struct ItemStatusView {
     var id: Int64
     var category: String

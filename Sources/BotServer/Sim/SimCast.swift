@@ -14,9 +14,9 @@ struct SimCast: Sendable, Decodable, Equatable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        personas = try c.decode([SimPersona].self, forKey: .personas)
-        locations = try c.decodeIfPresent([SimLocation].self, forKey: .locations) ?? []
-        script = try c.decodeIfPresent([SimScriptStep].self, forKey: .script) ?? []
+        self.init(personas: try c.decode([SimPersona].self, forKey: .personas))
+        try c.update(&locations, .locations)
+        try c.update(&script, .script)
     }
 
     func persona(_ id: String) -> SimPersona? { personas.first { $0.id == id } }

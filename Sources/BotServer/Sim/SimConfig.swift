@@ -11,9 +11,9 @@ struct SimConfig: Sendable, Decodable, Equatable {
     init() {}
 
     init(from decoder: any Decoder) throws {
-        let defaults = SimConfig()
+        self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? defaults.enabled
-        personas = try c.decodeIfPresent(String.self, forKey: .personas) ?? defaults.personas
+        try c.update(&enabled, .enabled)
+        try c.update(&personas, .personas)
     }
 }

@@ -24,12 +24,6 @@ struct SimEntry: Sendable, Encodable, Equatable {
     var time: Date
     /// `HH:mm` in the community's time zone.
     var clock: String
-
-    enum CodingKeys: String, CodingKey {
-        case id, kind, sender
-        case senderID = "sender_id"
-        case text, photos, location, mentions, time, clock
-    }
 }
 
 /// The answer of `GET /sim/messages`.
@@ -47,10 +41,4 @@ struct SimPostAck: Sendable, Encodable {
     var ok: Bool
     var messageID: String
     var inboxID: Int64
-
-    enum CodingKeys: String, CodingKey {
-        case ok
-        case messageID = "message_id"
-        case inboxID = "inbox_id"
-    }
 }

@@ -20,12 +20,8 @@ struct SimPageView: Sendable {
         var tone: String
     }
 
-    struct Photo: Sendable {
-        var name: String
-        var label: String
-    }
-
-    struct Location: Sendable {
+    /// One option of a picker: a sample photo (by file name) or a location preset (by id).
+    struct Choice: Sendable {
         var id: String
         var label: String
     }
@@ -47,8 +43,8 @@ struct SimPageView: Sendable {
     var botName: String
     var groups: [Group]
     var personas: [Persona]
-    var photos: [Photo]
-    var locations: [Location]
+    var photos: [Choice]
+    var locations: [Choice]
     var steps: [Step]
     /// A real deployment: the page says it acts on the real board.
     var live: Bool

@@ -13,8 +13,8 @@ extension SimSite {
                 groups: persona.groups.joined(separator: " "),
                 avatar: persona.name.count <= 2 ? persona.name : String(persona.name.suffix(2)), tone: "t\(index % 6)")
         }
-        let photos = samples.map { SimPageView.Photo(name: $0, label: photoLabel($0)) }
-        let locations = cast.locations.map { SimPageView.Location(id: $0.id, label: $0.label) }
+        let photos = samples.map { SimPageView.Choice(id: $0, label: photoLabel($0)) }
+        let locations = cast.locations.map { SimPageView.Choice(id: $0.id, label: $0.label) }
         let steps = cast.script.enumerated().map { index, step in
             SimPageView.Step(
                 number: index + 1, persona: step.persona, personaName: cast.persona(step.persona)?.name ?? step.persona,

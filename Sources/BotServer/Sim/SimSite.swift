@@ -53,20 +53,20 @@ struct SimSite: Sendable {
         let access =
             config.channels.isEmpty
             ? nil : SimAccessMiddleware(sessions: board.sessions, accounts: board.accounts, pages: pages)
-        SimSite(
+        let site = SimSite(
             config: config, store: store, transcripts: store, webhooks: webhooks, pages: pages, cast: cast,
-            groups: groups,
-            samples: samples, access: access
-        ).register(on: router)
+            groups: groups, samples: samples, access: access)
+        router.group("sim", context: SimRequestContext.self).addRoutes(site.routes)
     }
 
-    func register(on router: Router<BasicRequestContext>) {
-        let group = router.group("sim", context: SimRequestContext.self)
-        if let access { group.add(middleware: access) }
+    var routes: RouteCollection<SimRequestContext> {
+        let routes = RouteCollection(context: SimRequestContext.self)
+        if let access { routes.add(middleware: access) }
         let controller = SimController(site: self)
-        group.get(use: controller.page)
-        group.get("messages", use: controller.transcript)
-        group.post("messages", use: controller.post)
+        routes.get(use: controller.page)
+        routes.get("messages", use: controller.transcript)
+        routes.post("messages", use: controller.post)
+        return routes
     }
 
     /// Tells the person who ran `fengchao serve` where to click, with the port really bound (`--port 0`).

@@ -25,6 +25,18 @@ struct TemplateLibrary: Sendable {
         return TemplateLibrary(mustache: mustache, labels: try Labels.load(templatesDirectory: directory))
     }
 
+    /// Renders one template by its path below `templates/`; a missing one is an error, never empty text.
+    func render(_ path: String, _ view: Any) throws -> String {
+        guard let text = mustache.render(view, withTemplate: path) else {
+            throw RenderError.missingTemplate(path)
+        }
+        return text
+    }
+
+    enum RenderError: Error {
+        case missingTemplate(String)
+    }
+
     /// Each named template exists, and so does every partial it (or a partial of it) includes or extends:
     /// Mustache would render a missing partial as nothing.
     private static func checkTemplates(_ names: [String], in mustache: MustacheLibrary, directory: String) throws {

@@ -26,19 +26,12 @@ extension BoardQueue {
 
     /// Replies due for sending (pending, next attempt not after now), in queue order.
     public func dueOutbox(limit: Int) throws -> [OutboxMessage] {
-        try OutboxMessage
-            .filter(OutboxMessage.CodingKeys.status == OutboxStatus.pending)
-            .filter(OutboxMessage.CodingKeys.nextAttemptAt <= BoardTransaction.seconds(now))
-            .order(OutboxMessage.CodingKeys.id)
-            .limit(limit)
-            .fetchAll(db)
+        try due(OutboxMessage.self, limit: limit)
     }
 
     /// When the sender should wake next: the earliest next attempt among pending replies.
     public func nextOutboxDue() throws -> Date? {
-        let seconds = try Double.fetchOne(
-            db.cachedStatement(sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'"))
-        return seconds.map { Date(timeIntervalSince1970: $0) }
+        try nextDue(OutboxMessage.self)
     }
 
     /// The platform accepted the reply; counts as an attempt.

@@ -6,19 +6,12 @@ import GRDB
 extension BoardQueue {
     /// Photos due for downloading (pending, next attempt not after now), oldest first.
     public func duePhotos(limit: Int) throws -> [Photo] {
-        try Photo
-            .filter(Photo.CodingKeys.status == PhotoStatus.pending)
-            .filter(Photo.CodingKeys.nextAttemptAt <= BoardTransaction.seconds(now))
-            .order(Photo.CodingKeys.id)
-            .limit(limit)
-            .fetchAll(db)
+        try due(Photo.self, limit: limit)
     }
 
     /// When the downloader should wake next: the earliest next attempt among pending photos.
     public func nextPhotoDue() throws -> Date? {
-        let seconds = try Double.fetchOne(
-            db.cachedStatement(sql: "SELECT MIN(next_attempt_at) FROM photos WHERE status = 'pending'"))
-        return seconds.map { Date(timeIntervalSince1970: $0) }
+        try nextDue(Photo.self)
     }
 
     /// The download succeeded; counts as an attempt and clears the last error.

@@ -15,34 +15,14 @@ public struct InboxMessage: Codable, Sendable, Equatable, StoreRecord {
     /// The decoded message as JSON, owned by the server.
     public var payload: String
     public var receivedAt: Date
-    public var state: InboxState
+    public var state: InboxState = .pending
     /// Why processing failed.
     public var error: String?
     public var processedAt: Date?
     /// Processing attempts begun (CrashGuard).
-    public var attempts: Int
+    public var attempts: Int = 0
     /// When the message was set aside for killing the process (CrashGuard).
     public var quarantinedAt: Date?
-
-    /// Memberwise.
-    public init(
-        id: Int64? = nil, channel: String, platformMessageID: String, groupID: String, senderID: String,
-        payload: String, receivedAt: Date, state: InboxState = .pending, error: String? = nil,
-        processedAt: Date? = nil, attempts: Int = 0, quarantinedAt: Date? = nil
-    ) {
-        self.id = id
-        self.channel = channel
-        self.platformMessageID = platformMessageID
-        self.groupID = groupID
-        self.senderID = senderID
-        self.payload = payload
-        self.receivedAt = receivedAt
-        self.state = state
-        self.error = error
-        self.processedAt = processedAt
-        self.attempts = attempts
-        self.quarantinedAt = quarantinedAt
-    }
 
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "inbox"

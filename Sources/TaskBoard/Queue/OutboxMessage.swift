@@ -11,9 +11,9 @@ public struct OutboxMessage: Codable, Sendable, Equatable, StoreRecord {
     public var target: String
     /// The rendered reply as JSON, owned by the server.
     public var payload: String
-    public var status: OutboxStatus
+    public var status: OutboxStatus = .pending
     /// Sending attempts made so far, failed or not.
-    public var attempts: Int
+    public var attempts: Int = 0
     /// When the sender may try next.
     public var nextAttemptAt: Date
     public var lastError: String?
@@ -21,25 +21,6 @@ public struct OutboxMessage: Codable, Sendable, Equatable, StoreRecord {
     public var sentAt: Date?
     /// The inbound message it answers, if any.
     public var inboxID: Int64?
-
-    /// Memberwise.
-    public init(
-        id: Int64? = nil, channel: String, target: String, payload: String, status: OutboxStatus = .pending,
-        attempts: Int = 0, nextAttemptAt: Date, lastError: String? = nil, createdAt: Date, sentAt: Date? = nil,
-        inboxID: Int64? = nil
-    ) {
-        self.id = id
-        self.channel = channel
-        self.target = target
-        self.payload = payload
-        self.status = status
-        self.attempts = attempts
-        self.nextAttemptAt = nextAttemptAt
-        self.lastError = lastError
-        self.createdAt = createdAt
-        self.sentAt = sentAt
-        self.inboxID = inboxID
-    }
 
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "outbox"

@@ -12,17 +12,6 @@ public struct BoardSession: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var expiresAt: Date
     public var lastSeenAt: Date
 
-    public init(
-        tokenHash: String, userName: String, csrfToken: String, createdAt: Date, expiresAt: Date, lastSeenAt: Date
-    ) {
-        self.tokenHash = tokenHash
-        self.userName = userName
-        self.csrfToken = csrfToken
-        self.createdAt = createdAt
-        self.expiresAt = expiresAt
-        self.lastSeenAt = lastSeenAt
-    }
-
     public static let databaseTableName = "board_sessions"
 
     public enum CodingKeys: String, CodingKey, ColumnExpression {

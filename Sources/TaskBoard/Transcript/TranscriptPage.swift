@@ -5,10 +5,4 @@ public struct TranscriptPage: Sendable, Equatable {
     public var cursor: TranscriptCursor
     /// More lines were already there than one page holds: ask again at once.
     public var more: Bool
-
-    public init(lines: [TranscriptLine], cursor: TranscriptCursor, more: Bool) {
-        self.lines = lines
-        self.cursor = cursor
-        self.more = more
-    }
 }

@@ -35,51 +35,39 @@ extension OneBot11Event {
         // Replying to ourselves could loop forever through the bridge.
         guard postType != "message_sent", userID != selfID else { return .ignored(.ownMessage) }
 
-        let selfQQ = String(selfID)
-        var text = ""
-        var imageURLs: [String] = []
-        var imageFileIDs: [String] = []
-        var location: SharedLocation?
-        var mentioned: [String] = []
-        var everyone = false
-        var replyTo: String?
+        var content = OneBotSegmentContent()
         for segment in message {
             switch segment.type {
             case "text":
-                text += segment.data["text"] ?? ""
+                content.text += segment.data["text"] ?? ""
             case "image":
                 if let url = segment.data["url"].oneBotNonEmpty {
-                    imageURLs.append(url)
+                    content.imageURLs.append(url)
                 } else if let file = segment.data["file"].oneBotNonEmpty {
                     // Some implementations put the URL in `file` when they have no separate `url`.
                     if file.hasPrefix("http://") || file.hasPrefix("https://") {
-                        imageURLs.append(file)
+                        content.imageURLs.append(file)
                     } else {
-                        imageFileIDs.append(file)
+                        content.imageFileIDs.append(file)
                     }
                 }
             case "at":
                 guard let qq = segment.data["qq"].oneBotNonEmpty else { continue }
-                if qq == "all" { everyone = true } else { mentioned.append(qq) }
+                if qq == "all" { content.everyone = true } else { content.mentioned.append(qq) }
             case "location":
                 // v11 writes coordinates as strings; an unreadable one drops the location, not the message.
-                location =
+                content.location =
                     OneBotInbound.location(
                         lat: segment.data["lat"].flatMap { Double($0) },
                         lon: segment.data["lon"].flatMap { Double($0) },
                         label: segment.data["title"].oneBotNonEmpty ?? segment.data["content"].oneBotNonEmpty)
-                    ?? location
+                    ?? content.location
             case "reply":
-                replyTo = segment.data["id"].oneBotNonEmpty
+                content.replyTo = segment.data["id"].oneBotNonEmpty
             default:
                 // face, record, video, share, …: nothing the board reads.
                 continue
             }
-        }
-        // Trimming also removes the space a client puts after a leading @bot.
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty || !imageURLs.isEmpty || !imageFileIDs.isEmpty || location != nil else {
-            return .ignored(.noContent)
         }
 
         var senderID = String(userID)
@@ -89,14 +77,9 @@ extension OneBot11Event {
             senderID = "anonymous:\(anonymous.id.map { String($0) } ?? anonymous.name ?? "unknown")"
             senderName = anonymous.name.oneBotNonEmpty ?? senderName
         }
-        return .message(
-            OneBotInbound(
-                message: InboundMessage(
-                    channel: channel, messageID: messageID, groupID: chatID, senderID: senderID,
-                    senderName: senderName, text: text, imageURLs: imageURLs, location: location,
-                    timestamp: Double(time)),
-                imageFileIDs: imageFileIDs, mentionedIDs: mentioned, mentionsEveryone: everyone,
-                mentionsSelf: mentioned.contains(selfQQ), replyToMessageID: replyTo))
+        return content.outcome(
+            channel: channel, messageID: messageID, chatID: chatID, senderID: senderID, senderName: senderName,
+            timestamp: Double(time), selfID: String(selfID))
     }
 
     /// The neutral message, or nil when the event is ignored (see `outcome(channel:)` for why).

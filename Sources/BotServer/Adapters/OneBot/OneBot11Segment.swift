@@ -7,13 +7,7 @@ struct OneBot11Segment: Sendable, Equatable, Codable {
     /// `text`, `image`, `at`, `location`, `reply`, `face`, … as the implementation named it.
     var type: String
     /// The parameters, all strings in v11.
-    var data: [String: String]
-
-    /// Any segment, including kinds without a named constructor.
-    init(type: String, data: [String: String] = [:]) {
-        self.type = type
-        self.data = data
-    }
+    var data: [String: String] = [:]
 
     /// Plain text.
     static func text(_ text: String) -> OneBot11Segment {
@@ -24,7 +18,11 @@ struct OneBot11Segment: Sendable, Equatable, Codable {
     static func at(_ qq: String) -> OneBot11Segment {
         OneBot11Segment(type: "at", data: ["qq": qq])
     }
+}
 
+// Apart from the type, so the memberwise initializer stays.
+extension OneBot11Segment {
+    // Encoding is synthesized: `type` and `data`, as read.
     enum CodingKeys: String, CodingKey { case type, data }
 
     init(from decoder: any Decoder) throws {
@@ -34,11 +32,5 @@ struct OneBot11Segment: Sendable, Equatable, Codable {
         // nulls and nested values carry nothing we use and are dropped.
         let raw = try container.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]
         data = raw.compactMapValues(\.lenientString)
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
-        try container.encode(data, forKey: .data)
     }
 }

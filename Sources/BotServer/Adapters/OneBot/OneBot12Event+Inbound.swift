@@ -24,44 +24,31 @@ extension OneBot12Event {
         // Bridges report what the bot itself sent; answering that could loop.
         if let bot, bot.userID == userID { return .ignored(.ownMessage) }
 
-        var text = ""
-        var imageFileIDs: [String] = []
-        var location: SharedLocation?
-        var mentioned: [String] = []
-        var everyone = false
-        var replyTo: String?
+        var content = OneBotSegmentContent()
         for segment in message {
             switch segment.type {
             case "text":
-                text += segment.data["text"]?.string ?? ""
+                content.text += segment.data["text"]?.string ?? ""
             case "image":
-                if let fileID = segment.string("file_id") { imageFileIDs.append(fileID) }
+                if let fileID = segment.string("file_id") { content.imageFileIDs.append(fileID) }
             case "mention":
-                if let user = segment.string("user_id") { mentioned.append(user) }
+                if let user = segment.string("user_id") { content.mentioned.append(user) }
             case "mention_all":
-                everyone = true
+                content.everyone = true
             case "location":
-                location =
+                content.location =
                     OneBotInbound.location(
                         lat: segment.data["latitude"]?.double, lon: segment.data["longitude"]?.double,
-                        label: segment.string("title") ?? segment.string("content")) ?? location
+                        label: segment.string("title") ?? segment.string("content")) ?? content.location
             case "reply":
-                replyTo = segment.string("message_id")
+                content.replyTo = segment.string("message_id")
             default:
                 // voice, audio, video, file and extension segments: nothing the board reads.
                 continue
             }
         }
-        // Trimming also removes the space a client puts after a leading @bot.
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty || !imageFileIDs.isEmpty || location != nil else { return .ignored(.noContent) }
-
-        return .message(
-            OneBotInbound(
-                message: InboundMessage(
-                    channel: channel, messageID: messageID.oneBotNonEmpty ?? id, groupID: chatID, senderID: userID,
-                    senderName: nickname, text: text, imageURLs: [], location: location, timestamp: time),
-                imageFileIDs: imageFileIDs, mentionedIDs: mentioned, mentionsEveryone: everyone,
-                mentionsSelf: bot.map { mentioned.contains($0.userID) } ?? false, replyToMessageID: replyTo))
+        return content.outcome(
+            channel: channel, messageID: messageID.oneBotNonEmpty ?? id, chatID: chatID, senderID: userID,
+            senderName: nickname, timestamp: time, selfID: bot?.userID)
     }
 }

@@ -6,13 +6,7 @@ struct OneBot12Segment: Sendable, Equatable, Codable {
     /// `text`, `mention`, `image`, `location`, `reply`, … or an extension such as `wx.emoji`.
     var type: String
     /// The parameters with their JSON types.
-    var data: [String: JSONValue]
-
-    /// Any segment, including kinds without a named constructor.
-    init(type: String, data: [String: JSONValue] = [:]) {
-        self.type = type
-        self.data = data
-    }
+    var data: [String: JSONValue] = [:]
 
     /// Plain text.
     static func text(_ text: String) -> OneBot12Segment {
@@ -22,20 +16,6 @@ struct OneBot12Segment: Sendable, Equatable, Codable {
     /// An @-mention of one user.
     static func mention(_ userID: String) -> OneBot12Segment {
         OneBot12Segment(type: "mention", data: ["user_id": .string(userID)])
-    }
-
-    enum CodingKeys: String, CodingKey { case type, data }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        type = try container.decode(String.self, forKey: .type)
-        data = try container.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
-        try container.encode(data, forKey: .data)
     }
 
     /// A data value as a string id (accepting an integer); nil when absent or empty.
@@ -50,5 +30,17 @@ struct OneBot12Segment: Sendable, Equatable, Codable {
     /// The segment as a JSON value, for action params.
     var json: JSONValue {
         .object(["type": .string(type), "data": .object(data)])
+    }
+}
+
+// Apart from the type, so the memberwise initializer stays.
+extension OneBot12Segment {
+    // Encoding is synthesized: `type` and `data`, as read.
+    enum CodingKeys: String, CodingKey { case type, data }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        type = try container.decode(String.self, forKey: .type)
+        data = try container.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]
     }
 }

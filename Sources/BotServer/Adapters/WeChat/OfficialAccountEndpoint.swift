@@ -47,10 +47,8 @@ struct OfficialAccountEndpoint: Sendable {
     ) -> Result<String, WeChatRequestError> {
         Result { () throws(WeChatRequestError) -> String in
             let signature = try WeChatRequestSteps.require("signature", in: query)
-            let timestamp = try WeChatRequestSteps.require("timestamp", in: query)
-            let nonce = try WeChatRequestSteps.require("nonce", in: query)
             let echostr = try WeChatRequestSteps.require("echostr", in: query)
-            try WeChatRequestSteps.checkFreshness(timestamp, now: now, maxSkew: config.maxClockSkew)
+            let (timestamp, nonce) = try WeChatRequestSteps.stamp(in: query, now: now, maxSkew: config.maxClockSkew)
             guard WeChatSignature.isValid(signature, tokens: config.tokens, parts: [timestamp, nonce]) else {
                 throw .badSignature
             }
@@ -65,9 +63,7 @@ struct OfficialAccountEndpoint: Sendable {
         query: [String: String], body: Data, now: Int64 = WeChatRequestSteps.currentTime()
     ) -> Result<WeChatMessage, WeChatRequestError> {
         Result { () throws(WeChatRequestError) -> WeChatMessage in
-            let timestamp = try WeChatRequestSteps.require("timestamp", in: query)
-            let nonce = try WeChatRequestSteps.require("nonce", in: query)
-            try WeChatRequestSteps.checkFreshness(timestamp, now: now, maxSkew: config.maxClockSkew)
+            let (timestamp, nonce) = try WeChatRequestSteps.stamp(in: query, now: now, maxSkew: config.maxClockSkew)
             switch query["encrypt_type"] ?? "raw" {
             case "raw", "":
                 guard !config.requireEncryption else { throw .modeMismatch("plain push, but encryption is required") }

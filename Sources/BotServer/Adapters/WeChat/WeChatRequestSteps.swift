@@ -14,6 +14,16 @@ enum WeChatRequestSteps {
         return value
     }
 
+    /// The `timestamp` and `nonce` every signed request carries, the timestamp checked against `maxSkew`.
+    static func stamp(in query: [String: String], now: Int64, maxSkew: Int64?) throws(WeChatRequestError) -> (
+        timestamp: String, nonce: String
+    ) {
+        let timestamp = try require("timestamp", in: query)
+        let nonce = try require("nonce", in: query)
+        try checkFreshness(timestamp, now: now, maxSkew: maxSkew)
+        return (timestamp, nonce)
+    }
+
     /// Refuses a signed timestamp further than `maxSkew` seconds from `now` either way.
     /// A nil `maxSkew` turns the check off (replaying recorded vectors).
     static func checkFreshness(_ timestamp: String, now: Int64, maxSkew: Int64?) throws(WeChatRequestError) {

@@ -51,11 +51,9 @@ struct WeComAppEndpoint: Sendable {
     ) -> Result<String, WeChatRequestError> {
         Result { () throws(WeChatRequestError) -> String in
             let msgSignature = try WeChatRequestSteps.require("msg_signature", in: query)
-            let timestamp = try WeChatRequestSteps.require("timestamp", in: query)
-            let nonce = try WeChatRequestSteps.require("nonce", in: query)
             let echostr = try WeChatRequestSteps.require("echostr", in: query)
                 .replacingOccurrences(of: " ", with: "+")
-            try WeChatRequestSteps.checkFreshness(timestamp, now: now, maxSkew: config.maxClockSkew)
+            let (timestamp, nonce) = try WeChatRequestSteps.stamp(in: query, now: now, maxSkew: config.maxClockSkew)
             return try WeChatRequestSteps.verifiedDecrypt(
                 echostr, msgSignature: msgSignature, timestamp: timestamp, nonce: nonce, cryptos: cryptos)
         }
@@ -68,9 +66,7 @@ struct WeComAppEndpoint: Sendable {
     ) -> Result<WeChatMessage, WeChatRequestError> {
         Result { () throws(WeChatRequestError) -> WeChatMessage in
             let msgSignature = try WeChatRequestSteps.require("msg_signature", in: query)
-            let timestamp = try WeChatRequestSteps.require("timestamp", in: query)
-            let nonce = try WeChatRequestSteps.require("nonce", in: query)
-            try WeChatRequestSteps.checkFreshness(timestamp, now: now, maxSkew: config.maxClockSkew)
+            let (timestamp, nonce) = try WeChatRequestSteps.stamp(in: query, now: now, maxSkew: config.maxClockSkew)
             let fields = try WeChatRequestSteps.parseBody(body)
             guard let encrypted = fields["Encrypt"], !encrypted.isEmpty else {
                 throw .malformedBody("no <Encrypt> element")
@@ -93,5 +89,12 @@ struct WeComAppEndpoint: Sendable {
     ) throws -> String {
         try cryptos[0].replyEnvelope(
             plaintextXML: message.textReply(text, now: now), timestamp: timestamp, nonce: nonce)
+    }
+
+    /// The reply body: always encrypted, with the request's `timestamp` and `nonce`.
+    func replyBody(to message: WeChatMessage, text: String, now: Int64, query: [String: String]) throws -> String {
+        try encryptedPassiveReply(
+            to: message, text: text, now: now, timestamp: query["timestamp"] ?? String(now),
+            nonce: query["nonce"] ?? "")
     }
 }
