@@ -138,6 +138,7 @@ extension BoardTransaction {
                 throw BoardError.invalidMerge(item: itemID, into: target)
             }
             // A grid worker merges only within the own grid: the original is acted on too.
+            let member = try requireMember(memberID)
             guard original.relations(of: member).contains(.supervisor) else {
                 throw BoardError.notAllowed(action: ItemAction.merge.rawValue, role: member.role)
             }
