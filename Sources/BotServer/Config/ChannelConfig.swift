@@ -22,9 +22,13 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
     var accessToken = ""
     /// OneBot HTTP API base URL.
     var apiURL = ""
-    /// WeChat/WeCom: refuse signed timestamps further than this from now. Off by default: a replayed
-    /// push is already processed once (dedup on MsgId), and platforms' clocks are not ours.
-    var maxClockSkewSeconds: Int64?
+    /// WeChat/WeCom: refuse signed timestamps further than this from now, and a (timestamp, nonce)
+    /// seen before with another body: a leaked push URL cannot be replayed with a forged body.
+    /// `0` turns the check off (replaying recorded vectors).
+    var maxClockSkewSeconds: Int64? = 300
+    /// Official Account with an EncodingAESKey: also accept plain pushes. Off: a plain push's
+    /// signature never covers its body, so a safe-mode account takes encrypted pushes only.
+    var allowPlain = false
 
     enum CodingKeys: String, CodingKey {
         case id, kind, token, secret
@@ -35,6 +39,7 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
         case accessToken = "access_token"
         case apiURL = "api_url"
         case maxClockSkewSeconds = "max_clock_skew_seconds"
+        case allowPlain = "allow_plain"
     }
 
     init(id: String, kind: ChannelKind) {
@@ -53,7 +58,10 @@ struct ChannelConfig: Sendable, Decodable, Equatable, CustomStringConvertible {
         try c.update(&secret, .secret)
         try c.update(&accessToken, .accessToken)
         try c.update(&apiURL, .apiURL)
-        maxClockSkewSeconds = try c.decodeIfPresent(Int64.self, forKey: .maxClockSkewSeconds)
+        if let skew = try c.decodeIfPresent(Int64.self, forKey: .maxClockSkewSeconds) {
+            maxClockSkewSeconds = skew > 0 ? skew : nil
+        }
+        try c.update(&allowPlain, .allowPlain)
     }
 
     /// All valid tokens (rotation: "new,old").

@@ -18,6 +18,9 @@ struct WeChatWebhookController: Sendable {
     let welcome: String
     let officialAccounts: [String: OfficialAccountEndpoint]
     let wecomApps: [String: WeComAppEndpoint]
+    /// Channels whose timestamps are checked, by id; their (timestamp, nonce) pairs are remembered.
+    let maxSkew: [String: Int64]
+    let replays: ReplayGuard
 
     /// Builds every endpoint at start-up, so a bad EncodingAESKey stops the server with its channel named.
     init(
@@ -39,7 +42,8 @@ struct WeChatWebhookController: Sendable {
                     accounts[channel.id] = try OfficialAccountEndpoint(
                         config: .init(
                             tokens: channel.tokens, encodingAESKey: channel.encodingAESKey, appID: channel.appID,
-                            maxClockSkew: channel.maxClockSkewSeconds))
+                            maxClockSkew: channel.maxClockSkewSeconds,
+                            requireEncryption: !channel.encodingAESKey.isEmpty && !channel.allowPlain))
                 case .wecomApp:
                     apps[channel.id] = try WeComAppEndpoint(
                         config: .init(
@@ -54,6 +58,11 @@ struct WeChatWebhookController: Sendable {
         }
         officialAccounts = accounts
         wecomApps = apps
+        maxSkew = Dictionary(
+            uniqueKeysWithValues: config.channels.compactMap { channel in
+                channel.maxClockSkewSeconds.map { (channel.id, $0) }
+            })
+        replays = ReplayGuard(windowSeconds: maxSkew.values.max() ?? 300)
     }
 
     var routes: RouteCollection<BasicRequestContext> {
@@ -81,7 +90,14 @@ struct WeChatWebhookController: Sendable {
             var request = request
             let body = Data(try await request.collectBody(upTo: config.webhooks.maxBodyBytes).readableBytesView)
             let query = query(request)
-            let message = endpoint.message(query: query, body: body, now: WeChatRequestSteps.currentTime())
+            let now = WeChatRequestSteps.currentTime()
+            var message = endpoint.message(query: query, body: body, now: now)
+            if case .success = message, maxSkew[id] != nil,
+                await !replays.admit(
+                    channel: id, timestamp: query["timestamp"] ?? "", nonce: query["nonce"] ?? "", body: body, now: now)
+            {
+                message = .failure(.replayed)
+            }
             return try await handle(message, channel: id, context: context) { message, text in
                 try endpoint.replyBody(to: message, text: text, now: WeChatRequestSteps.currentTime(), query: query)
             }

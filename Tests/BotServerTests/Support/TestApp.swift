@@ -65,7 +65,7 @@ func temporaryDirectory() -> String {
 /// Polls a condition that another task makes true soon (a worker's commit right after a platform's
 /// answer), bounded so a bug fails the test instead of hanging it.
 func eventually(
-    timeout: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool
+    timeout: Duration = .seconds(30), _ condition: @Sendable () async throws -> Bool
 ) async throws -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {

@@ -18,12 +18,14 @@ enum WeChatRequestError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongReceiveID
     /// The XML parsed but is not a usable message.
     case invalidMessage(String)
+    /// A (timestamp, nonce) already accepted, now with another body: a replayed push URL.
+    case replayed
 
     /// The status the HTTP layer should answer: 401 for authentication, 403 for a message meant
     /// for another account, 400 for anything malformed.
     var httpStatus: Int {
         switch self {
-        case .badSignature, .staleTimestamp: 401
+        case .badSignature, .staleTimestamp, .replayed: 401
         case .wrongReceiveID: 403
         case .missingParameter, .modeMismatch, .malformedBody, .decryptionFailed, .invalidMessage: 400
         }
@@ -39,6 +41,7 @@ enum WeChatRequestError: Error, Equatable, Sendable, CustomStringConvertible {
         case .decryptionFailed(let error): "decryption failed: \(error)"
         case .wrongReceiveID: "message is for another AppID/CorpID"
         case .invalidMessage(let reason): "invalid message: \(reason)"
+        case .replayed: "timestamp and nonce already used with another body"
         }
     }
 }
