@@ -50,7 +50,7 @@ struct HTTPClient: Sendable {
         do {
             (data, response) = try await session.perform(request)
         } catch {
-            throw ReplySendError(status: nil, detail: "\(error)")
+            throw ReplySendError(status: nil, detail: Self.describe(error, url: url))
         }
         guard let http = response as? HTTPURLResponse else {
             throw ReplySendError(status: nil, detail: "no HTTP response")
@@ -60,5 +60,13 @@ struct HTTPClient: Sendable {
             throw ReplySendError(status: http.statusCode, detail: answer.excerpt)
         }
         return answer
+    }
+
+    /// A transport failure as its code and host only: URLs carry secrets (a WeCom robot's `key=`,
+    /// tokens in paths), and this text is logged and stored with the outbox row.
+    static func describe(_ error: any Error, url: URL) -> String {
+        let host = url.host ?? "?"
+        if let failure = error as? URLError { return "URLError \(failure.code.rawValue) (\(host))" }
+        return "\(type(of: error)) (\(host))"
     }
 }
