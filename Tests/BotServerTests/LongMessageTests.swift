@@ -31,3 +31,18 @@ import Testing
         #expect(throws: ConfigError.self) { try config.validate() }
     }
 }
+
+/// Issue 11, item 7: one message cannot make the server fetch thousands of images.
+@Suite struct ImageCapTests {
+    @Test func atMostNineImagesOfOneMessageAreKept() async throws {
+        let platform = ReplyRecorder()
+        try await withServer(platform: platform) { client, store in
+            let images = (0..<3_000).map { "http://x.invalid/\($0).jpg" }
+            try await client.postMessage(
+                messageBody(id: "many-1", sender: "u-1", text: "龙西小区12栋窨井盖破损", images: images))
+            try await platform.waitFor(delivered: 1)
+            let photos = try await store.read { tx in try tx.detail(itemID: 1)?.photos.count }
+            #expect(photos == 9)
+        }
+    }
+}

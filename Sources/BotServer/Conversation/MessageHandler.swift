@@ -32,6 +32,15 @@ struct MessageHandler: Sendable {
             try await store.markInbox(id: rowID, state: .failed, error: "undecodable payload")
             return .ignored(reason: "undecodable payload")
         }
+        if decoded.imageURLs.count > config.photos.maxPerMessage {
+            logger.notice(
+                "message.images_dropped",
+                metadata: [
+                    "inbox.id": "\(rowID)", "images": "\(decoded.imageURLs.count)",
+                    "kept": "\(config.photos.maxPerMessage)",
+                ])
+            decoded.imageURLs = Array(decoded.imageURLs.prefix(config.photos.maxPerMessage))
+        }
         decoded.imageURLs = await resolveFiles(decoded, logger: logger)
         let message = decoded
         guard let group = config.group(channel: message.channel, id: message.groupID) else {

@@ -13,6 +13,9 @@ struct PhotoSettings: Sendable, Decodable, Equatable {
     var retryBaseSeconds = 30.0
     /// Longest side of a thumbnail.
     var thumbnailPixels = 320
+    /// Images kept from one message (WeChat itself sends at most 9); the rest are dropped with a log
+    /// line, so one message cannot make the server fetch thousands.
+    var maxPerMessage = 9
 
     enum CodingKeys: String, CodingKey {
         case maxBytes = "max_bytes"
@@ -21,6 +24,7 @@ struct PhotoSettings: Sendable, Decodable, Equatable {
         case maxAttempts = "max_attempts"
         case retryBaseSeconds = "retry_base_seconds"
         case thumbnailPixels = "thumbnail_pixels"
+        case maxPerMessage = "max_per_message"
     }
 
     init() {}
@@ -34,6 +38,7 @@ struct PhotoSettings: Sendable, Decodable, Equatable {
         try c.update(&maxAttempts, .maxAttempts)
         try c.update(&retryBaseSeconds, .retryBaseSeconds)
         try c.update(&thumbnailPixels, .thumbnailPixels)
+        try c.update(&maxPerMessage, .maxPerMessage)
         // Checked here because no other section needs them, so a bad value names its key at start-up.
         func require(_ holds: Bool, _ key: CodingKeys, _ rule: String) throws {
             if !holds { throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: rule) }
@@ -44,5 +49,6 @@ struct PhotoSettings: Sendable, Decodable, Equatable {
         try require(maxAttempts >= 1, .maxAttempts, "must be positive")
         try require(retryBaseSeconds > 0, .retryBaseSeconds, "must be positive")
         try require(thumbnailPixels >= 16, .thumbnailPixels, "must be at least 16")
+        try require(maxPerMessage >= 1, .maxPerMessage, "must be positive")
     }
 }
