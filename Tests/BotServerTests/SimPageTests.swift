@@ -117,12 +117,30 @@ import Testing
         }
     }
 
+    /// Issue 11, item 3: a real deployment on the generic webhook (a secret, an outbound URL) has no
+    /// channel, yet its simulator must not be open.
+    @Test func theSimulatorIsOpenOnlyForALoopbackDemo() {
+        var config = AppConfig()
+        #expect(config.simIsOpen)
+        config.webhooks.generic.secret = "s"
+        #expect(!config.simIsOpen)
+        config.webhooks.generic.secret = ""
+        config.outbound.generic.url = "https://bridge.example/send"
+        #expect(!config.simIsOpen)
+        config.outbound.generic.url = ""
+        config.server.host = "0.0.0.0"
+        #expect(!config.simIsOpen)
+    }
+
     @Test func theAnnouncementPointsAtTheSimulatorOrTheBoard() {
         var config = AppConfig()
-        config.server.host = "0.0.0.0"
         #expect(
             SimSite.announcement(config: config, port: 8080)
                 == "open http://127.0.0.1:8080/ to try the group-chat simulator (board: http://127.0.0.1:8080/board)")
+        // Beyond loopback the simulator needs the secretary's login; the address shown is still clickable.
+        config.server.host = "0.0.0.0"
+        #expect(SimSite.announcement(config: config, port: 8080).hasPrefix("board at http://127.0.0.1:8080/board"))
+        config.server.host = "127.0.0.1"
         config.channels = [wecomRobotChannel()]
         #expect(SimSite.announcement(config: config, port: 9000).hasPrefix("board at http://127.0.0.1:9000/board"))
     }

@@ -1,4 +1,12 @@
 extension AppConfig {
+    /// The simulator posts as any persona, the secretary included, into the real board: it is open
+    /// without a login only for a demo on this machine — loopback, and no inbound platform at all
+    /// (no channel, no generic secret, no outbound URL). Anywhere else it needs the secretary's login.
+    var simIsOpen: Bool {
+        sim.enabled && listensOnLoopback && channels.isEmpty && webhooks.generic.secret.isEmpty
+            && outbound.generic.url.isEmpty
+    }
+
     /// The simulator's groups mirror the groups configured for the generic webhook (riders-1,
     /// members-1 by default), with their roles, so a simulated message is handled exactly like a
     /// real one from that group. Replies stay on the simulator's channel (no `reply_via`).

@@ -42,7 +42,7 @@ struct SimSite: Sendable {
         on router: Router<BasicRequestContext>, config: AppConfig, store: BoardStore, webhooks: WebhookController,
         pages: PageRenderer, board: BoardSite, logger: Logger
     ) throws {
-        let home = config.sim.enabled && config.channels.isEmpty ? "/sim" : "/board"
+        let home = config.simIsOpen ? "/sim" : "/board"
         router.get("/") { _, _ in HTMLResponse.redirect(to: home) }
         guard config.sim.enabled else { return }
         let samples = SimSamples.list(publicDirectory: ResourceLocator.resolve(config.public))
@@ -51,7 +51,7 @@ struct SimSite: Sendable {
             path: ResourceLocator.resolve(config.sim.personas), groups: groups, samples: samples,
             gazetteer: board.community.gazetteer, logger: logger)
         let access =
-            config.channels.isEmpty
+            config.simIsOpen
             ? nil : SimAccessMiddleware(sessions: board.sessions, accounts: board.accounts, pages: pages)
         let site = SimSite(
             config: config, store: store, transcripts: store, webhooks: webhooks, pages: pages, cast: cast,
@@ -77,7 +77,7 @@ struct SimSite: Sendable {
     static func announcement(config: AppConfig, port: Int) -> String {
         let host = ["0.0.0.0", "::", ""].contains(config.server.host) ? "127.0.0.1" : config.server.host
         let base = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
-        if config.sim.enabled, config.channels.isEmpty {
+        if config.simIsOpen {
             return "open \(base)/ to try the group-chat simulator (board: \(base)/board)"
         }
         return "board at \(base)/board" + (config.sim.enabled ? ", simulator at \(base)/sim (secretary login)" : "")
