@@ -79,13 +79,21 @@ actor LoginThrottle {
     var rememberedNames: Int { Set(failures.keys).union(lockedUntil.keys).count }
 
     /// Keeps the memory bounded whatever names are tried: expired entries go first, then the oldest.
+    /// A pass leaves at most half of `maxNames`, so the next one is that many names away and the
+    /// cost per attempt stays constant on average.
     private func forgetOldest(now: Date) {
         guard failures.count + lockedUntil.count > maxNames else { return }
-        lockedUntil = lockedUntil.filter { $0.value > now }
-        failures = failures.filter { $0.value.contains { now.timeIntervalSince($0) < lockout } }
-        if failures.count > maxNames / 2 {
-            let newest = failures.sorted { ($0.value.last ?? now) > ($1.value.last ?? now) }.prefix(maxNames / 2)
-            failures = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
-        }
+        lockedUntil = Self.newest(lockedUntil.filter { $0.value > now }, keeping: maxNames / 4) { $0 }
+        failures = Self.newest(
+            failures.filter { $0.value.contains { now.timeIntervalSince($0) < lockout } }, keeping: maxNames / 4
+        ) { $0.last ?? now }
+    }
+
+    private static func newest<Value>(
+        _ entries: [String: Value], keeping limit: Int, by time: (Value) -> Date
+    ) -> [String: Value] {
+        guard entries.count > limit else { return entries }
+        let kept = entries.sorted { time($0.value) > time($1.value) }.prefix(limit)
+        return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 }

@@ -49,16 +49,16 @@ struct MessageHandler: Sendable {
         let existing = try await store.read { tx in try tx.member(platformID: message.senderID) }
         let identity = config.identity(of: message.senderID, existing: existing, group: group)
         let role = identity.role.parserRole
-        if message.text.count > config.conversation.parseLimit {
+        let text = readable(message.text)
+        if text.utf8.count < message.text.utf8.count {
             logger.notice(
                 "message.truncated",
                 metadata: [
-                    "inbox.id": "\(rowID)", "characters": "\(message.text.count)",
-                    "read": "\(config.conversation.parseLimit)",
+                    "inbox.id": "\(rowID)", "bytes": "\(message.text.utf8.count)",
+                    "read_characters": "\(config.conversation.parseLimit)",
                 ])
         }
-        let parsed = parser.parse(
-            ParserInput(text: readable(message.text), senderRole: role, attachments: message.attachments))
+        let parsed = parser.parse(ParserInput(text: text, senderRole: role, attachments: message.attachments))
 
         return try await store.write { tx in
             let member = try tx.upsertMember(
@@ -87,9 +87,10 @@ struct MessageHandler: Sendable {
         return .ignored(reason: "\(reason) \(message.channel)/\(message.groupID)", replies: answered ? 1 : 0)
     }
 
-    /// The part of a text the parser reads: the first `conversation.parse_limit` characters.
+    /// The part of a text the parser reads: the first `conversation.parse_limit` characters. Walks
+    /// only those, never the whole text, so a huge message costs no more than a long one.
     func readable(_ text: String) -> String {
-        text.count > config.conversation.parseLimit ? String(text.prefix(config.conversation.parseLimit)) : text
+        String(text.prefix(config.conversation.parseLimit))
     }
 
     /// The inbox error of a message from a group nobody configured.

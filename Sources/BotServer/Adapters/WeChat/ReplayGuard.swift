@@ -29,9 +29,11 @@ actor ReplayGuard {
 
     var count: Int { seen.count }
 
+    /// Leaves at most half the capacity, so the next pass is `capacity / 2` inserts away and the
+    /// cost per push stays constant on average.
     private func forget(before cutoff: Int64) {
         seen = seen.filter { $0.value.at >= cutoff }
-        guard seen.count > capacity else { return }
+        guard seen.count > capacity / 2 else { return }
         let newest = seen.sorted { $0.value.at > $1.value.at }.prefix(capacity / 2)
         seen = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
     }
