@@ -34,8 +34,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
+        // Where something is, as one value: what the parser finds and the board stores.
+        .target(
+            name: "Places",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "IntentParser",
+            dependencies: ["Places"],
             swiftSettings: swiftSettings
         ),
         // The labelled corpus: its splits, the scorer's metrics and model fitting (`fengchao train`, corpus tests).
@@ -59,7 +65,8 @@ let package = Package(
         .target(
             name: "TaskBoard",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift")
+                "Places",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

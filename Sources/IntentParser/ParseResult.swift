@@ -1,3 +1,4 @@
+@_exported import Places
 /// What one group message means to the board: the parser's whole answer.
 ///
 /// The server acts on `intent`; the other fields are filled only where the
@@ -96,42 +97,5 @@ public enum MissingField: String, Sendable, Codable {
     case estate, building, place
 }
 
-/// Where a report, wish or suggestion is; numbers are digit strings ("12", not "十二").
-public struct Place: Sendable, Equatable, Codable {
-    /// Canonical gazetteer name when known, else the raw name as written.
-    public var estate: String?
-    /// Building number as digits ("12").
-    public var building: String?
-    /// Unit (单元) number as digits.
-    public var unit: String?
-    /// Room number as digits ("301").
-    public var room: String?
-    /// A named non-estate place or spot with its position word ("乖乖幼儿园背后", "东门").
-    public var landmark: String?
-    /// The gazetteer grid id when the estate or landmark is known ("G1").
-    public var grid: String?
-    /// Latitude of the estate or landmark (or of a shared location), when known.
-    public var lat: Double?
-    /// Longitude, paired with `lat`.
-    public var lon: Double?
-
-    /// Builds a place; every part is optional.
-    public init(
-        estate: String? = nil, building: String? = nil, unit: String? = nil, room: String? = nil,
-        landmark: String? = nil, grid: String? = nil, lat: Double? = nil, lon: Double? = nil
-    ) {
-        self.estate = estate
-        self.building = building
-        self.unit = unit
-        self.room = room
-        self.landmark = landmark
-        self.grid = grid
-        self.lat = lat
-        self.lon = lon
-    }
-
-    /// True when nothing was found.
-    public var isEmpty: Bool {
-        estate == nil && building == nil && unit == nil && room == nil && landmark == nil && lat == nil
-    }
-}
+/// Where a report, wish or suggestion is: the one place value the board stores too.
+public typealias Place = Location

@@ -74,7 +74,7 @@ struct ReviewController: Sendable {
             // A grid worker sees the messages whose place the parser routed to the own grid.
             let reviews = try tx.reviews(status: .open, limit: 200).filter { review in
                 let parsed = try? JSONDecoder().decode(ParseResult.self, from: Data(review.parse.utf8))
-                return user.mayAccess(grid: router.route(parsed?.place?.location ?? Location()).grid)
+                return user.mayAccess(grid: router.route(parsed?.place ?? Location()).grid)
             }
             let crashed = user.role == .secretary ? try tx.queue.quarantinedInbox(limit: 50) : []
             var senders: [String: Member] = [:]

@@ -42,7 +42,7 @@ struct Conversation {
         case .suggestion: kind = .suggestion
         case .claim, .release, .complete, .verify, .escalate, .register, .query, .chitchat: return nil
         }
-        var location = (parsed.place ?? Place()).location
+        var location = parsed.place ?? Location()
         location.lat = location.lat ?? message.location?.lat
         location.lon = location.lon ?? message.location?.lon
         return Filing(
@@ -85,14 +85,5 @@ struct Conversation {
 
     private func askForItem(_ example: Word) throws -> ReplyDraft {
         try replies.toSender(member, .needItemRef, ExampleView(example: replies.labels.word(example)))
-    }
-}
-
-extension Place {
-    /// The parser's place as the board stores it (routed to its grid by `PlaceRouter` when filed).
-    var location: Location {
-        Location(
-            estate: estate, building: building, unit: unit, room: room, landmark: landmark, grid: grid, lat: lat,
-            lon: lon)
     }
 }

@@ -163,7 +163,7 @@ struct ConversationWindow {
         try tx.answerQuestion(id: question.id)
         var drafts: [ReplyDraft] = []
         do {
-            drafts.append(try reply(commands.locate(question.itemID, at: place.location)))
+            drafts.append(try reply(commands.locate(question.itemID, at: place)))
         } catch let refusal as BoardError {
             // The item was closed or handed on meanwhile: the answer is told why, and not taken.
             drafts.append(try replies.refusal(refusal, to: member))
@@ -189,7 +189,7 @@ struct ConversationWindow {
                 in: ParserInput(
                     text: "", attachments: [.location(lat: location.lat, lon: location.lon, label: location.label)]))
         {
-            var shared = place.location
+            var shared = place
             shared.building = nil
             shared.unit = nil
             shared.room = nil
