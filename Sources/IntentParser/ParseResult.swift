@@ -1,4 +1,5 @@
 @_exported import Places
+
 /// What one group message means to the board: the parser's whole answer.
 ///
 /// The server acts on `intent`; the other fields are filled only where the

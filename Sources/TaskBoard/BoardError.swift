@@ -13,8 +13,7 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Only the claimant may do this; `claimant` is the claimant's name, nil when nobody holds it.
     case notClaimant(item: Int64, claimant: String?)
     /// The member's role does not allow the action (for a grid worker: not on an item of the own grid).
-    /// `action` is a stable code: claim, release, submit, verify, return, escalate, resolve, merge,
-    /// cancel, assign, exchange, adjust; on the board's pages also approve, record_activity, review.
+    /// `action` is a stable code: an `ItemAction`'s or a `BoardAction`'s raw value.
     /// For `assign` to a rider or resident it is `claim` with the assignee's role, since the assignee
     /// is the one who may not hold items.
     case notAllowed(action: String, role: MemberRole)

@@ -9,7 +9,7 @@ extension BoardTransaction {
             _ = try requireMember(memberID)
             let recorder = try requireMember(operatorID)
             guard recorder.role == .secretary else {
-                throw BoardError.notAllowed(action: "record_activity", role: recorder.role)
+                throw BoardError.notAllowed(action: BoardAction.recordActivity.rawValue, role: recorder.role)
             }
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { throw BoardPageError.emptyActivityName }

@@ -181,7 +181,9 @@ extension BoardTransaction {
             // The state is the assignee's to explain (already claimed by 张三), as when they claim.
             try require(.assign, on: item, by: member, checkingState: false)
             let holder = try requireMember(assignee)
-            guard holder.role.canClaim else { throw BoardError.notAllowed(action: "claim", role: holder.role) }
+            guard holder.role.canClaim else {
+                throw BoardError.notAllowed(action: ItemAction.claim.rawValue, role: holder.role)
+            }
             try requireClaimable(item, for: assignee)
             item.status = .claimed
             item.claimantID = assignee
@@ -287,7 +289,7 @@ extension BoardTransaction {
             if item.claimantID == memberID { throw BoardError.alreadyYours(item: id) }
             throw BoardError.alreadyClaimed(item: id, by: try claimantName(item) ?? "")
         case .closed, .escalated, .merged, .cancelled:
-            throw wrongState(item, "claim")
+            throw wrongState(item, ItemAction.claim.rawValue)
         }
     }
 

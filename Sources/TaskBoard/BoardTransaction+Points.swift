@@ -57,7 +57,7 @@ extension BoardTransaction {
             let member = try requireMember(memberID)
             let operatorMember = try requireMember(operatorID)
             guard operatorMember.role == .secretary else {
-                throw BoardError.notAllowed(action: "exchange", role: operatorMember.role)
+                throw BoardError.notAllowed(action: BoardAction.exchange.rawValue, role: operatorMember.role)
             }
             let total = try balance(memberID: memberID).total
             guard total >= cost else { throw BoardError.insufficientBalance(balance: total, cost: cost) }
@@ -92,7 +92,7 @@ extension BoardTransaction {
             let member = try requireMember(memberID)
             let operatorMember = try requireMember(operatorID)
             guard operatorMember.role == .secretary else {
-                throw BoardError.notAllowed(action: "adjust", role: operatorMember.role)
+                throw BoardError.notAllowed(action: BoardAction.adjust.rawValue, role: operatorMember.role)
             }
             if let itemID { _ = try requireItem(itemID) }
             var awards: [Award] = []

@@ -18,7 +18,7 @@ extension BoardTransaction {
             var member = try requireMember(memberID)
             let approver = try requireMember(operatorID)
             guard approver.role == .secretary else {
-                throw BoardError.notAllowed(action: "approve", role: approver.role)
+                throw BoardError.notAllowed(action: BoardAction.approve.rawValue, role: approver.role)
             }
             guard member.isPendingRegistration else { throw BoardPageError.notPending(member: memberID) }
             member.approvedAt = now

@@ -59,7 +59,7 @@ extension BoardTransaction {
         guard let entry = try review(id: id) else { throw BoardPageError.noSuchReview(id) }
         let member = try requireMember(memberID)
         guard member.role == .secretary || member.role == .gridWorker else {
-            throw BoardError.notAllowed(action: "review", role: member.role)
+            throw BoardError.notAllowed(action: BoardAction.review.rawValue, role: member.role)
         }
         guard entry.status == .open else { throw BoardPageError.reviewClosed(id, status: entry.status) }
         return entry

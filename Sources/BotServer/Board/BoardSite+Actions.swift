@@ -47,7 +47,7 @@ extension BoardSite {
     /// secretary anywhere. The same `mayAccess(grid:)` rule as every other board path.
     func requireGrid(of filing: Filing, for user: BoardUser, actor: Member) throws {
         guard user.mayAccess(grid: useCases.router.route(filing.location).grid) else {
-            throw BoardError.notAllowed(action: ActionCode.file.rawValue, role: actor.role)
+            throw BoardError.notAllowed(action: BoardAction.file.rawValue, role: actor.role)
         }
     }
 

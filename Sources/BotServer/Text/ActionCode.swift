@@ -1,7 +1,11 @@
-/// The action codes `BoardError` carries (`notAllowed`, `wrongState`), so each has its word in
-/// `labels.yaml` under `actions:`; a code missing here still shows, as itself.
-enum ActionCode: String, CaseIterable, Sendable {
-    case claim, release, submit, verify, `return`, escalate, resolve, merge, cancel, assign, locate, adopt
-    case exchange, adjust, approve, review, file
-    case recordActivity = "record_activity"
+import TaskBoard
+
+/// The action codes `BoardError` carries (`notAllowed`, `wrongState`): every `ItemAction` and every
+/// `BoardAction`, so each has its word in `labels.yaml` under `actions:`, checked at start-up.
+struct ActionCode: RawRepresentable, CaseIterable, Sendable {
+    let rawValue: String
+
+    static let allCases =
+        ItemAction.allCases.map { ActionCode(rawValue: $0.rawValue) }
+        + BoardAction.allCases.map { ActionCode(rawValue: $0.rawValue) }
 }

@@ -1,0 +1,6 @@
+/// What a member can be refused besides an item's own actions: the stable codes `BoardError.notAllowed`
+/// carries for the ledger, registrations, activities, the review queue and filing from the board.
+public enum BoardAction: String, Sendable, CaseIterable {
+    case exchange, adjust, approve, review, file
+    case recordActivity = "record_activity"
+}
