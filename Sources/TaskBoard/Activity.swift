@@ -19,13 +19,7 @@ public struct Activity: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "activities"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id
-        case memberID = "member_id"
-        case name
-        case heldOn = "held_on"
-        case recordedBy = "recorded_by"
-        case createdAt = "created_at"
+    public enum CodingKeys: ColumnKey {
+        case id, memberID, name, heldOn, recordedBy, createdAt
     }
 }

@@ -54,19 +54,9 @@ public struct ConversationTurn: Codable, Sendable, Equatable, StoreRecord {
 
     public static let databaseTableName = "conversation_turns"
 
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id
-        case inboxID = "inbox_id"
-        case channel
-        case groupID = "group_id"
-        case senderID = "sender_id"
-        case role, at, text
-        case imageURLs = "image_urls"
-        case lat, lon
-        case locationLabel = "location_label"
-        case intent
-        case itemID = "item_id"
-        case state
+    public enum CodingKeys: ColumnKey {
+        case id, inboxID, channel, groupID, senderID, role, at, text, imageURLs, lat, lon, locationLabel, intent,
+            itemID, state
     }
 
 }

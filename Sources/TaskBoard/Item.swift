@@ -43,20 +43,9 @@ public struct Item: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "items"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id, kind, category, estate, building, unit, room, landmark, grid, lat, lon, text, status
-        case reporterID = "reporter_id"
-        case claimantID = "claimant_id"
-        case createdAt = "created_at"
-        case claimedAt = "claimed_at"
-        case submittedAt = "submitted_at"
-        case closedAt = "closed_at"
-        case dueAt = "due_at"
-        case duplicateOf = "duplicate_of"
-        case escalatedTo = "escalated_to"
-        case sourceChannel = "source_channel"
-        case sourceGroup = "source_group"
-        case sourceMessageID = "source_message_id"
+    public enum CodingKeys: ColumnKey {
+        case id, kind, category, estate, building, unit, room, landmark, grid, lat, lon, text, status, reporterID,
+            claimantID, createdAt, claimedAt, submittedAt, closedAt, dueAt, duplicateOf, escalatedTo, sourceChannel,
+            sourceGroup, sourceMessageID
     }
 }

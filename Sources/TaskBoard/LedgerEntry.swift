@@ -20,13 +20,7 @@ public struct LedgerEntry: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "ledger"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id
-        case memberID = "member_id"
-        case board, delta, reason
-        case itemID = "item_id"
-        case createdAt = "created_at"
-        case note
+    public enum CodingKeys: ColumnKey {
+        case id, memberID, board, delta, reason, itemID, createdAt, note
     }
 }

@@ -48,16 +48,7 @@ public struct Member: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "members"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id
-        case platformID = "platform_id"
-        case name
-        case role
-        case grid
-        case createdAt = "created_at"
-        case registeredAt = "registered_at"
-        case approvedAt = "approved_at"
-        case approvedBy = "approved_by"
+    public enum CodingKeys: ColumnKey {
+        case id, platformID, name, role, grid, createdAt, registeredAt, approvedAt, approvedBy
     }
 }

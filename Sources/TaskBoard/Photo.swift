@@ -55,20 +55,8 @@ public struct Photo: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "photos"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id
-        case itemID = "item_id"
-        case url
-        case localPath = "local_path"
-        case sha256
-        case addedAt = "added_at"
-        case addedBy = "added_by"
-        case status, attempts
-        case nextAttemptAt = "next_attempt_at"
-        case lastError = "last_error"
-        case contentType = "content_type"
-        case byteSize = "byte_size"
-        case thumbPath = "thumb_path"
+    public enum CodingKeys: ColumnKey {
+        case id, itemID, url, localPath, sha256, addedAt, addedBy, status, attempts, nextAttemptAt, lastError,
+            contentType, byteSize, thumbPath
     }
 }

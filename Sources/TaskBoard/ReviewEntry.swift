@@ -44,19 +44,9 @@ public struct ReviewEntry: Codable, Sendable, Equatable, StoreRecord {
 
     public static let databaseTableName = "reviews"
 
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id
-        case inboxID = "inbox_id"
-        case channel
-        case groupID = "group_id"
-        case senderID = "sender_id"
-        case text
-        case imageURLs = "image_urls"
-        case parse, reason, status
-        case createdAt = "created_at"
-        case resolvedAt = "resolved_at"
-        case resolvedBy = "resolved_by"
-        case itemID = "item_id"
+    public enum CodingKeys: ColumnKey {
+        case id, inboxID, channel, groupID, senderID, text, imageURLs, parse, reason, status, createdAt, resolvedAt,
+            resolvedBy, itemID
     }
 
 }

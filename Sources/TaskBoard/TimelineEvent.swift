@@ -16,11 +16,7 @@ public struct TimelineEvent: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "timeline_events"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id
-        case itemID = "item_id"
-        case actorID = "actor_id"
-        case action, at, note
+    public enum CodingKeys: ColumnKey {
+        case id, itemID, actorID, action, at, note
     }
 }

@@ -27,17 +27,8 @@ public struct InboxMessage: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "inbox"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id, channel
-        case platformMessageID = "platform_message_id"
-        case groupID = "group_id"
-        case senderID = "sender_id"
-        case payload
-        case receivedAt = "received_at"
-        case state, error
-        case processedAt = "processed_at"
-        case attempts
-        case quarantinedAt = "quarantined_at"
+    public enum CodingKeys: ColumnKey {
+        case id, channel, platformMessageID, groupID, senderID, payload, receivedAt, state, error, processedAt,
+            attempts, quarantinedAt
     }
 }

@@ -25,13 +25,7 @@ public struct OutboxMessage: Codable, Sendable, Equatable, StoreRecord {
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "outbox"
 
-    /// snake_case columns.
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id, channel, target, payload, status, attempts
-        case nextAttemptAt = "next_attempt_at"
-        case lastError = "last_error"
-        case createdAt = "created_at"
-        case sentAt = "sent_at"
-        case inboxID = "inbox_id"
+    public enum CodingKeys: ColumnKey {
+        case id, channel, target, payload, status, attempts, nextAttemptAt, lastError, createdAt, sentAt, inboxID
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A logged-in board user: who, until when, and the token every form of theirs must carry.
-public struct BoardSession: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct BoardSession: Codable, Sendable, Equatable, SnakeCaseColumns, PersistableRecord {
     /// SHA-256 of the cookie's token (hex); the token itself is never stored.
     public var tokenHash: String
     public var userName: String
@@ -14,13 +14,8 @@ public struct BoardSession: Codable, Sendable, Equatable, FetchableRecord, Persi
 
     public static let databaseTableName = "board_sessions"
 
-    public enum CodingKeys: String, CodingKey, ColumnExpression {
-        case tokenHash = "token_hash"
-        case userName = "user_name"
-        case csrfToken = "csrf_token"
-        case createdAt = "created_at"
-        case expiresAt = "expires_at"
-        case lastSeenAt = "last_seen_at"
+    public enum CodingKeys: ColumnKey {
+        case tokenHash, userName, csrfToken, createdAt, expiresAt, lastSeenAt
     }
 
     public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
