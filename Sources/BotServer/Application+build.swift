@@ -15,6 +15,8 @@ struct AppDependencies: Sendable {
     var pollInterval: Duration = .seconds(2)
     /// Tests only: runs before each inbox message is handled (failure injection).
     var beforeHandling: (@Sendable (InboxMessage) async throws -> Void)?
+    /// Tests only: receives the calendar's scheduler to drive it by hand, and it is not started.
+    var drivesScheduler: (@Sendable (Scheduler) -> Void)?
 
     init(
         logger: Logger = Logger(label: "fengchao"), store: BoardStore? = nil,
@@ -34,11 +36,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
 
     let store = try dependencies.store ?? openStore(config: config)
-    let templates = try await TemplateLibrary.load(directory: ResourceLocator.resolve(config.templates))
-    let renderer = ReplyRenderer(templates: templates)
-    let community = try Community.load(
-        communityPath: ResourceLocator.resolve(config.community), lexiconPath: ResourceLocator.resolve(config.lexicon),
-        modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
+    let resources = try await AppResources.load(config: config, rules: store.rules)
+    let (templates, renderer, community) = (resources.templates, resources.renderer, resources.community)
     let senders = ReplySenders(byChannel: dependencies.replySenders ?? defaultSenders(config: config, logger: logger))
 
     let inboxSignal = WorkSignal()
@@ -47,9 +46,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     let photoStorage = PhotoStorage(storagePath: config.storage.path)
     let waiters = ProcessingWaiters()
     let parser = community.parser
-    let useCases = UseCases(
-        router: community.router(gridWorkers: config.people.gridWorkers),
-        replies: Replies(renderer: renderer, config: config, rules: store.rules), queue: ReplyQueue(config: config))
+    let useCases = resources.useCases
     var handler = MessageHandler(config: config, parser: parser, useCases: useCases, store: store)
     handler.fileResolvers = fileResolvers(config: config)
 
@@ -100,6 +97,14 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         config: config, store: store, storage: photoStorage, signal: photoSignal, logger: logger.withLabel("photos"))
     photoWorker.pollInterval = dependencies.pollInterval
     app.addServices(inboxWorker, outboxWorker, photoWorker)
+    let scheduler = Scheduler(
+        store: store, jobs: CalendarJobs(config: config, useCases: useCases), logger: logger.withLabel("schedule"),
+        outboxSignal: outboxSignal)
+    if let drivesScheduler = dependencies.drivesScheduler {
+        drivesScheduler(scheduler)
+    } else {
+        app.addServices(scheduler)
+    }
     // 2 is FULL: an acknowledged message survives a power cut (design §7).
     let (synchronous, journal) = (try await store.synchronousMode(), try await store.journalMode())
     logger.info("store.opened", metadata: ["synchronous": "\(synchronous)", "journal": "\(journal)"])
@@ -117,11 +122,12 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     return app
 }
 
-private func openStore(config: AppConfig) throws -> BoardStore {
+/// The configured store; `clock` lets a tool act at another time (`fengchao jobs run --at`).
+func openStore(config: AppConfig, clock: @escaping @Sendable () -> Date = { Date() }) throws -> BoardStore {
     if config.storage.path == ":memory:" {
-        return try BoardStore.inMemory(rules: config.points)
+        return try BoardStore.inMemory(rules: config.points, clock: clock)
     }
-    return try BoardStore.open(directory: config.storage.path, rules: config.points)
+    return try BoardStore.open(directory: config.storage.path, rules: config.points, clock: clock)
 }
 
 /// One sender per channel: the generic webhook's URL (or the log), and each platform's outbound API.

@@ -137,6 +137,18 @@ import Testing
         case .refusedInvalidMerge: MergeRefusalView(item: 12, into: 12)
         case .cancelled: CancelledView(item: 12, reason: "重复", penalty: "-1")
         case .merged: MergedView(item: 12, into: 3)
+        case .dueSoon, .overdue, .stalled, .expired, .reopened:
+            {
+                var view = CalendarItemView(
+                    CalendarItemView.Line(item: 12, topic: "井盖", place: "龙西小区12栋", due: "11月26日 18:00"), hours: 18,
+                    days: 3)
+                view.claimant = "张三"
+                return view
+            }()
+        case .overdueDigest:
+            OverdueDigestView(
+                count: 1,
+                items: [CalendarItemView.Line(item: 12, topic: "井盖", place: "龙西小区12栋", due: "11月26日 18:00", late: 2)])
         case .place: place
         case .located: LocatedView(item: 12, place: "龙西小区12栋", grid: "第一网格")
         case .photosAdded: PhotosAddedView(item: 12, count: 2)

@@ -12,7 +12,7 @@ struct Fengchao: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, ParseCommand.self, TrainCommand.self, BenchCommand.self, FuzzCommand.self,
-            HashPasswordCommand.self,
+            HashPasswordCommand.self, JobsCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

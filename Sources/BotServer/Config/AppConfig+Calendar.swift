@@ -18,11 +18,20 @@ extension AppConfig {
     }
 
     func format(_ date: Date, pattern: String) -> String {
+        formatter(pattern, locale: "zh_CN").string(from: date)
+    }
+
+    /// A date written in the community's zone, the inverse of `format(_:pattern:)`.
+    func parse(_ text: String, pattern: String) -> Date? {
+        formatter(pattern, locale: "en_US_POSIX").date(from: text)
+    }
+
+    private func formatter(_ pattern: String, locale: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.calendar = calendar
         formatter.timeZone = calendar.timeZone
-        formatter.locale = Locale(identifier: "zh_CN")
+        formatter.locale = Locale(identifier: locale)
         formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        return formatter
     }
 }

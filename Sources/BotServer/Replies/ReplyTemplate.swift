@@ -24,6 +24,10 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case place, located
     case photosAdded = "photos_added"
     case reviewQueued = "review_queued"
+    case dueSoon = "due_soon"
+    case overdue
+    case overdueDigest = "overdue_digest"
+    case stalled, expired, reopened
 
     var path: String { "replies/" + rawValue }
 }

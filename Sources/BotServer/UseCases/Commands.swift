@@ -32,6 +32,13 @@ struct Commands {
         .released(try tx.release(itemID: itemID, by: actorID).item)
     }
 
+    /// The community takes back a claim that stalled (the calendar acts; no member does).
+    func expireClaim(_ itemID: Int64) throws -> Happened {
+        let before = try tx.item(id: itemID)
+        let item = try tx.expireClaim(itemID: itemID).item
+        return .expired(item, formerClaimant: try member(before?.claimantID))
+    }
+
     func submit(_ itemID: Int64, note: String?, photoURLs: [String]) throws -> Happened {
         .submitted(
             try tx.submit(itemID: itemID, by: actorID, note: note, photoURLs: photoURLs).item, photos: photoURLs.count)

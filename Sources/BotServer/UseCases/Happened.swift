@@ -6,6 +6,8 @@ enum Happened: Sendable {
     case filed(Item, Route, awards: [Award])
     case claimed(Item, claimant: Member)
     case released(Item)
+    /// A stalled claim taken back by the calendar.
+    case expired(Item, formerClaimant: Member?)
     case submitted(Item, photos: Int)
     case verified(Item, Paid)
     case returned(Item, claimant: Member?, reason: String?)
@@ -23,7 +25,8 @@ enum Happened: Sendable {
     /// The item acted on, when the use case concerned one.
     var item: Item? {
         switch self {
-        case .filed(let item, _, _), .claimed(let item, _), .released(let item), .submitted(let item, _),
+        case .filed(let item, _, _), .claimed(let item, _), .released(let item), .expired(let item, _),
+            .submitted(let item, _),
             .verified(let item, _), .returned(let item, _, _), .escalated(let item, _, _), .resolved(let item, _),
             .assigned(let item, _), .cancelled(let item, _, _, _), .merged(let item, _, _), .adopted(let item, _),
             .located(let item, _, _):

@@ -27,6 +27,8 @@ struct Replies: Sendable {
         case .claimed(let item, let claimant):
             return to.concerning(
                 [], try render(.claimed, ClaimedView(item, name: claimant.name, replies: self)))
+        case .expired(let item, let formerClaimant):
+            return try expired(item, formerClaimant: formerClaimant)
         case .released(let item):
             return to.concerning([], try render(.released, ItemOnlyView(item: item.number)))
         case .submitted(let item, let photos):

@@ -47,6 +47,32 @@ struct ReplyQueue: Sendable {
         }
     }
 
+    /// Words for people wherever they last spoke (a reminder, a notice): one message per group, naming
+    /// everyone it concerns. When none of them has spoken in a configured group yet, `orMembers` sends it
+    /// to the members' groups (the secretary's digest); otherwise nothing is sent. Returns the groups reached.
+    @discardableResult
+    func notify(_ draft: ReplyDraft, orMembers: Bool = false, tx: BoardTransaction) throws -> Int {
+        var groups: [(channel: String, groupID: String)] = []
+        for person in draft.mentions {
+            guard let last = try tx.lastGroup(ofSender: person),
+                config.group(channel: last.channel, id: last.groupID) != nil,
+                !groups.contains(where: { $0 == last })
+            else { continue }
+            groups.append(last)
+        }
+        if groups.isEmpty && orMembers { return try toMembers(draft, tx: tx) }
+        for group in groups { try announce([draft], channel: group.channel, groupID: group.groupID, tx: tx) }
+        return groups.count
+    }
+
+    /// Words for every members' group (在职党员群): work anyone there may take.
+    @discardableResult
+    func toMembers(_ draft: ReplyDraft, tx: BoardTransaction) throws -> Int {
+        let groups = config.groups.filter { $0.role == .members && $0.id != "*" }
+        for group in groups { try announce([draft], channel: group.channel, groupID: group.id, tx: tx) }
+        return groups.count
+    }
+
     private func enqueue(
         _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64?, inReplyTo: String?,
         notBefore: Date, tx: BoardTransaction

@@ -48,6 +48,7 @@ actor ReplyRecorder: ReplySender {
 func withServer(
     platform recorder: ReplyRecorder, store: BoardStore? = nil,
     configure: @Sendable (inout AppConfig, _ platformURL: String) -> Void = { _, _ in },
+    calendar: @escaping @Sendable (Scheduler) -> Void = { _ in },
     _ body: @Sendable @escaping (any TestClientProtocol, BoardStore) async throws -> Void
 ) async throws {
     let store = try store ?? BoardStore.inMemory()
@@ -57,6 +58,8 @@ func withServer(
     for channel in config.channels { senders[channel.id] = recorder }
     var dependencies = AppDependencies(logger: quietLogger(), store: store, replySenders: senders)
     dependencies.pollInterval = .milliseconds(20)
+    // The calendar runs only where a test drives it (`withCalendar`), so no reminder joins other tests' replies.
+    dependencies.drivesScheduler = calendar
     let app = try await buildApplication(config: config, dependencies: dependencies)
     try await app.test(.router) { client in try await body(client, store) }
 }

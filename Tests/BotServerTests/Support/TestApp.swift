@@ -87,6 +87,8 @@ func withServer(
         configure(&config, base)
         var dependencies = AppDependencies(logger: quietLogger(), store: store)
         dependencies.pollInterval = .milliseconds(20)
+        // The calendar runs only where a test drives it (`withCalendar`), so no reminder joins other tests' replies.
+        dependencies.drivesScheduler = { _ in }
         let app = try await buildApplication(config: config, dependencies: dependencies)
         try await app.test(.router) { client in try await body(client, store) }
     }

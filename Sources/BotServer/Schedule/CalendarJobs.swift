@@ -1,0 +1,78 @@
+import Foundation
+import TaskBoard
+
+/// What each calendar job does, through the same use cases and replies as chat and board, inside the
+/// caller's transaction: a reminder is marked sent in the transaction that queues it, so a restart
+/// never sends it twice and a crash sends nothing half-way.
+struct CalendarJobs: Sendable {
+    let config: AppConfig
+    let useCases: UseCases
+    /// Items one run looks at, oldest deadline first: the work of a run stays bounded however long the
+    /// board's history grows; what is left waits for the next slot.
+    var watchLimit = 500
+
+    /// Runs `job` as of the transaction's time; returns the replies it queued.
+    func run(_ job: Job, tx: BoardTransaction) throws -> Int {
+        switch job {
+        case .deadlines: try remind(tx, kinds: [.dueSoon, .overdue])
+        case .stalledClaims: try remind(tx, kinds: [.stalled, .expired])
+        case .overdueDigest: try digest(tx)
+        }
+    }
+
+    private var replies: Replies { useCases.replies }
+
+    private func remind(_ tx: BoardTransaction, kinds: Set<ItemWatch.Kind>) throws -> Int {
+        var queued = 0
+        for (item, lastActivity) in try tx.watchedItems(limit: watchLimit) {
+            let owed = ItemWatch.owed(
+                by: item, lastActivity: lastActivity, at: tx.now, stallDays: config.schedule.stallDays)
+            for watch in owed where kinds.contains(watch.kind) {
+                guard try tx.markSent(watch, itemID: item.number) else { continue }
+                queued += try send(watch, about: item, tx: tx)
+            }
+        }
+        return queued
+    }
+
+    private func send(_ watch: ItemWatch, about item: Item, tx: BoardTransaction) throws -> Int {
+        let queue = useCases.queue
+        let claimant = try item.claimantID.flatMap { try tx.member(id: $0) }
+        switch watch.kind {
+        case .dueSoon:
+            guard let claimant else { return 0 }
+            return try queue.notify(try replies.dueSoon(item, claimant: claimant, now: tx.now), tx: tx)
+        case .overdue:
+            let people =
+                [claimant?.platformID].compactMap { $0 } + useCases.router.workers(of: item.grid)
+                + config.people.secretaries
+            return try queue.notify(try replies.overdue(item, claimant: claimant, notify: unique(people)), tx: tx)
+        case .stalled:
+            guard let claimant else { return 0 }
+            return try queue.notify(
+                try replies.stalled(item, claimant: claimant, days: config.schedule.stallDays), tx: tx)
+        case .expired:
+            let happened = try useCases.commands(in: tx, by: Member.calendar).expireClaim(item.number)
+            let told = try queue.notify(try replies.reply(to: happened, by: .calendar, in: .board), tx: tx)
+            guard let reopened = happened.item else { return told }
+            return told + (try queue.toMembers(try replies.reopened(reopened), tx: tx))
+        }
+    }
+
+    private func digest(_ tx: BoardTransaction) throws -> Int {
+        let overdue = try tx.overdueItems(limit: 20)
+        guard !overdue.isEmpty else { return 0 }
+        let draft = try replies.overdueDigest(overdue, now: tx.now, secretaries: config.people.secretaries)
+        return try useCases.queue.notify(draft, orMembers: true, tx: tx)
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+extension Member {
+    /// The community's calendar as an actor: never stored, never paid, named in no reply.
+    static let calendar = Member(platformID: "calendar", name: "社区", role: .secretary, createdAt: .distantPast)
+}

@@ -1,0 +1,23 @@
+import TaskBoard
+
+/// What the configuration names on disk — the templates, the community and its parser — and the use
+/// cases built on them: loaded once by the server and by the command-line tools that act on the board.
+struct AppResources: Sendable {
+    let templates: TemplateLibrary
+    let renderer: ReplyRenderer
+    let community: Community
+    let useCases: UseCases
+
+    static func load(config: AppConfig, rules: PointRules) async throws -> AppResources {
+        let templates = try await TemplateLibrary.load(directory: ResourceLocator.resolve(config.templates))
+        let renderer = ReplyRenderer(templates: templates)
+        let community = try Community.load(
+            communityPath: ResourceLocator.resolve(config.community),
+            lexiconPath: ResourceLocator.resolve(config.lexicon),
+            modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
+        let useCases = UseCases(
+            router: community.router(gridWorkers: config.people.gridWorkers),
+            replies: Replies(renderer: renderer, config: config, rules: rules), queue: ReplyQueue(config: config))
+        return AppResources(templates: templates, renderer: renderer, community: community, useCases: useCases)
+    }
+}

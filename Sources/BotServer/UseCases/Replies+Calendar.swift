@@ -1,0 +1,85 @@
+import Foundation
+import TaskBoard
+
+/// The calendar's words: reminders before and after a deadline, the overdue digest, a stalled claim
+/// and its release. Each names the item as every other reply does (number, topic, place, due).
+extension Replies {
+    /// "#12 距办结时限还有 18 小时", to the claimant.
+    func dueSoon(_ item: Item, claimant: Member, now: Date) throws -> ReplyDraft {
+        let hours = max(1, Int(((item.dueAt ?? now).timeIntervalSince(now) / 3600).rounded(.down)))
+        let view = CalendarItemView(try itemLine(item), hours: hours)
+        return ReplyDraft(text: try render(.dueSoon, view), mentions: [claimant.platformID])
+    }
+
+    /// "#12 已超期", to whoever must act: the claimant, the grid's workers, the secretaries.
+    func overdue(_ item: Item, claimant: Member?, notify people: [String]) throws -> ReplyDraft {
+        var view = CalendarItemView(try itemLine(item))
+        view.claimant = claimant?.name
+        return ReplyDraft(text: try render(.overdue, view), mentions: people)
+    }
+
+    /// The secretary's morning list of items past their deadline, oldest first.
+    func overdueDigest(_ items: [Item], now: Date, secretaries: [String]) throws -> ReplyDraft {
+        let lines = try items.map { item in
+            var line = try itemLine(item)
+            line.late = Self.days(from: item.dueAt ?? now, to: now)
+            return line
+        }
+        let view = OverdueDigestView(count: items.count, items: lines)
+        return ReplyDraft(text: try render(.overdueDigest, view), mentions: secretaries)
+    }
+
+    /// A claim with no progress for `days`: the claimant is asked to finish or give it back.
+    func stalled(_ item: Item, claimant: Member, days: Int) throws -> ReplyDraft {
+        let view = CalendarItemView(try itemLine(item), days: days)
+        return ReplyDraft(text: try render(.stalled, view), mentions: [claimant.platformID])
+    }
+
+    /// The claim was taken back: said to the former claimant.
+    func expired(_ item: Item, formerClaimant: Member?) throws -> ReplyDraft {
+        let view = CalendarItemView(try itemLine(item), days: config.schedule.stallDays + 1)
+        return ReplyDraft(text: try render(.expired, view), mentions: [formerClaimant?.platformID].compactMap { $0 })
+    }
+
+    /// The item is open for a claim again: said to the members' groups.
+    func reopened(_ item: Item) throws -> ReplyDraft {
+        ReplyDraft(text: try render(.reopened, CalendarItemView(try itemLine(item))), mentions: [])
+    }
+
+    private func itemLine(_ item: Item) throws -> CalendarItemView.Line {
+        CalendarItemView.Line(
+            item: item.number, topic: labels.topic(of: item), place: try place(of: item), due: due(item.dueAt))
+    }
+
+    /// Whole days late, at least one: "超期 1 天" reads better than "0 天" on the morning after.
+    private static func days(from start: Date, to end: Date) -> Int {
+        max(1, Int((end.timeIntervalSince(start) / 86_400).rounded(.down)))
+    }
+}
+
+/// What the calendar's templates read.
+struct CalendarItemView: Sendable {
+    struct Line: Sendable {
+        var item: Int64
+        var topic: String
+        var place: String
+        var due: String
+        var late: Int?
+    }
+
+    var line: Line
+    var hours: Int?
+    var days: Int?
+    var claimant: String?
+
+    init(_ line: Line, hours: Int? = nil, days: Int? = nil) {
+        self.line = line
+        self.hours = hours
+        self.days = days
+    }
+}
+
+struct OverdueDigestView: Sendable {
+    var count: Int
+    var items: [CalendarItemView.Line]
+}

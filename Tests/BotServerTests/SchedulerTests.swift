@@ -1,0 +1,178 @@
+import Foundation
+import HummingbirdTesting
+import Synchronization
+import Testing
+
+@testable import BotServer
+@testable import TaskBoard
+
+/// The community's calendar, driven by a clock the test moves: each reminder is sent once, also
+/// across a restart, a downtime is caught up once, and a stalled claim is released and offered again.
+@Suite struct SchedulerTests {
+    /// The scheduler the server built, handed to the test instead of started.
+    final class Handle: Sendable {
+        private let scheduler = Mutex<Scheduler?>(nil)
+        func set(_ value: Scheduler) { scheduler.withLock { $0 = value } }
+        var value: Scheduler { scheduler.withLock { $0! } }
+    }
+
+    static let hour = 3600.0
+
+    /// A server on `store` whose calendar the test drives, with only the jobs a test names running.
+    static func withCalendar(
+        _ platform: ReplyRecorder, store: BoardStore, jobs: Set<Job>,
+        configure: @escaping @Sendable (inout AppConfig) -> Void = { _ in },
+        _ body: @Sendable @escaping (any TestClientProtocol, Scheduler) async throws -> Void
+    ) async throws {
+        let handle = Handle()
+        try await withServer(
+            platform: platform, store: store,
+            configure: { config, _ in
+                if !jobs.contains(.deadlines) { config.schedule.deadlines = "off" }
+                if !jobs.contains(.overdueDigest) { config.schedule.overdueDigest = "off" }
+                if !jobs.contains(.stalledClaims) { config.schedule.stalledClaims = "off" }
+                configure(&config)
+            }, calendar: handle.set
+        ) { client, _ in try await body(client, handle.value) }
+    }
+
+    /// A report in the riders' group, claimed in the members' group: the item every test watches.
+    static func reportAndClaim(_ client: some TestClientProtocol, _ platform: ReplyRecorder) async throws {
+        try await client.postMessage(messageBody(id: "r1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
+        try await platform.waitFor(delivered: 1)
+        try await client.postMessage(
+            messageBody(id: "c1", group: "members-1", sender: "m-1", name: "张三", text: "认领 #1"))
+        try await platform.waitFor(delivered: 2)
+    }
+
+    @Test func aClaimIsRemindedAtThreeQuartersThenOverdueOnceEach() async throws {
+        let clock = ManualClock()
+        let platform = ReplyRecorder()
+        try await Self.withCalendar(platform, store: try BoardStore.inMemory(clock: clock.now), jobs: [.deadlines]) {
+            client, scheduler in
+            try await Self.reportAndClaim(client, platform)
+            try await scheduler.runDue()
+            #expect(await platform.texts.count == 2)
+
+            // 72 hours to the deadline: at 54 hours the claimant hears how long is left, once.
+            clock.advance(seconds: 55 * Self.hour)
+            try await scheduler.runDue()
+            try await platform.waitFor(delivered: 3)
+            let reminder = await platform.received[2]
+            #expect(reminder.reply.text.hasPrefix("#1 距办结时限还有 17 小时"))
+            #expect(reminder.reply.mentions == ["m-1"])
+            #expect(reminder.reply.groupID == "members-1")
+            clock.advance(seconds: 60)
+            try await scheduler.runNow(.deadlines)
+            #expect(await platform.texts.count == 3)
+
+            // Past the deadline: the claimant, the grid worker and the secretary are told, once.
+            clock.advance(seconds: 18 * Self.hour)
+            try await scheduler.runDue()
+            try await platform.waitFor(delivered: 4)
+            let overdue = await platform.received[3]
+            #expect(overdue.reply.text.hasPrefix("#1 已超期（井盖｜龙西小区12栋"))
+            #expect(overdue.reply.text.contains("认领人 张三"))
+            #expect(overdue.reply.mentions == ["m-1", "gw-1", "sec-1"])
+            try await scheduler.runNow(.deadlines)
+            let all = await platform.texts
+            #expect(all.count == 4, "\(all)")
+        }
+    }
+
+    @Test func aRestartSendsNothingTwiceAndADowntimeIsCaughtUpOnce() async throws {
+        let clock = ManualClock()
+        let store = try BoardStore.inMemory(clock: clock.now)
+        let platform = ReplyRecorder()
+        let jobs: Set<Job> = [.deadlines, .overdueDigest]
+        try await Self.withCalendar(platform, store: store, jobs: jobs) { client, scheduler in
+            try await Self.reportAndClaim(client, platform)
+            try await scheduler.runDue()
+            clock.advance(seconds: 73 * Self.hour)
+            try await scheduler.runDue()
+            // Overdue: one notice; the digest's slot (09:00) came too and lists the item in the members'
+            // group, since the secretary has not spoken anywhere yet.
+            try await platform.waitFor(delivered: 4)
+            #expect(await platform.received[3].reply.groupID == "members-1")
+            // Delivered and marked sent before the server stops, so the restart has nothing of it to resend.
+            #expect(
+                try await eventually { try await store.read { tx in try tx.queue.outboxCount(status: .pending) } == 0 })
+        }
+        let told = await platform.texts
+        #expect(told.filter { $0.hasPrefix("#1 已超期") }.count == 1)
+        #expect(told.filter { $0.hasPrefix("今日逾期事项 1 件") }.count == 1)
+
+        // The server restarts on the same store after three days down: one digest, not three.
+        clock.advance(seconds: 72 * Self.hour)
+        let again = ReplyRecorder()
+        try await Self.withCalendar(again, store: store, jobs: jobs) { _, scheduler in
+            let ran = try await scheduler.runDue()
+            #expect(ran[.overdueDigest] == 1)
+            #expect(ran[.deadlines] == 0)
+            try await again.waitFor(delivered: 1)
+            #expect(try await scheduler.runDue().isEmpty)
+        }
+        let heard = await again.texts
+        #expect(heard.count == 1, "\(heard)")
+        #expect(await again.texts.first?.hasPrefix("今日逾期事项 1 件") == true)
+    }
+
+    @Test func aStalledClaimIsNudgedThenReleasedAndOfferedAgain() async throws {
+        let clock = ManualClock()
+        let store = try BoardStore.inMemory(clock: clock.now)
+        let platform = ReplyRecorder()
+        try await Self.withCalendar(
+            platform, store: store, jobs: [.stalledClaims], configure: { $0.points.issueDeadlineHours = 240 }
+        ) { client, scheduler in
+            try await Self.reportAndClaim(client, platform)
+            clock.advance(seconds: 3 * 24 * Self.hour + 60)
+            try await scheduler.runDue()
+            try await platform.waitFor(delivered: 3)
+            let nudge = await platform.received[2]
+            #expect(nudge.reply.text.hasPrefix("#1（井盖｜龙西小区12栋）认领已 3 天没有进展"))
+            #expect(nudge.reply.mentions == ["m-1"])
+
+            clock.advance(seconds: 24 * Self.hour)
+            try await scheduler.runDue()
+            try await platform.waitFor(delivered: 5)
+            let texts = await platform.texts
+            #expect(texts[3].hasPrefix("#1（井盖｜龙西小区12栋）认领后 4 天没有进展，已重新开放认领"))
+            #expect(texts[4].hasPrefix("#1 已重新开放认领：井盖｜龙西小区12栋"))
+            #expect(await platform.received[4].reply.groupID == "members-1")
+            let item = try await store.read { tx in try tx.item(id: 1) }
+            #expect(item?.status == .open)
+            #expect(item?.claimantID == nil)
+            let events = try await store.read { tx in try tx.detail(itemID: 1)?.events ?? [] }
+            #expect(events.last?.action == .released)
+            #expect(events.last?.actorID == nil)
+
+            // Released once; someone else may claim it now.
+            try await scheduler.runNow(.stalledClaims)
+            #expect(await platform.texts.count == 5)
+        }
+    }
+
+    @Test(arguments: [
+        ("09:00", "2026-01-05 08:30", "2026-01-04 09:00", "2026-01-05 09:00"),
+        ("MON 09:00", "2026-01-07 12:00", "2026-01-05 09:00", "2026-01-12 09:00"),
+        ("every 10m", "2026-01-05 08:35", "2026-01-05 08:30", "2026-01-05 08:40"),
+    ])
+    func slotsFollowTheCommunitysClock(spec: String, now: String, latest: String, next: String) throws {
+        let config = AppConfig()
+        let time = try #require(JobTime(spec))
+        let instant = try #require(config.parse(now, pattern: "yyyy-MM-dd HH:mm"))
+        let slot = try #require(time.latestSlot(atOrBefore: instant, in: config.calendar))
+        #expect(config.format(slot, pattern: "yyyy-MM-dd HH:mm") == latest)
+        let following = try #require(time.nextSlot(after: instant, in: config.calendar))
+        #expect(config.format(following, pattern: "yyyy-MM-dd HH:mm") == next)
+    }
+
+    @Test func aTypoInTheScheduleNamesItsKey() throws {
+        var config = AppConfig()
+        config.schedule.overdueDigest = "9点"
+        #expect(throws: ConfigError.self) { try config.validate() }
+        #expect(JobTime("off") == .off)
+        #expect(JobTime("every 0m") == nil)
+        #expect(JobTime("FRI 25:00") == nil)
+    }
+}
