@@ -46,8 +46,8 @@ extension BoardTransaction {
             resolutionRate: reportedCount == 0 ? nil : Double(reportedClosed) / Double(reportedCount),
             closedThisWeek: closedThisWeek,
             medianSecondsToClose: try medianSecondsToClose(since: week, scope: scope, count: closedThisWeek),
-            categories: try tally("category", since: week, scope: scope),
-            grids: try tally("grid", since: week, scope: scope),
+            categories: try tally("category", from: week, to: Self.seconds(now) + 1, scope: scope),
+            grids: try tally("grid", from: week, to: Self.seconds(now) + 1, scope: scope),
             champion: try champion(since: weekStart, grids: grids))
     }
 
@@ -66,15 +66,15 @@ extension BoardTransaction {
         return middle.reduce(0, +) / Double(middle.count)
     }
 
-    /// The week's reports grouped by `column` (category or grid), most first; items without a
-    /// value come after the named ones on a tie.
-    private func tally(_ column: String, since week: Double, scope: SQL) throws -> [CountRow] {
+    /// Reports from `start` to before `end` (unix seconds) grouped by `column` (category or grid), most
+    /// first; items without a value come after the named ones on a tie.
+    func tally(_ column: String, from start: Double, to end: Double, scope: SQL = "") throws -> [CountRow] {
         let rows = try Row.fetchAll(
             db,
             SQLRequest<Row>(
                 literal: """
                     SELECT \(identifier: column) AS label, COUNT(*) AS n FROM items
-                    WHERE created_at >= \(week) \(scope)
+                    WHERE created_at >= \(start) AND created_at < \(end) \(scope)
                     GROUP BY label ORDER BY n DESC, label IS NULL, label
                     """))
         return rows.map { row in CountRow(label: row["label"], count: row["n"]) }
@@ -110,7 +110,7 @@ extension BoardTransaction {
     }
 
     /// A single COUNT(*).
-    private func count(_ sql: SQL) throws -> Int {
+    func count(_ sql: SQL) throws -> Int {
         try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
     }
 }

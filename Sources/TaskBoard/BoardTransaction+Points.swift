@@ -28,7 +28,7 @@ extension BoardTransaction {
     /// ties by member id; members whose net is zero or below are left out. Net, so a report later
     /// merged as a duplicate counts nothing.
     public func leaderboard(
-        since: Date?, boards: [PointsBoard] = [.reports, .service], limit: Int
+        since: Date?, until: Date? = nil, boards: [PointsBoard] = [.reports, .service], limit: Int
     ) throws -> [LeaderRow] {
         guard !boards.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: boards.count).joined(separator: ", ")
@@ -37,14 +37,17 @@ extension BoardTransaction {
         let sql = """
             SELECT members.*, totals.points AS points
             FROM (SELECT member_id, SUM(delta) AS points FROM ledger
-                  WHERE board IN (\(placeholders)) AND created_at >= ?
+                  WHERE board IN (\(placeholders)) AND created_at >= ? AND created_at < ?
                   GROUP BY +member_id HAVING SUM(delta) > 0) AS totals
             JOIN members ON members.id = totals.member_id
             ORDER BY totals.points DESC, members.id ASC
             LIMIT ?
             """
         var arguments = StatementArguments(boards.map(\.rawValue))
-        arguments += [since.map(Self.seconds) ?? -Double.greatestFiniteMagnitude, limit]
+        arguments += [
+            since.map(Self.seconds) ?? -Double.greatestFiniteMagnitude,
+            until.map(Self.seconds) ?? Double.greatestFiniteMagnitude, limit,
+        ]
         let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
         return try rows.map { row in LeaderRow(member: try Member(row: row), points: row["points"]) }
     }

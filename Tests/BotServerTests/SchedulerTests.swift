@@ -31,6 +31,7 @@ import Testing
                 if !jobs.contains(.deadlines) { config.schedule.deadlines = "off" }
                 if !jobs.contains(.overdueDigest) { config.schedule.overdueDigest = "off" }
                 if !jobs.contains(.stalledClaims) { config.schedule.stalledClaims = "off" }
+                if !jobs.contains(.weeklyReport) { config.schedule.weeklyReport = "off" }
                 configure(&config)
             }, calendar: handle.set
         ) { client, _ in try await body(client, handle.value) }
@@ -121,9 +122,8 @@ import Testing
         let clock = ManualClock()
         let store = try BoardStore.inMemory(clock: clock.now)
         let platform = ReplyRecorder()
-        try await Self.withCalendar(
-            platform, store: store, jobs: [.stalledClaims], configure: { $0.points.issueDeadlineHours = 240 }
-        ) { client, scheduler in
+        try await Self.withCalendar(platform, store: store, jobs: [.stalledClaims]) { client, scheduler in
+            try await scheduler.runDue()
             try await Self.reportAndClaim(client, platform)
             clock.advance(seconds: 3 * 24 * Self.hour + 60)
             try await scheduler.runDue()
@@ -149,6 +149,43 @@ import Testing
             // Released once; someone else may claim it now.
             try await scheduler.runNow(.stalledClaims)
             #expect(await platform.texts.count == 5)
+        }
+    }
+
+    @Test func mondaysReportReviewsLastWeekAndThanksBothChampions() async throws {
+        let clock = ManualClock()
+        let platform = ReplyRecorder()
+        try await Self.withCalendar(
+            platform, store: try BoardStore.inMemory(clock: clock.now), jobs: [.weeklyReport]
+        ) { client, scheduler in
+            // Monday 08:00: last week's report (nothing in it) goes out once, on the first run.
+            try await scheduler.runDue()
+            try await Self.reportAndClaim(client, platform)
+            clock.advance(seconds: Self.hour)
+            try await client.postMessage(
+                messageBody(id: "d1", group: "members-1", sender: "m-1", name: "张三", text: "#1 完成", images: []))
+            try await client.postMessage(messageBody(id: "v1", sender: "sec-1", name: "王书记", text: "验收 #1"))
+            let before = await platform.texts.count
+            try await platform.waitFor(delivered: before + 2)
+
+            // The next Monday at 09:00: the week reviewed, to the secretary, and each champion thanked.
+            clock.advance(seconds: 7 * 24 * Self.hour)
+            let ran = try await scheduler.runDue()
+            #expect(ran[.weeklyReport] == 3)
+            try await platform.waitFor(delivered: before + 5)
+            let sent = await platform.received.suffix(3)
+            let report = try #require(sent.first { $0.reply.text.hasPrefix("每周研判") })
+            #expect(report.reply.text.contains("每周研判（1月5日–1月11日）"))
+            #expect(report.reply.text.contains("新收到 1 件，办结 1 件，按时办结率 100%。"))
+            #expect(report.reply.text.contains("按类别：井盖 1"))
+            #expect(report.reply.text.contains("按网格：第一网格 1"))
+            #expect(report.reply.text.contains("目前没有超期事项。"))
+            #expect(report.reply.text.contains("社情民意积分冠军：叶强"))
+            #expect(report.reply.text.contains("志愿服务积分冠军：张三"))
+            #expect(report.reply.mentions == ["sec-1"])
+            let thanks = sent.filter { $0.reply.text.hasPrefix("上周") }
+            #expect(Set(thanks.map(\.reply.mentions)) == [["u-7"], ["m-1"]])
+            #expect(thanks.first { $0.reply.mentions == ["m-1"] }?.reply.groupID == "members-1")
         }
     }
 

@@ -28,6 +28,8 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case overdue
     case overdueDigest = "overdue_digest"
     case stalled, expired, reopened
+    case weekReport = "week_report"
+    case champion
 
     var path: String { "replies/" + rawValue }
 }

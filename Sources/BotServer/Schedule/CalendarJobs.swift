@@ -11,12 +11,14 @@ struct CalendarJobs: Sendable {
     /// board's history grows; what is left waits for the next slot.
     var watchLimit = 500
 
-    /// Runs `job` as of the transaction's time; returns the replies it queued.
-    func run(_ job: Job, tx: BoardTransaction) throws -> Int {
+    /// Runs `job` as of the transaction's time, for `slot` (the time it was due; a report covers the
+    /// week before its slot's week, whenever it is caught up); returns the replies it queued.
+    func run(_ job: Job, slot: Date, tx: BoardTransaction) throws -> Int {
         switch job {
         case .deadlines: try remind(tx, kinds: [.dueSoon, .overdue])
         case .stalledClaims: try remind(tx, kinds: [.stalled, .expired])
         case .overdueDigest: try digest(tx)
+        case .weeklyReport: try weeklyReport(before: slot, tx)
         }
     }
 
@@ -64,6 +66,23 @@ struct CalendarJobs: Sendable {
         guard !overdue.isEmpty else { return 0 }
         let draft = try replies.overdueDigest(overdue, now: tx.now, secretaries: config.people.secretaries)
         return try useCases.queue.notify(draft, orMembers: true, tx: tx)
+    }
+
+    /// Last week, Monday to Monday in the community's zone: the report to the secretaries, and to each
+    /// champion their own line in the group they last spoke in.
+    private func weeklyReport(before slot: Date, _ tx: BoardTransaction) throws -> Int {
+        let end = config.startOfWeek(containing: slot)
+        let start = config.calendar.date(byAdding: .day, value: -7, to: end) ?? end
+        let report = try tx.weekReport(from: start, to: end)
+        var queued = try useCases.queue.notify(
+            try replies.weekReport(
+                report, gridName: useCases.router.gridName, secretaries: config.people.secretaries), orMembers: true,
+            tx: tx)
+        for (board, champion) in [(PointsBoard.reports, report.reportsChampion), (.service, report.serviceChampion)] {
+            guard let champion else { continue }
+            queued += try useCases.queue.notify(try replies.champion(champion, of: board), tx: tx)
+        }
+        return queued
     }
 
     private func unique(_ ids: [String]) -> [String] {

@@ -8,12 +8,15 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
     /// Claims with no progress: a nudge after `stallDays`, the claim released a day later.
     var stalledClaims = "every 1h"
     var stallDays = 3
+    /// Last week's 研判 report, to the secretaries, and each champion's line to their group.
+    var weeklyReport = "MON 09:00"
 
     enum CodingKeys: String, CodingKey {
         case deadlines
         case overdueDigest = "overdue_digest"
         case stalledClaims = "stalled_claims"
         case stallDays = "stall_days"
+        case weeklyReport = "weekly_report"
     }
 
     init() {}
@@ -25,6 +28,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
         try c.update(&overdueDigest, .overdueDigest)
         try c.update(&stalledClaims, .stalledClaims)
         try c.update(&stallDays, .stallDays)
+        try c.update(&weeklyReport, .weeklyReport)
     }
 
     /// Each job's time, checked at start-up so a typo names its key.
@@ -34,6 +38,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
             case .deadlines: deadlines
             case .overdueDigest: overdueDigest
             case .stalledClaims: stalledClaims
+            case .weeklyReport: weeklyReport
             }
         guard let time = JobTime(text) else {
             throw ConfigError.invalidValue(
@@ -56,4 +61,5 @@ enum Job: String, CaseIterable, Sendable {
     case deadlines
     case overdueDigest = "overdue_digest"
     case stalledClaims = "stalled_claims"
+    case weeklyReport = "weekly_report"
 }

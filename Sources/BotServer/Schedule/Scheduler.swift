@@ -5,7 +5,8 @@ import TaskBoard
 
 /// Runs the calendar's jobs when their slots come, beside the queue workers. Each run stores the slot
 /// it ran for in the transaction that queues its replies, so a restart never runs a slot twice and a
-/// downtime is caught up once: only the latest missed slot runs, not every one.
+/// downtime is caught up once: only the latest missed slot runs, not every one. A job's first slot on a
+/// new store is only recorded.
 struct Scheduler: Service {
     let store: BoardStore
     let jobs: CalendarJobs
@@ -41,8 +42,10 @@ struct Scheduler: Service {
             let calendar = jobs.config.calendar
             let queued = try await store.write { tx -> Int? in
                 guard let slot = time.latestSlot(atOrBefore: tx.now, in: calendar) else { return nil }
-                if let last = try tx.lastSlot(ofJob: job.rawValue), last >= slot { return nil }
-                let queued = try jobs.run(job, tx: tx)
+                let last = try tx.lastSlot(ofJob: job.rawValue)
+                if let last, last >= slot { return nil }
+                // A new installation starts counting now: no report of a week before it existed.
+                let queued = last == nil ? 0 : try jobs.run(job, slot: slot, tx: tx)
                 try tx.recordRun(ofJob: job.rawValue, slot: slot)
                 return queued
             }
@@ -56,7 +59,7 @@ struct Scheduler: Service {
     /// Its slot is not recorded, so the scheduled run still happens.
     @discardableResult
     func runNow(_ job: Job) async throws -> Int {
-        let queued = try await store.write { tx in try jobs.run(job, tx: tx) }
+        let queued = try await store.write { tx in try jobs.run(job, slot: tx.now, tx: tx) }
         try await finished([job: queued])
         return queued
     }

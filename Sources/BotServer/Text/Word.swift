@@ -11,6 +11,8 @@ enum Word: String, CaseIterable, Sendable {
     case exampleStatus = "example_status"
     case unknownName = "unknown_name"
     case dueFormat = "due_format"
+    case dayFormat = "day_format"
+    case listSeparator = "list_separator"
     case communityGrid = "community_grid"
     case loginFailed = "login_failed"
     case loginBusy = "login_busy"

@@ -83,3 +83,70 @@ struct OverdueDigestView: Sendable {
     var count: Int
     var items: [CalendarItemView.Line]
 }
+
+/// The weekly 研判 report and the champions' lines.
+extension Replies {
+    /// `gridName` names a grid id as the community calls it (the router knows).
+    func weekReport(
+        _ report: WeekReport, gridName: (String) -> String?, secretaries: [String]
+    ) throws -> ReplyDraft {
+        let days = config.calendar.date(byAdding: .day, value: -1, to: report.end) ?? report.end
+        let view = WeekReportView(
+            period: config.format(report.start, pattern: labels.word(.dayFormat)) + "–"
+                + config.format(days, pattern: labels.word(.dayFormat)),
+            reported: report.reported, closed: report.closed,
+            onTime: report.onTimeRate.map { "\(Int(($0 * 100).rounded()))%" },
+            categories: tally(report.categories) { labels.category($0) },
+            grids: tally(report.grids) { $0.flatMap(gridName) ?? labels.word(.communityGrid) },
+            escalations: tally(report.escalations) { $0 ?? labels.word(.unknownName) },
+            hasOverdue: !report.overdue.isEmpty, overdueCount: report.overdue.count,
+            overdue: try report.overdue.map { item in try itemLine(item) },
+            reportsChampion: report.reportsChampion.map(ChampionView.init),
+            serviceChampion: report.serviceChampion.map(ChampionView.init))
+        return ReplyDraft(text: try render(.weekReport, view), mentions: secretaries)
+    }
+
+    /// "上周社情民意收集积分冠军：叶强（12 分）", to the champion.
+    func champion(_ row: LeaderRow, of board: PointsBoard) throws -> ReplyDraft {
+        var view = ChampionView(row)
+        view.board = labels.board(board)
+        return ReplyDraft(text: try render(.champion, view), mentions: [row.member.platformID])
+    }
+
+    /// "井盖 3、排水 2"; nil when there is nothing to list.
+    private func tally(_ rows: [CountRow], _ name: (String?) -> String) -> String? {
+        guard !rows.isEmpty else { return nil }
+        return rows.map { "\(name($0.label)) \($0.count)" }.joined(separator: labels.word(.listSeparator))
+    }
+}
+
+struct WeekReportView: Sendable {
+    var period: String
+    var reported: Int
+    var closed: Int
+    var onTime: String?
+    var categories: String?
+    var grids: String?
+    var escalations: String?
+    var hasOverdue: Bool
+    var overdueCount: Int
+    var overdue: [CalendarItemView.Line]
+    var reportsChampion: ChampionView?
+    var serviceChampion: ChampionView?
+}
+
+struct ChampionView: Sendable {
+    var name: String
+    var points: Int
+    var board: String?
+
+    init(name: String, points: Int, board: String? = nil) {
+        self.name = name
+        self.points = points
+        self.board = board
+    }
+
+    init(_ row: LeaderRow) {
+        self.init(name: row.member.name, points: row.points)
+    }
+}
