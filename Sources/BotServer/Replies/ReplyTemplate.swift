@@ -24,6 +24,13 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case place, located
     case photosAdded = "photos_added"
     case reviewQueued = "review_queued"
+    case announcement
+    case reporterClaimed = "reporter_claimed"
+    case reporterReturned = "reporter_returned"
+    case reporterClosed = "reporter_closed"
+    case refusedNotRegistered = "refused_not_registered"
+    case noReportFound = "no_report_found"
+    case registrationApproved = "registration_approved"
 
     var path: String { "replies/" + rawValue }
 }

@@ -29,24 +29,6 @@ struct ReplyQueue: Sendable {
             tx: tx)
     }
 
-    /// Tells the group an item came from, and the claimant's group when the words concern them and
-    /// they talk elsewhere (a members' group).
-    func tell(_ draft: ReplyDraft, about item: Item, tx: BoardTransaction) throws {
-        var targets: [(channel: String, group: String)] = []
-        if let channel = item.sourceChannel, let group = item.sourceGroup { targets.append((channel, group)) }
-        if let claimantID = item.claimantID, let claimant = try tx.member(id: claimantID),
-            draft.mentions.contains(claimant.platformID),
-            let last = try tx.lastGroup(ofSender: claimant.platformID),
-            !targets.contains(where: { $0 == last.channel && $1 == last.groupID })
-        {
-            targets.append((last.channel, last.groupID))
-        }
-        for target in targets where config.group(channel: target.channel, id: target.group) != nil {
-            try announce(
-                [draft], channel: target.channel, groupID: target.group, inReplyTo: item.sourceMessageID, tx: tx)
-        }
-    }
-
     private func enqueue(
         _ drafts: [ReplyDraft], channel: String, groupID: String, inboxID: Int64?, inReplyTo: String?,
         notBefore: Date, tx: BoardTransaction
@@ -58,6 +40,9 @@ struct ReplyQueue: Sendable {
             let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
             _ = try tx.queue.enqueueReply(
                 channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
+            // Other groups' words about the same event follow it, never held for a passive answer
+            // (whose webhook claims its message's replies by inbox id).
+            try send(draft.notices, tx: tx)
         }
     }
 }
@@ -66,4 +51,6 @@ struct ReplyQueue: Sendable {
 struct ReplyDraft: Sendable, Equatable {
     var text: String
     var mentions: [String]
+    /// What other groups hear of the same event (`Notices`), queued right after this reply.
+    var notices: [Notice] = []
 }
