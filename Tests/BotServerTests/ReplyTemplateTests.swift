@@ -137,7 +137,7 @@ import Testing
             ReporterClaimedView(
                 item: 12, name: "张三", assigned: true, category: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")
         case .reporterReturned: ReporterReturnedView(item: 12, reason: "照片不清楚")
-        case .reporterClosed: ReporterClosedView(item: 12, points: "+2")
+        case .reporterClosed: ReporterClosedView(item: 12, points: "+2", into: 3)
         case .refusedNotRegistered: NotRegisteredView(awaitingApproval: true)
         case .noReportFound: NoReportView(category: "井盖", example: "查 #12")
         case .registrationApproved: NameView(name: "张三")

@@ -72,10 +72,41 @@ import Testing
                 news == [
                     Heard("#1 已上报至街道（吹哨），跟踪办理中。", ["u-7"]),
                     Heard("#2 已取消：已修好。", ["u-7"]),
-                    Heard("#3 与 #1 是同一件事，已合并到 #1 跟进，谢谢反映。", ["u-7"]),
+                    Heard("#3 与 #1 是同一件事，已合并到 #1 跟进，办结后会通知您。", ["u-7"]),
                     Heard("#1 已办结 ✅ 感谢反映，+2", ["u-7"]),
                 ])
             #expect(try await store.read { tx in try tx.item(id: 1)?.status } == .closed)
+        }
+    }
+
+    @Test func theReporterOfAMergedDuplicateHearsWhenTheOriginalCloses() async throws {
+        let platform = ReplyRecorder()
+        try await AroundTheItem.run(platform) { client, store, _ in
+            try await client.postMessage(messageBody(id: "d-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
+            try await client.postMessage(messageBody(id: "d-2", sender: "u-8", name: "周小蜂", text: "龙西小区12栋井盖又松了"))
+            try await client.postMessage(messageBody(id: "d-3", group: "members-1", sender: "p-1", text: "报到 张三"))
+            try await platform.waitFor(delivered: 5)
+            let board = BoardClient(client)
+            try await board.login("sec", "pw-secret")
+            _ = try await board.get("/board/items/2")
+            _ = try await board.post("/board/items/2/merge", [("into", "1")])
+            try await platform.waitFor(delivered: 6)
+            try await client.postMessage(messageBody(id: "d-4", group: "members-1", sender: "p-1", text: "认领 #1"))
+            try await client.postMessage(
+                messageBody(
+                    id: "d-5", group: "members-1", sender: "p-1", text: "#1 完成", images: ["http://x.invalid/1.jpg"]))
+            try await platform.waitFor(delivered: 9)
+            try await client.postMessage(messageBody(id: "d-6", group: "members-1", sender: "sec-1", text: "验收 #1"))
+            try await platform.waitFor(delivered: 12)
+
+            let riders = await platform.heard(in: "riders-1")
+            #expect(
+                riders.filter { $0.mentions == ["u-8"] }.map(\.text) == [
+                    "#2 与 #1 是同一件事，已合并到 #1 跟进，办结后会通知您。",
+                    "您反映的 #2（并入 #1）已办结 ✅ 感谢反映",
+                ])
+            #expect(riders.filter { $0.mentions == ["u-7"] }.last == Heard("#1 已办结 ✅ 感谢反映，+2", ["u-7"]))
+            #expect(try await store.read { tx in try tx.item(id: 2)?.status } == .merged)
         }
     }
 

@@ -31,6 +31,8 @@ struct ReporterClosedView {
     var item: Int64
     /// What closing paid the reporter, e.g. "+2"; nil when nothing.
     var points: String?
+    /// For the reporter of a duplicate: the item it was merged into, closed now.
+    var into: Int64? = nil
 }
 
 /// One line of the claimable list ("有单吗"): number, what, where, by when.

@@ -45,6 +45,10 @@ struct Notices: Sendable {
             if origin == answered { mentions.append(reporter.platformID) } else { add(origin, news) }
         }
 
+        // Reporters of duplicates merged into it hear when it closes ("办结后会通知您"), by their own number.
+        if case .verified = happened { notices += try duplicateNews(of: item, by: actor, tx: tx) }
+        if case .resolved = happened { notices += try duplicateNews(of: item, by: actor, tx: tx) }
+
         let full = try replies.reply(to: happened, by: actor, in: .board)
         if let claimantID = item.claimantID, claimantID != actor.id, let claimant = try tx.member(id: claimantID),
             full.mentions.contains(claimant.platformID), let last = try tx.lastGroup(ofSender: claimant.platformID),
@@ -98,6 +102,21 @@ struct Notices: Sendable {
             return nil
         }
         return ReplyDraft(text: words, mentions: [reporter.platformID])
+    }
+
+    /// "您反映的 #3（并入 #1）已办结": one notice per duplicate whose reporter is neither the one who
+    /// acted nor the closed item's reporter (who hears of it anyway), in the duplicate's own group.
+    private func duplicateNews(of item: Item, by actor: Member, tx: BoardTransaction) throws -> [Notice] {
+        try tx.duplicates(of: item.number).compactMap { duplicate in
+            guard duplicate.reporterID != actor.id, duplicate.reporterID != item.reporterID,
+                let reporter = try tx.member(id: duplicate.reporterID), let group = duplicate.origin(in: config)
+            else { return nil }
+            let view = ReporterClosedView(item: duplicate.number, points: nil, into: item.number)
+            return Notice(
+                group: group,
+                draft: ReplyDraft(text: try replies.render(.reporterClosed, view), mentions: [reporter.platformID]),
+                inReplyTo: duplicate.sourceMessageID)
+        }
     }
 
     /// The members' groups that hear of new work: the simulator's for an item filed there, the
