@@ -27,6 +27,8 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
     case insufficientBalance(balance: Int, cost: Int)
     /// The merge target is the item itself, or is merged or cancelled.
     case invalidMerge(item: Int64, into: Int64)
+    /// A party member claims before registering (报到), or before the secretary confirmed it.
+    case notRegistered(awaitingApproval: Bool)
 
     /// A maintainer's sentence for logs; people in groups get the server's templates instead.
     public var description: String {
@@ -43,6 +45,7 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ownItem(let item): "cannot verify item #\(item): reported or claimed it"
         case .insufficientBalance(let balance, let cost): "balance \(balance) is below the cost \(cost)"
         case .invalidMerge(let item, let into): "cannot merge item #\(item) into #\(into)"
+        case .notRegistered(let awaiting): awaiting ? "registration awaits approval" : "not registered"
         }
     }
 }

@@ -367,7 +367,7 @@ import Testing
         try await withServer(platform: platform, configure: Self.configure) { client, store in
             try await client.postMessage(messageBody(id: "l1", sender: "u-7", name: "叶强", text: "路灯坏了，晚上黑漆漆的"))
             #expect(try await eventually { try await store.read { tx in try tx.item(id: 1) } != nil })
-            try await platform.waitFor(delivered: 1)
+            try await platform.waitFor(delivered: 2)
             let board = BoardClient(client)
             try await board.login("sec", "pw-secret")
             let queue = try await board.get("/board/reviews")
@@ -377,8 +377,8 @@ import Testing
             #expect(located?.estate == "广场花苑")
             #expect(located?.building == "5")
             #expect(located?.grid == "G1")
-            try await platform.waitFor(delivered: 2)
-            #expect(await platform.texts[1].contains("#1 位置已补充：广场花苑5栋"))
+            try await platform.waitFor(delivered: 3)
+            #expect(await platform.texts[2].contains("#1 位置已补充：广场花苑5栋"))
             // A wish told to the secretary in person, filed for 叶强 and announced in the members' group.
             let yeQiang = try await store.read { tx in try tx.member(platformID: "u-7")?.id ?? 0 }
             let filed = try await board.follow(
@@ -392,8 +392,8 @@ import Testing
             let wish = try await store.read { tx in try tx.item(id: 2) }
             #expect(wish?.kind == .wish)
             #expect(wish?.reporterID == yeQiang)
-            try await platform.waitFor(delivered: 3)
-            let announcement = await platform.accepted[2]
+            try await platform.waitFor(delivered: 4)
+            let announcement = await platform.accepted[3]
             #expect(announcement.json["group_id"]?.string == "members-1")
         }
     }

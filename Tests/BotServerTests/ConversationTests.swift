@@ -45,13 +45,14 @@ import Testing
         let platform = ReplyRecorder()
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             try await client.postMessage(messageBody(id: "a-1", sender: "u-3", text: "世纪花园东门那个路灯杆被车撞歪了"))
-            try await platform.waitFor(delivered: 1)
+            // (the receipt, and the announcement in the members' group)
+            try await platform.waitFor(delivered: 2)
             clock.advance(seconds: 30)
             try await client.postMessage(
                 messageBody(
                     id: "a-2", sender: "u-3", text: "", images: ["http://x.invalid/a.jpg", "http://x.invalid/b.jpg"]))
-            try await platform.waitFor(delivered: 2)
-            #expect(await platform.texts[1] == "#1 已补充照片 2 张。")
+            try await platform.waitFor(delivered: 3)
+            #expect(await platform.texts[2] == "#1 已补充照片 2 张。")
             #expect(try await item(store, 1)?.photos.count == 2)
         }
     }
@@ -61,7 +62,7 @@ import Testing
         let platform = ReplyRecorder()
         try await withServer(platform: platform, store: try BoardStore.inMemory(clock: clock.now)) { client, store in
             try await client.postMessage(messageBody(id: "o-1", sender: "u-1", text: "龙西小区7栋楼道里全是纸箱子"))
-            try await platform.waitFor(delivered: 1)
+            try await platform.waitFor(delivered: 2)
             clock.advance(seconds: 20)
             try await client.postMessage(
                 messageBody(id: "o-2", sender: "u-2", text: "", images: ["http://x.invalid/o.jpg"]))
@@ -70,8 +71,8 @@ import Testing
             // When the window passes with no words from u-2
             clock.advance(seconds: 301)
             // Then the photo is a report of its own, and its sender is asked where it is
-            try await platform.waitFor(delivered: 2)
-            let receipt = await platform.accepted[1]
+            try await platform.waitFor(delivered: 4)
+            let receipt = await platform.accepted[2]
             #expect(receipt.json["in_reply_to"]?.string == "o-2")
             #expect(receipt.json["text"]?.string?.contains("#2") == true)
             #expect(receipt.json["text"]?.string?.contains("还缺位置") == true)
@@ -104,11 +105,11 @@ import Testing
         let platform = ReplyRecorder()
         try await withServer(platform: platform) { client, store in
             try await client.postMessage(messageBody(id: "q-1", sender: "u-9", text: "这里井盖碎了 很危险"))
-            try await platform.waitFor(delivered: 1)
+            try await platform.waitFor(delivered: 2)
             #expect(await platform.texts[0].contains("还缺位置"))
             try await client.postMessage(messageBody(id: "q-2", sender: "u-9", text: "龙西小区12栋"))
-            try await platform.waitFor(delivered: 2)
-            #expect(await platform.texts[1] == "#1 位置已补充：龙西小区12栋，已转第一网格处理。")
+            try await platform.waitFor(delivered: 3)
+            #expect(await platform.texts[2] == "#1 位置已补充：龙西小区12栋，已转第一网格处理。")
             let detail = try #require(try await item(store, 1))
             #expect(detail.item.estate == "龙西小区")
             #expect(detail.item.building == "12")

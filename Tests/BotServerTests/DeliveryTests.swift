@@ -29,7 +29,7 @@ import Testing
     @Test func receiverFailingThreeTimesGetsExactlyOneDelivery() async throws {
         let platform = FakePlatform(failFirst: 3)
         try await withServer(platform: platform) { client, store in
-            try await client.postMessage(messageBody(id: "f-1", sender: "u-7", text: "龙西小区12栋窨井盖破损"))
+            try await client.postMessage(messageBody(id: "f-1", sender: "u-7", text: "我的积分"))
             try await platform.waitFor(delivered: 1)
             #expect(await platform.received.count == 4)
             #expect(
@@ -72,7 +72,8 @@ import Testing
         }
         #expect(await down.accepted.isEmpty)
         let store = try BoardStore.open(directory: directory)
-        #expect(try await store.read { tx in try tx.queue.outbox(status: .pending) }.count == 1)
+        // (the receipt, and the announcement in the members' group)
+        #expect(try await store.read { tx in try tx.queue.outbox(status: .pending) }.count == 2)
 
         // When the server starts again on the same data with the platform up
         let up = FakePlatform()
@@ -82,14 +83,14 @@ import Testing
             let app = try await buildApplication(
                 config: config, dependencies: AppDependencies(logger: quietLogger(), store: store))
             try await app.test(.router) { _ in
-                // Then the queued receipt is delivered, once
-                try await up.waitFor(delivered: 1)
+                // Then the queued replies are delivered, once each
+                try await up.waitFor(delivered: 2)
                 #expect(
-                    try await eventually { try await store.read { tx in try tx.queue.outboxCount(status: .sent) } == 1 }
+                    try await eventually { try await store.read { tx in try tx.queue.outboxCount(status: .sent) } == 2 }
                 )
             }
         }
-        #expect(await up.texts.count == 1)
+        #expect(await up.texts.count == 2)
         #expect(await up.texts.first?.contains("#1") == true)
     }
 }

@@ -14,7 +14,8 @@ import Testing
             #expect(notice.count > 200_000)
             try await client.postMessage(messageBody(id: "long-1", sender: "u-1", text: notice))
             try await client.postMessage(messageBody(id: "next-1", sender: "u-2", text: "世纪花园3栋路灯坏了"))
-            try await platform.waitFor(delivered: 2)
+            // (each report: its receipt, then its announcement in the members' group)
+            try await platform.waitFor(delivered: 4)
             // The inbox is handled in order: the huge message was done before the next one was answered.
             #expect(await platform.texts.last?.contains("路灯") == true)
             let (first, items) = try await store.read { tx in

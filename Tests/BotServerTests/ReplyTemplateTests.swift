@@ -115,7 +115,7 @@ import Testing
         case .verified, .resolved, .adopted: awards
         case .returned: ReturnedView(item: 12, claimant: "张三", reason: "照片不清楚")
         case .escalated: EscalatedView(item: 12, target: "街道")
-        case .registered: RegisteredView(name: "张三", role: "在职党员")
+        case .registered: RegisteredView(name: "张三", role: "在职党员", awaitingApproval: true)
         case .points:
             PointsView(name: "张三", total: 7, boards: [BoardPointsView(label: "社情民意收集", points: 7)])
         case .leaderboard:
@@ -123,9 +123,24 @@ import Testing
         case .todo:
             TodoView(
                 name: "张三", count: 1,
-                items: [ItemStatusView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领")])
+                items: [ItemStatusView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领")], hasOwn: true,
+                openCount: 11, open: [OpenItemView(id: 3, category: "路灯", place: "龙西小区3栋", due: "11月26日 18:00")],
+                hasOpen: true, more: true, shown: 1)
         case .itemStatus:
-            ItemStatusView(id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领", claimant: "张三")
+            ItemStatusView(
+                id: 12, category: "井盖", place: "龙西小区12栋", status: "已认领", claimant: "张三", reportedAt: "11月23日 18:00")
+        case .announcement:
+            AnnouncementView(
+                item: 12, wish: true, topic: "微心愿", place: "龙西小区12栋", grid: "第一网格", due: "11月26日 18:00",
+                text: "想要一个旧书角")
+        case .reporterClaimed:
+            ReporterClaimedView(
+                item: 12, name: "张三", assigned: true, category: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")
+        case .reporterReturned: ReporterReturnedView(item: 12, reason: "照片不清楚")
+        case .reporterClosed: ReporterClosedView(item: 12, points: "+2", into: 3)
+        case .refusedNotRegistered: NotRegisteredView(awaitingApproval: true)
+        case .noReportFound: NoReportView(category: "井盖", example: "查 #12")
+        case .registrationApproved: NameView(name: "张三")
         case .help, .unconfiguredGroup, .refusedNoSuchMember, .reviewQueued: EmptyView()
         case .needItemRef: ExampleView(example: "认领 #12")
         case .refusedAlreadyClaimed: NameRefusalView(item: 12, name: "张三")

@@ -41,7 +41,8 @@ import Testing
                 var bot = ChannelConfig(id: "bot1", kind: .wecomGroupRobot)
                 bot.webhookURL = base + "/send?key=k"
                 config.channels = [app, bot]
-                config.groups.append(GroupConfig(id: "*", role: .riders, channel: "wc1", replyVia: "bot1"))
+                // No members' group: the robot carries the receipt alone, no announcement.
+                config.groups = [GroupConfig(id: "*", role: .riders, channel: "wc1", replyVia: "bot1")]
             }
         ) { client, store in
             let post = try wecomPost(crypto, msgID: "7000000000000000001", from: "lisi", text: "龙西小区12栋窨井盖破损")

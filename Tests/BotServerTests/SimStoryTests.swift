@@ -90,10 +90,10 @@ import Testing
             members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 3))
             #expect(members[2].contains("#1 已提交办结"))
 
-            // Another member cannot take it any more
+            // Another member has not registered yet: 报到 first
             try await client.simPost(persona: "member-2", group: "members-1", text: "认领 #1")
             members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 4))
-            #expect(members[3].contains("#1 已由 张三 认领"))
+            #expect(members[3].contains("请先回复「报到 姓名」"))
 
             // The secretary verifies it
             try await client.simPost(persona: "secretary", group: "members-1", text: "验收 #1")
@@ -104,8 +104,11 @@ import Testing
 
             // Points: 1 + 2 for the reporter, 5 for the claimant, and the leaderboard agrees
             try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分")
-            riders = JSONValue.botTexts(try await client.simEntries(group: "riders-1", bots: 2))
-            #expect(riders[1].contains("叶强 的积分：共 3 分"))
+            // (the reporter heard of the claim and of the verification in the riders' group)
+            riders = JSONValue.botTexts(try await client.simEntries(group: "riders-1", bots: 4))
+            #expect(riders[1].contains("您反映的 #1 井盖｜龙西小区12栋 已由 张三 认领"))
+            #expect(riders[2].contains("#1 已办结 ✅ 感谢反映，+2"))
+            #expect(riders[3].contains("叶强 的积分：共 3 分"))
             try await client.simPost(persona: "member-1", group: "members-1", text: "积分榜")
             members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 6))
             #expect(members[5].contains("1. 张三 5 分"))

@@ -136,9 +136,7 @@ struct ItemPageController: Sendable {
             guard let item = try tx.item(id: id), user.mayAccess(grid: item.grid) else { throw notFound }
             let commands = site.useCases.commands(in: tx, by: actor)
             if let happened = try perform(kind, item: item, form: form, commands: commands, tx: tx) {
-                let replies = site.useCases.replies
-                try site.useCases.queue.tell(
-                    try replies.reply(to: happened, by: actor, in: .board), about: happened.item ?? item, tx: tx)
+                try site.useCases.queue.send(try site.useCases.notices.notices(of: happened, by: actor, tx: tx), tx: tx)
             }
             return site.labels.say(.itemDone(kind, item: id))
         }

@@ -83,6 +83,15 @@ struct MembersController: Sendable {
         return try await site.perform(user: user, context: context, back: "/board/members", what: "approve \(id)") {
             tx, actor in
             let member = try tx.approveRegistration(memberID: id, by: actor.id ?? 0)
+            // The member hears it where they last spoke, so they know they may claim now.
+            if let last = try tx.lastGroup(ofSender: member.platformID),
+                site.config.group(channel: last.channel, id: last.groupID) != nil
+            {
+                let words = try site.useCases.replies.render(.registrationApproved, NameView(name: member.name))
+                try site.useCases.queue.announce(
+                    [ReplyDraft(text: words, mentions: [member.platformID])], channel: last.channel,
+                    groupID: last.groupID, tx: tx)
+            }
             return site.labels.say(.approved(name: member.name))
         }
     }

@@ -171,9 +171,12 @@ struct ReviewController: Sendable {
             let happened = try site.useCases.commands(in: tx, by: sender).file(filing)
             let itemID = happened.item?.number ?? 0
             _ = try tx.resolveReview(id: id, itemID: itemID, by: actor.id ?? 0)
+            let receipt = try site.useCases.notices.spread(
+                happened, by: sender, answer: try site.useCases.replies.reply(to: happened, by: sender, in: .chat),
+                in: ChatGroup(channel: review.channel, id: review.groupID), tx: tx)
             try site.useCases.queue.announce(
-                [try site.useCases.replies.reply(to: happened, by: sender, in: .chat)], channel: review.channel,
-                groupID: review.groupID, inboxID: review.inboxID, inReplyTo: filing.source?.messageID, tx: tx)
+                [receipt], channel: review.channel, groupID: review.groupID, inboxID: review.inboxID,
+                inReplyTo: filing.source?.messageID, tx: tx)
             return site.labels.say(.reviewFiled(item: itemID))
         }
     }
@@ -219,9 +222,14 @@ struct ReviewController: Sendable {
             try site.requireGrid(of: filing, for: user, actor: actor)
             let happened = try site.useCases.commands(in: tx, by: reporter).file(filing)
             if let notify {
-                try site.useCases.queue.announce(
-                    [try site.useCases.replies.reply(to: happened, by: reporter, in: .chat)], channel: notify.channel,
-                    groupID: notify.group, tx: tx)
+                let receipt = try site.useCases.notices.spread(
+                    happened, by: reporter,
+                    answer: try site.useCases.replies.reply(to: happened, by: reporter, in: .chat),
+                    in: ChatGroup(channel: notify.channel, id: notify.group), tx: tx)
+                try site.useCases.queue.announce([receipt], channel: notify.channel, groupID: notify.group, tx: tx)
+            } else {
+                try site.useCases.queue.send(
+                    try site.useCases.notices.notices(of: happened, by: reporter, tx: tx), tx: tx)
             }
             let itemID = happened.item?.number ?? 0
             return site.labels.say(.filed(item: itemID))

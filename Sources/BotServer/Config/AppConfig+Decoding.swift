@@ -15,7 +15,7 @@ extension AppConfig {
     enum CodingKeys: String, CodingKey {
         case server, storage, admin, community, lexicon, model, templates, timezone, groups, people, points, webhooks,
             outbound
-        case conversation, channels, board, photos, `public`, sim, schedule
+        case conversation, channels, board, photos, `public`, sim, schedule, registration
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
@@ -36,6 +36,7 @@ extension AppConfig {
         try c.update(&groups, .groups)
         try c.update(&people, .people)
         points = try c.decodeIfPresent(PointsFile.self, forKey: .points)?.rules ?? points
+        registration = try c.decodeIfPresent(RegistrationFile.self, forKey: .registration)?.rule ?? registration
         try c.update(&webhooks, .webhooks)
         try c.update(&outbound, .outbound)
         try c.update(&conversation, .conversation)
@@ -176,6 +177,21 @@ struct PointsFile: Decodable {
         try c.update(&r.wishDeadlineHours, .wishDeadlineHours)
         try c.update(&r.suggestionDeadlineHours, .suggestionDeadlineHours)
         rules = r
+    }
+}
+
+/// The `registration:` section; a key left out keeps its default.
+struct RegistrationFile: Decodable {
+    var rule: RegistrationRule
+
+    enum CodingKeys: String, CodingKey { case required, approval }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        var r = RegistrationRule()
+        try c.update(&r.required, .required)
+        try c.update(&r.approval, .approval)
+        rule = r
     }
 }
 

@@ -27,6 +27,8 @@ struct AppConfig: Sendable, Decodable, Equatable {
     ]
     var people = People.demo
     var points = PointRules()
+    /// 报到 first: party members register (and, if asked, are approved) before they claim.
+    var registration = RegistrationRule()
     var webhooks = Webhooks()
     var outbound = Outbound()
     var conversation = ConversationSettings()

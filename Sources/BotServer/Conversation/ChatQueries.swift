@@ -7,9 +7,12 @@ struct ChatQueries {
     let replies: Replies
     let tx: BoardTransaction
     let member: Member
+    /// The question as written: names the category of "我上周报的井盖修了没", which the parser's
+    /// reading of a question does not carry.
+    var text = ""
 
-    private var memberID: Int64 { member.id ?? 0 }
-    private var labels: Labels { replies.labels }
+    var memberID: Int64 { member.id ?? 0 }
+    var labels: Labels { replies.labels }
 
     func answer(_ parsed: ParseResult) throws -> ReplyDraft {
         switch parsed.query ?? .help {
@@ -30,23 +33,28 @@ struct ChatQueries {
                 })
             return try toSender(.leaderboard, view)
         case .todo:
-            let views = try tx.todo(memberID: memberID).map {
-                ItemStatusView(
-                    id: $0.number, category: labels.category($0.category), place: try replies.place(of: $0),
-                    status: labels.status($0.status))
-            }
-            return try toSender(.todo, TodoView(name: member.name, count: views.count, items: views))
+            return try work()
         case .itemStatus:
-            guard let ref = parsed.itemRef else {
-                return try toSender(.needItemRef, ExampleView(example: labels.word(.exampleStatus)))
+            let item: Item
+            if let ref = parsed.itemRef {
+                guard let found = try tx.item(id: Int64(ref)) else { throw BoardError.noSuchItem(Int64(ref)) }
+                item = found
+            } else {
+                guard let latest = try latestReport(matching: parsed) else {
+                    return try toSender(
+                        .noReportFound,
+                        NoReportView(
+                            category: namedCategory(parsed).map(labels.category), example: labels.word(.exampleStatus)))
+                }
+                item = latest
             }
-            guard let item = try tx.item(id: Int64(ref)) else { throw BoardError.noSuchItem(Int64(ref)) }
             let claimant = try item.claimantID.flatMap { try tx.member(id: $0) }
             return try toSender(
                 .itemStatus,
                 ItemStatusView(
                     id: item.number, category: replies.labels.topic(of: item), place: try replies.place(of: item),
-                    status: labels.status(item.status), claimant: claimant?.name))
+                    status: labels.status(item.status), claimant: claimant?.name,
+                    reportedAt: parsed.itemRef == nil ? replies.due(item.createdAt) : nil))
         case .help:
             return try toSender(.help, EmptyView())
         }

@@ -73,14 +73,17 @@ struct Conversation {
         case .register:
             return [try reply(commands.register(name: parsed.registerName ?? message.senderName ?? member.name))]
         case .query:
-            return [try ChatQueries(replies: replies, tx: tx, member: member).answer(parsed)]
+            return [try ChatQueries(replies: replies, tx: tx, member: member, text: message.text).answer(parsed)]
         case .chitchat, .report, .wish, .suggestion:
             return []
         }
     }
 
+    /// The answer in this chat, with what the reporter's, the claimant's and the members' groups hear.
     private func reply(_ happened: Happened) throws -> ReplyDraft {
-        try replies.reply(to: happened, by: member, in: .chat)
+        try useCases.notices.spread(
+            happened, by: member, answer: try replies.reply(to: happened, by: member, in: .chat),
+            in: ChatGroup(channel: message.channel, id: message.groupID), tx: tx)
     }
 
     private func askForItem(_ example: Word) throws -> ReplyDraft {

@@ -58,7 +58,8 @@ struct MessageHandler: Sendable {
                     "read_characters": "\(config.conversation.parseLimit)",
                 ])
         }
-        let parsed = parser.parse(ParserInput(text: text, senderRole: role, attachments: message.attachments))
+        let parsed = FixedPhrases.reading(
+            text, parsed: parser.parse(ParserInput(text: text, senderRole: role, attachments: message.attachments)))
 
         return try await store.write { tx in
             let member = try tx.upsertMember(

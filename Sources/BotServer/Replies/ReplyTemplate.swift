@@ -30,6 +30,13 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case stalled, expired, reopened
     case weekReport = "week_report"
     case champion
+    case announcement
+    case reporterClaimed = "reporter_claimed"
+    case reporterReturned = "reporter_returned"
+    case reporterClosed = "reporter_closed"
+    case refusedNotRegistered = "refused_not_registered"
+    case noReportFound = "no_report_found"
+    case registrationApproved = "registration_approved"
 
     var path: String { "replies/" + rawValue }
 }

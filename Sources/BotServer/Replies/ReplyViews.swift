@@ -87,6 +87,8 @@ struct EscalatedView {
 struct RegisteredView {
     var name: String
     var role: String
+    /// `registration.approval`: the secretary confirms before the member may claim.
+    var awaitingApproval = false
 }
 
 struct BoardPointsView {
@@ -111,10 +113,18 @@ struct LeaderboardView {
     var rows: [LeaderRowView]
 }
 
+/// "待办" / "有单吗": the asker's own open claims, then what is open to claim.
 struct TodoView {
     var name: String
     var count: Int
     var items: [ItemStatusView]
+    var hasOwn: Bool
+    /// Claimable items in all, of which `open` lists the first `shown`.
+    var openCount: Int
+    var open: [OpenItemView]
+    var hasOpen: Bool
+    var more: Bool
+    var shown: Int
 }
 
 /// One item in a reply: the status query, and each line of a to-do list (which names no claimant).
@@ -124,6 +134,8 @@ struct ItemStatusView {
     var place: String
     var status: String
     var claimant: String?
+    /// When the asker reported it, for a question that named no number ("我报的井盖修了没").
+    var reportedAt: String? = nil
 }
 
 struct ExampleView {

@@ -57,7 +57,7 @@ struct CalendarJobs: Sendable {
             let happened = try useCases.commands(in: tx, by: Member.calendar).expireClaim(item.number)
             let told = try queue.notify(try replies.reply(to: happened, by: .calendar, in: .board), tx: tx)
             guard let reopened = happened.item else { return told }
-            return told + (try queue.toMembers(try replies.reopened(reopened), tx: tx))
+            return told + (try queue.toMembers(try replies.reopened(reopened), about: reopened, tx: tx))
         }
     }
 

@@ -10,6 +10,8 @@ struct Commands {
     let router: PlaceRouter
     /// Who acts: the sender of a message, or the member behind a board account.
     let actor: Member
+    /// 报到 first: who may claim before registering.
+    var registration = RegistrationRule()
 
     private var actorID: Int64 { actor.id ?? 0 }
 
@@ -25,7 +27,8 @@ struct Commands {
     }
 
     func claim(_ itemID: Int64) throws -> Happened {
-        .claimed(try tx.claim(itemID: itemID, by: actorID).item, claimant: actor)
+        if let refusal = registration.refusal(for: actor) { throw refusal }
+        return .claimed(try tx.claim(itemID: itemID, by: actorID).item, claimant: actor)
     }
 
     func release(_ itemID: Int64) throws -> Happened {

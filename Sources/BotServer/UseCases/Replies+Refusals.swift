@@ -36,6 +36,7 @@ extension Replies {
         case .ownItem: .refusedOwnItem
         case .insufficientBalance: .refusedInsufficientBalance
         case .invalidMerge: .refusedInvalidMerge
+        case .notRegistered: .refusedNotRegistered
         }
     }
 
@@ -52,6 +53,7 @@ extension Replies {
         case .tooManyClaims(let limit): LimitView(limit: limit)
         case .insufficientBalance(let balance, let cost): BalanceView(balance: balance, cost: cost)
         case .invalidMerge(let item, let into): MergeRefusalView(item: item, into: into)
+        case .notRegistered(let awaiting): NotRegisteredView(awaitingApproval: awaiting)
         }
     }
 }

@@ -64,7 +64,9 @@ struct Replies: Sendable {
         case .photosAdded(let itemID, let count):
             return to.concerning([], try render(.photosAdded, PhotosAddedView(item: itemID, count: count)))
         case .registered(let member):
-            let view = RegisteredView(name: member.name, role: labels.role(member.role))
+            let view = RegisteredView(
+                name: member.name, role: labels.role(member.role),
+                awaitingApproval: config.registration.awaitsApproval(member))
             return to.concerning([], try render(.registered, view))
         case .exchanged(let member, let goods, let cost):
             return to.concerning([member], labels.say(.exchanged(name: member.name, goods: goods, points: cost)))

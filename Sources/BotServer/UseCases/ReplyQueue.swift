@@ -29,24 +29,6 @@ struct ReplyQueue: Sendable {
             tx: tx)
     }
 
-    /// Tells the group an item came from, and the claimant's group when the words concern them and
-    /// they talk elsewhere (a members' group).
-    func tell(_ draft: ReplyDraft, about item: Item, tx: BoardTransaction) throws {
-        var targets: [(channel: String, group: String)] = []
-        if let channel = item.sourceChannel, let group = item.sourceGroup { targets.append((channel, group)) }
-        if let claimantID = item.claimantID, let claimant = try tx.member(id: claimantID),
-            draft.mentions.contains(claimant.platformID),
-            let last = try tx.lastGroup(ofSender: claimant.platformID),
-            !targets.contains(where: { $0 == last.channel && $1 == last.groupID })
-        {
-            targets.append((last.channel, last.groupID))
-        }
-        for target in targets where config.group(channel: target.channel, id: target.group) != nil {
-            try announce(
-                [draft], channel: target.channel, groupID: target.group, inReplyTo: item.sourceMessageID, tx: tx)
-        }
-    }
-
     /// Words for people wherever they last spoke (a reminder, a notice): one message per group, naming
     /// everyone it concerns. When none of them has spoken in a configured group yet, `orMembers` sends it
     /// to the members' groups (the secretary's digest); otherwise nothing is sent. Returns the groups reached.
@@ -60,15 +42,15 @@ struct ReplyQueue: Sendable {
             else { continue }
             groups.append(last)
         }
-        if groups.isEmpty && orMembers { return try toMembers(draft, tx: tx) }
+        if groups.isEmpty && orMembers { return try toMembers(draft, about: nil, tx: tx) }
         for group in groups { try announce([draft], channel: group.channel, groupID: group.groupID, tx: tx) }
         return groups.count
     }
 
-    /// Words for every members' group (在职党员群): work anyone there may take.
+    /// Words for every members' group (在职党员群) that hears of `item`: work anyone there may take.
     @discardableResult
-    func toMembers(_ draft: ReplyDraft, tx: BoardTransaction) throws -> Int {
-        let groups = config.groups.filter { $0.role == .members && $0.id != "*" }
+    func toMembers(_ draft: ReplyDraft, about item: Item?, tx: BoardTransaction) throws -> Int {
+        let groups = config.membersGroups(for: item)
         for group in groups { try announce([draft], channel: group.channel, groupID: group.id, tx: tx) }
         return groups.count
     }
@@ -84,6 +66,9 @@ struct ReplyQueue: Sendable {
             let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
             _ = try tx.queue.enqueueReply(
                 channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
+            // Other groups' words about the same event follow it, never held for a passive answer
+            // (whose webhook claims its message's replies by inbox id).
+            try send(draft.notices, tx: tx)
         }
     }
 }
@@ -92,4 +77,6 @@ struct ReplyQueue: Sendable {
 struct ReplyDraft: Sendable, Equatable {
     var text: String
     var mentions: [String]
+    /// What other groups hear of the same event (`Notices`), queued right after this reply.
+    var notices: [Notice] = []
 }

@@ -1,0 +1,23 @@
+import TaskBoard
+
+extension Replies {
+    /// New work told to the members' groups: "新事项 #1 井盖｜龙西小区12栋（第一网格），… 回复「认领 #1」接单".
+    /// The room is left out and a wish's text masked: the whole members' group reads it.
+    func announcement(of item: Item, route: Route) throws -> ReplyDraft {
+        var shown = item
+        shown.room = nil
+        let view = AnnouncementView(
+            item: item.number, wish: item.kind == .wish, topic: labels.topic(of: item), place: try place(of: shown),
+            grid: route.gridName, due: due(item.dueAt), text: item.kind == .wish ? DigitMask.mask(item.text) : nil)
+        return ReplyDraft(text: try render(.announcement, view), mentions: [])
+    }
+}
+
+extension ReporterClaimedView {
+    /// Claimed by a member or handed to one by the community: the reporter hears who and by when.
+    init(_ item: Item, name: String, assigned: Bool, replies: Replies) throws {
+        self.init(
+            item: item.number, name: name, assigned: assigned, category: replies.labels.topic(of: item),
+            place: try replies.place(of: item), due: replies.due(item.dueAt))
+    }
+}
