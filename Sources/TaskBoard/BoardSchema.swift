@@ -18,6 +18,7 @@ enum BoardSchema {
         migrator.registerMigration("v3-crash-guard", migrate: createCrashGuard)
         migrator.registerMigration("v4-adopted", migrate: allowAdoptedEvents)
         migrator.registerMigration("v5-turns-by-sender", migrate: indexTurnsBySender)
+        migrator.registerMigration("v6-parked-turns-by-sender", migrate: indexParkedTurnsBySender)
         return migrator
     }
 

@@ -34,6 +34,7 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var photos = PhotoSettings()
     var board = BoardConfig()
     var sim = SimConfig()
+    var metrics = MetricsConfig()
     /// How long a WeChat/WeCom webhook waits for the reply to answer it passively (WeChat gives up at 5 s).
     var passiveReplyBudgetMilliseconds = 3000
 
