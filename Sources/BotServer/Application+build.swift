@@ -47,14 +47,19 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     let waiters = ProcessingWaiters()
     let parser = community.parser
     let useCases = resources.useCases
+    let metrics = ServerMetrics()
     var handler = MessageHandler(config: config, parser: parser, useCases: useCases, store: store)
     handler.fileResolvers = fileResolvers(config: config)
+    handler.metrics = metrics
 
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware<BasicRequestContext>.webhooks(metrics))
     router.addRoutes(HealthController(store: store).routes)
+    router.addRoutes(MetricsController(metrics: metrics, store: store, config: config).routes)
     let webhooks = WebhookController(
-        store: store, inboxSignal: inboxSignal, verifier: SignatureVerifier(secrets: [config.webhooks.generic.secret]),
+        inbox: GroupCommit(store: store, committed: { metrics.ackBatch(size: $0) }), inboxSignal: inboxSignal,
+        verifier: SignatureVerifier(secrets: [config.webhooks.generic.secret]),
         maxBodyBytes: config.webhooks.maxBodyBytes)
     router.addRoutes(webhooks.routes, atPath: "/webhook")
     router.addRoutes(OneBotWebhookController(config: config, inbox: webhooks).routes)
@@ -69,7 +74,10 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         store: store, pages: pages, config: config, community: community, useCases: useCases, parser: parser,
         outboxSignal: outboxSignal, photos: PhotoFiles(store: store, storage: photoStorage))
     board.inboxSignal = inboxSignal
-    router.group("board", context: BoardRequestContext.self).addRoutes(board.routes)
+    router.group("board", context: BoardRequestContext.self).add(
+        middleware: MetricsMiddleware<BoardRequestContext>.board(metrics)
+    )
+    .addRoutes(board.routes)
     try SimSite.install(
         on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board, logger: logger)
     if board.accounts.isDemo {
@@ -90,12 +98,15 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     inboxWorker.waiters = waiters
     inboxWorker.photoSignal = photoSignal
     inboxWorker.beforeHandling = dependencies.beforeHandling
-    let outboxWorker = OutboxWorker(
+    inboxWorker.metrics = metrics
+    var outboxWorker = OutboxWorker(
         store: store, senders: senders, signal: outboxSignal, retryBase: config.outbound.retryBaseSeconds,
         maxAttempts: config.outbound.maxAttempts, logger: logger.withLabel("outbox"))
+    outboxWorker.metrics = metrics
     var photoWorker = PhotoWorker(
         config: config, store: store, storage: photoStorage, signal: photoSignal, logger: logger.withLabel("photos"))
     photoWorker.pollInterval = dependencies.pollInterval
+    photoWorker.metrics = metrics
     app.addServices(inboxWorker, outboxWorker, photoWorker)
     let scheduler = Scheduler(
         store: store, jobs: CalendarJobs(config: config, useCases: useCases), logger: logger.withLabel("schedule"),

@@ -19,6 +19,7 @@ enum BoardSchema {
         migrator.registerMigration("v4-adopted", migrate: allowAdoptedEvents)
         migrator.registerMigration("v5-turns-by-sender", migrate: indexTurnsBySender)
         migrator.registerMigration("v6-schedule", migrate: createSchedule)
+        migrator.registerMigration("v7-parked-turns-by-sender", migrate: indexParkedTurnsBySender)
         return migrator
     }
 

@@ -12,16 +12,35 @@ extension BoardTransaction {
         return turn
     }
 
-    /// One sender's turns in a group since `since`, in time order. Only the sender's own messages
-    /// ever join theirs (a photo joins its sender's text), so the work per message grows with what
-    /// that sender said in the window, not with the group's traffic.
-    public func turns(channel: String, groupID: String, senderID: String, since: Date) throws -> [ConversationTurn] {
-        try ConversationTurn
+    /// One sender's turns in a group since `since`, in time order; with `limit`, only the newest
+    /// that many. Only the sender's own messages ever join theirs (a photo joins its sender's text),
+    /// so the work per message grows with what that sender said in the window, not with the group's
+    /// traffic, and `limit` bounds even that for a sender who floods the window.
+    public func turns(channel: String, groupID: String, senderID: String, since: Date, limit: Int? = nil) throws
+        -> [ConversationTurn]
+    {
+        let request =
+            ConversationTurn
             .filter(ConversationTurn.CodingKeys.channel == channel && ConversationTurn.CodingKeys.groupID == groupID)
             .filter(ConversationTurn.CodingKeys.senderID == senderID)
             .filter(ConversationTurn.CodingKeys.at >= Self.seconds(since))
-            .order(ConversationTurn.CodingKeys.at, ConversationTurn.CodingKeys.id)
-            .fetchAll(db)
+        guard let limit else {
+            return try request.order(ConversationTurn.CodingKeys.at, ConversationTurn.CodingKeys.id).fetchAll(db)
+        }
+        return try request.order(ConversationTurn.CodingKeys.at.desc, ConversationTurn.CodingKeys.id.desc)
+            .limit(limit).fetchAll(db).reversed()
+    }
+
+    /// Whether the sender has a photo-only turn still waiting since `since` (one index probe:
+    /// `conversation_turns_parked_by_sender`). Without one, a text has nothing to join.
+    public func hasParkedTurn(channel: String, groupID: String, senderID: String, since: Date) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM conversation_turns INDEXED BY conversation_turns_parked_by_sender
+                    WHERE channel = ? AND group_id = ?
+                    AND sender_id = ? AND at >= ? AND state = 'parked')
+                    """), arguments: [channel, groupID, senderID, Self.seconds(since)]) ?? false
     }
 
     /// Photo-only turns still waiting whose window ended before `before`.

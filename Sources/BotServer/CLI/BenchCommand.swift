@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed (run a release build: swift run -c release fengchao bench parse).",
-        subcommands: [BenchParseCommand.self, BenchBoardCommand.self]
+        subcommands: [BenchParseCommand.self, BenchBoardCommand.self, BenchIngestCommand.self]
     )
 }
 

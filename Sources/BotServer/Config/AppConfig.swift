@@ -37,6 +37,7 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var board = BoardConfig()
     var sim = SimConfig()
     var schedule = ScheduleSettings()
+    var metrics = MetricsConfig()
     /// How long a WeChat/WeCom webhook waits for the reply to answer it passively (WeChat gives up at 5 s).
     var passiveReplyBudgetMilliseconds = 3000
 

@@ -6,7 +6,8 @@ import TaskBoard
 
 /// `POST /webhook/generic`: verify, decode, store once, answer — processing happens after the answer.
 struct WebhookController: Sendable {
-    let store: any InboxQueue
+    /// Stores arrivals by group commit: each answer waits for the commit that holds its message.
+    let inbox: GroupCommit
     let inboxSignal: WorkSignal
     let verifier: SignatureVerifier
     let maxBodyBytes: Int
@@ -60,12 +61,14 @@ struct WebhookController: Sendable {
         var duplicate: Bool
     }
 
-    /// The only work before a webhook answers: one insert, deduplicated by (channel, message id).
+    /// The only work before a webhook answers: one insert, deduplicated by (channel, message id),
+    /// committed together with the requests that arrived meanwhile.
     func store(_ inbound: InboundMessage, logger: Logger) async throws -> Stored {
         let payload = String(decoding: try JSONResponse.encoder.encode(inbound), as: UTF8.self)
-        let row = try await store.storeInbox(
-            channel: inbound.channel, platformMessageID: inbound.messageID, groupID: inbound.groupID,
-            senderID: inbound.senderID, payload: payload)
+        let row = try await inbox.store(
+            InboxArrival(
+                channel: inbound.channel, platformMessageID: inbound.messageID, groupID: inbound.groupID,
+                senderID: inbound.senderID, payload: payload))
         let stored = Stored(inboxID: row.id, duplicate: row.duplicate)
         logger.info(
             "inbox.stored",

@@ -15,6 +15,9 @@ struct ConversationWindow {
     let role: SenderRole
 
     private var window: Double { handler.config.conversation.windowSeconds }
+    /// The most of a sender's recent turns a message is seen with: the thread rules parse each, so
+    /// this bounds the work of one message even for a sender who floods the window.
+    static let turnLimit = 32
     /// What the parser reads of the message (`conversation.parse_limit`); the item keeps it whole.
     private var readable: String { handler.readable(message.text) }
     private var hasText: Bool { !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
@@ -23,9 +26,15 @@ struct ConversationWindow {
         if !hasText { return try photoOnly() }
         if let answer = try answerToQuestion(parsed) { return answer }
 
-        let recent = try tx.turns(
-            channel: message.channel, groupID: message.groupID, senderID: member.platformID,
-            since: tx.now.addingTimeInterval(-window))
+        // Only a photo still parked can join a text: without one (nearly always) nothing is read
+        // back or parsed again, so a busy sender's next message costs what the first did.
+        let since = tx.now.addingTimeInterval(-window)
+        let recent =
+            try tx.hasParkedTurn(
+                channel: message.channel, groupID: message.groupID, senderID: member.platformID, since: since)
+            ? try tx.turns(
+                channel: message.channel, groupID: message.groupID, senderID: member.platformID, since: since,
+                limit: Self.turnLimit) : []
         var turn = newTurn(state: .done, intent: parsed.intent)
         let joined = record(containing: recent.count, in: recent + [turn])
             .filter { $0 < recent.count }.map { recent[$0] }
@@ -76,7 +85,7 @@ struct ConversationWindow {
     private func photoOnly() throws -> [ReplyDraft] {
         let recent = try tx.turns(
             channel: message.channel, groupID: message.groupID, senderID: member.platformID,
-            since: tx.now.addingTimeInterval(-window))
+            since: tx.now.addingTimeInterval(-window), limit: Self.turnLimit)
         var turn = newTurn(state: .parked, intent: nil)
         let indices = record(containing: recent.count, in: recent + [turn])
         if indices.isEmpty {

@@ -15,6 +15,7 @@ struct MessageHandler: Sendable {
     let store: BoardStore
     /// Per OneBot 12 channel: turns `onebot12-file:` references into URLs before parsing.
     var fileResolvers: [String: OneBot12FileResolver] = [:]
+    var metrics: ServerMetrics?
 
     /// What happened to a message, for the log.
     enum Result: Sendable, Equatable {
@@ -23,14 +24,78 @@ struct MessageHandler: Sendable {
         case ignored(reason: String, replies: Int = 0)
     }
 
+    /// Handles one message (a batch of one).
     func handle(_ row: InboxMessage, logger: Logger) async throws -> Result {
-        guard let rowID = row.id else { return .ignored(reason: "inbox row without id") }
-        var decoded: InboundMessage
+        try await handle([row], logger: logger)[0].get()
+    }
+
+    /// Handles a batch in arrival order: every message is decoded and parsed first, outside any
+    /// transaction, then all of them are written in one short transaction, each inside a savepoint of
+    /// its own, so the writer (shared with every webhook ack) is held only for the writes and a
+    /// message that fails is marked failed without undoing the others. One outcome per row.
+    func handle(_ rows: [InboxMessage], logger: Logger) async throws -> [Swift.Result<Result, any Error>] {
+        var prepared: [Prepared] = []
+        for row in rows {
+            do {
+                prepared.append(try await prepare(row, logger: logger))
+            } catch {
+                prepared.append(Prepared(rowID: row.id ?? 0, failure: error))
+            }
+        }
+        let senders = Set(prepared.compactMap { $0.message?.senderID })
+        let members = try await store.read { tx in
+            try Dictionary(uniqueKeysWithValues: senders.map { ($0, try tx.member(platformID: $0)) })
+        }
+        for index in prepared.indices { prepared[index].parse(with: self, existing: members) }
+        let batch = prepared
         do {
-            decoded = try JSONDecoder().decode(InboundMessage.self, from: Data(row.payload.utf8))
+            return try await store.write { tx in
+                batch.map { item in Swift.Result<Result, any Error> { try apply(item, tx: tx) } }
+            }
         } catch {
-            try await store.markInbox(id: rowID, state: .failed, error: "undecodable payload")
-            return .ignored(reason: "undecodable payload")
+            // The batch's transaction failed as a whole (not one message's work): each goes alone.
+            var outcomes: [Swift.Result<Result, any Error>] = []
+            for item in batch {
+                do {
+                    outcomes.append(.success(try await store.write { tx in try apply(item, tx: tx) }))
+                } catch {
+                    outcomes.append(.failure(error))
+                }
+            }
+            return outcomes
+        }
+    }
+
+    /// A message read, checked and parsed, waiting for its write.
+    struct Prepared: Sendable {
+        let rowID: Int64
+        /// Why the message could not even be prepared; its write throws it.
+        var failure: (any Error)?
+        /// Nil when the payload could not be decoded.
+        var message: InboundMessage?
+        var group: GroupConfig?
+        /// The notice for a group nobody configured, rendered ahead of the write.
+        var notice: ReplyDraft?
+        var role = SenderRole.unknown
+        var parsed: ParseResult?
+
+        /// Parses with the role the sender has now; the write parses again only if a message earlier
+        /// in the batch changed that role (a registration).
+        mutating func parse(with handler: MessageHandler, existing: [String: Member?]) {
+            guard let message, let group else { return }
+            let member = existing[message.senderID] ?? nil
+            role = handler.config.identity(of: message.senderID, existing: member, group: group).role.parserRole
+            parsed = handler.parse(message, role: role)
+        }
+    }
+
+    /// Everything about a message that needs no transaction: decoding, the photo bound, file ids,
+    /// the group, and the notice an unconfigured group hears.
+    private func prepare(_ row: InboxMessage, logger: Logger) async throws -> Prepared {
+        guard let rowID = row.id else { throw StoreError.noSuchInboxMessage(0) }
+        var prepared = Prepared(rowID: rowID)
+        guard var decoded = try? JSONDecoder().decode(InboundMessage.self, from: Data(row.payload.utf8)) else {
+            return prepared
         }
         if decoded.imageURLs.count > config.photos.maxPerMessage {
             logger.notice(
@@ -42,26 +107,44 @@ struct MessageHandler: Sendable {
             decoded.imageURLs = Array(decoded.imageURLs.prefix(config.photos.maxPerMessage))
         }
         decoded.imageURLs = await resolveFiles(decoded, logger: logger)
-        let message = decoded
-        guard let group = config.group(channel: message.channel, id: message.groupID) else {
-            return try await unconfigured(message, rowID: rowID)
-        }
-        let existing = try await store.read { tx in try tx.member(platformID: message.senderID) }
-        let identity = config.identity(of: message.senderID, existing: existing, group: group)
-        let role = identity.role.parserRole
-        let text = readable(message.text)
-        if text.utf8.count < message.text.utf8.count {
+        prepared.message = decoded
+        prepared.group = config.group(channel: decoded.channel, id: decoded.groupID)
+        if prepared.group == nil {
+            prepared.notice = ReplyDraft(
+                text: try useCases.replies.render(.unconfiguredGroup, EmptyView()), mentions: [])
+        } else if readable(decoded.text).utf8.count < decoded.text.utf8.count {
             logger.notice(
                 "message.truncated",
                 metadata: [
-                    "inbox.id": "\(rowID)", "bytes": "\(message.text.utf8.count)",
+                    "inbox.id": "\(rowID)", "bytes": "\(decoded.text.utf8.count)",
                     "read_characters": "\(config.conversation.parseLimit)",
                 ])
         }
-        let parsed = FixedPhrases.reading(
-            text, parsed: parser.parse(ParserInput(text: text, senderRole: role, attachments: message.attachments)))
+        return prepared
+    }
 
-        return try await store.write { tx in
+    /// The parser's reading of what the parser may read of a message, timed for the metrics.
+    func parse(_ message: InboundMessage, role: SenderRole) -> ParseResult {
+        let start = ContinuousClock.now
+        defer { metrics?.parsed(duration: ContinuousClock.now - start) }
+        let text = readable(message.text)
+        return FixedPhrases.reading(
+            text, parsed: parser.parse(ParserInput(text: text, senderRole: role, attachments: message.attachments)))
+    }
+
+    /// The message's writes, inside `tx` and a savepoint of their own: the board change, its replies,
+    /// the conversation turn and the inbox mark commit together or not at all.
+    private func apply(_ prepared: Prepared, tx: BoardTransaction) throws -> Result {
+        let rowID = prepared.rowID
+        if let failure = prepared.failure { throw failure }
+        guard let message = prepared.message, var parsed = prepared.parsed, let group = prepared.group else {
+            return try tx.isolated { try ignore(prepared, tx: tx) }
+        }
+        return try tx.isolated {
+            let identity = config.identity(
+                of: message.senderID, existing: try tx.member(platformID: message.senderID), group: group)
+            let role = identity.role.parserRole
+            if role != prepared.role { parsed = parse(message, role: role) }
             let member = try tx.upsertMember(
                 platformID: message.senderID, name: message.senderName, role: identity.role, grid: identity.grid)
             let window = ConversationWindow(
@@ -73,19 +156,21 @@ struct MessageHandler: Sendable {
         }
     }
 
-    /// A group nobody configured: its first message is answered with a short notice (so the group knows
-    /// the bot is there but not set up), later ones only logged; none is processed.
-    private func unconfigured(_ message: InboundMessage, rowID: Int64) async throws -> Result {
-        let notice = ReplyDraft(text: try useCases.replies.render(.unconfiguredGroup, EmptyView()), mentions: [])
-        let reason = Self.unconfiguredGroup
-        let answered = try await store.write { tx in
-            let first = try !tx.queue.hasFailedInbox(
-                channel: message.channel, groupID: message.groupID, error: reason, before: rowID)
-            try tx.queue.markInbox(id: rowID, state: .failed, error: reason)
-            if first { try enqueue([notice], for: message, inboxID: rowID, tx: tx) }
-            return first
+    /// A message that is not handled: undecodable, or from a group nobody configured. Such a group's
+    /// first message is answered with a short notice (so the group knows the bot is there but not
+    /// set up), later ones only logged.
+    private func ignore(_ prepared: Prepared, tx: BoardTransaction) throws -> Result {
+        let rowID = prepared.rowID
+        guard let message = prepared.message, let notice = prepared.notice else {
+            try tx.queue.markInbox(id: rowID, state: .failed, error: "undecodable payload")
+            return .ignored(reason: "undecodable payload")
         }
-        return .ignored(reason: "\(reason) \(message.channel)/\(message.groupID)", replies: answered ? 1 : 0)
+        let reason = Self.unconfiguredGroup
+        let first = try !tx.queue.hasFailedInbox(
+            channel: message.channel, groupID: message.groupID, error: reason, before: rowID)
+        try tx.queue.markInbox(id: rowID, state: .failed, error: reason)
+        if first { try enqueue([notice], for: message, inboxID: rowID, tx: tx) }
+        return .ignored(reason: "\(reason) \(message.channel)/\(message.groupID)", replies: first ? 1 : 0)
     }
 
     /// The part of a text the parser reads: the first `conversation.parse_limit` characters. Walks

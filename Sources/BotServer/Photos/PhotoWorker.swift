@@ -19,6 +19,7 @@ struct PhotoWorker: PollingWorker {
     var pollInterval: Duration = .seconds(5)
     /// Downloads running at once.
     var concurrency = 4
+    var metrics: ServerMetrics?
 
     static let queueName = "photo"
 
@@ -64,6 +65,7 @@ struct PhotoWorker: PollingWorker {
                 id: id, localPath: stored.file.localPath, sha256: stored.file.sha256,
                 contentType: image.format.contentType, byteSize: image.data.count, thumbPath: stored.thumbnail)
             logger.info("photo.stored", metadata: ["photo.bytes": "\(image.data.count)"])
+            metrics?.photoDownload(outcome: "stored")
             return true
         } catch let error as PhotoDownloadError {
             return await recordFailure(error, of: photo, id: id, logger: logger)
@@ -109,6 +111,7 @@ struct PhotoWorker: PollingWorker {
             logger.error("photo.mark failed", metadata: ["error": "\(error)"])
             return false
         }
+        metrics?.photoDownload(outcome: delay == nil ? "failed" : "retry")
         if delay == nil {
             logger.warning("photo.failed", metadata: ["error": "\(text)"])
         } else {

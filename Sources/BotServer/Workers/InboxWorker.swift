@@ -1,8 +1,9 @@
+import Foundation
 import IntentParser
 import Logging
 import TaskBoard
 
-/// Handles stored messages one at a time in arrival order, which keeps each group's order.
+/// Handles stored messages in batches in arrival order, which keeps each group's order.
 ///
 /// Pending rows survive restarts: a message acknowledged to a platform is handled on the next start
 /// if the process died first.
@@ -17,14 +18,19 @@ struct InboxWorker: PollingWorker {
     /// Webhooks waiting to answer passively with this message's reply.
     var waiters: ProcessingWaiters?
     var pollInterval: Duration = .seconds(2)
+    var metrics: ServerMetrics?
     /// Tests only: runs before a message is handled, to stand in for work that kills the process.
     var beforeHandling: (@Sendable (InboxMessage) async throws -> Void)?
 
     static let queueName = "inbox"
 
     func claim() async throws -> Claim<InboxMessage> {
-        try await store.claimInbox(limit: 50)
+        try await store.claimInbox(limit: Self.batchSize)
     }
+
+    /// Messages handled per transaction: enough to spread one fsync over many, few enough that a
+    /// webhook ack waiting for the writer waits only a few milliseconds.
+    static let batchSize = 32
 
     /// A quarantined message will not be handled: its webhook stops waiting for a reply.
     func quarantined(_ id: Int64) async {
@@ -32,14 +38,30 @@ struct InboxWorker: PollingWorker {
     }
 
     func work(_ rows: [InboxMessage]) async -> PolledBatch {
-        var count = 0
+        var ready: [InboxMessage] = []
         for row in rows {
-            if Task.isCancelled { break }
-            await process(row)
-            if let id = row.id { await waiters?.finished(id) }
-            count += 1
+            do {
+                try await beforeHandling?(row)
+                ready.append(row)
+            } catch is CancellationError {
+                // Shutting down: the rows stay pending and are handled after the restart.
+                return PolledBatch(count: 0, claimAgain: false)
+            } catch {
+                await finish(row, .failure(error))
+            }
         }
-        return PolledBatch(count: count)
+        if Task.isCancelled { return PolledBatch(count: 0, claimAgain: false) }
+        let outcomes: [Result<MessageHandler.Result, any Error>]
+        do {
+            outcomes = try await handler.handle(ready, logger: logger)
+        } catch is CancellationError {
+            return PolledBatch(count: 0, claimAgain: false)
+        } catch {
+            // The members could not be read: nothing was written, each row is failed with the reason.
+            outcomes = ready.map { _ in .failure(error) }
+        }
+        for (row, outcome) in zip(ready, outcomes) { await finish(row, outcome) }
+        return PolledBatch(count: rows.count)
     }
 
     /// After each drain, photo-only messages whose window has passed become reports of their own or
@@ -52,33 +74,37 @@ struct InboxWorker: PollingWorker {
         }
     }
 
-    private func process(_ row: InboxMessage) async {
+    /// Logs how a message ended, wakes the workers its replies and photos need, and marks a failure
+    /// (its transaction rolled back, so one bad message cannot block the queue).
+    private func finish(_ row: InboxMessage, _ outcome: Result<MessageHandler.Result, any Error>) async {
         var logger = logger
         logger[metadataKey: "inbox.id"] = "\(row.id ?? 0)"
         logger[metadataKey: "inbox.channel"] = "\(row.channel)"
-        do {
-            try await beforeHandling?(row)
-            switch try await handler.handle(row, logger: logger) {
-            case .handled(let intent, let replies):
-                logger.info("inbox.handled", metadata: ["intent": "\(intent.rawValue)", "replies": "\(replies)"])
-                if replies > 0 { await outboxSignal.notify() }
-                await photoSignal?.notify()
-            case .ignored(let reason, let replies):
-                logger.warning("inbox.ignored", metadata: ["reason": "\(reason)"])
-                if replies > 0 { await outboxSignal.notify() }
-            }
-        } catch is CancellationError {
+        let waited = Duration.seconds(max(Date().timeIntervalSince(row.receivedAt), 0))
+        switch outcome {
+        case .success(.handled(let intent, let replies)):
+            logger.info("inbox.handled", metadata: ["intent": "\(intent.rawValue)", "replies": "\(replies)"])
+            if replies > 0 { await outboxSignal.notify() }
+            await photoSignal?.notify()
+            metrics?.processed(outcome: "handled", waited: waited)
+        case .success(.ignored(let reason, let replies)):
+            logger.warning("inbox.ignored", metadata: ["reason": "\(reason)"])
+            if replies > 0 { await outboxSignal.notify() }
+            metrics?.processed(outcome: "ignored", waited: waited)
+        case .failure(let error) where error is CancellationError:
             // Shutting down: the row stays pending and is handled after the restart.
             return
-        } catch {
-            // The transaction rolled back; mark the row so one bad message cannot block the queue.
+        case .failure(let error):
             logger.error("inbox.failed", metadata: ["error": "\(error)"])
-            guard let id = row.id else { return }
-            do {
-                try await store.markInbox(id: id, state: .failed, error: "\(error)")
-            } catch {
-                logger.error("inbox.mark_failed failed", metadata: ["error": "\(error)"])
+            metrics?.processed(outcome: "failed", waited: waited)
+            if let id = row.id {
+                do {
+                    try await store.markInbox(id: id, state: .failed, error: "\(error)")
+                } catch {
+                    logger.error("inbox.mark_failed failed", metadata: ["error": "\(error)"])
+                }
             }
         }
+        if let id = row.id { await waiters?.finished(id) }
     }
 }

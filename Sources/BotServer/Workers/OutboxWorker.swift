@@ -12,6 +12,7 @@ struct OutboxWorker: PollingWorker {
     let maxAttempts: Int
     let logger: Logger
     var pollInterval: Duration = .seconds(5)
+    var metrics: ServerMetrics?
 
     static let queueName = "outbox"
 
@@ -57,6 +58,7 @@ struct OutboxWorker: PollingWorker {
                 let delay: Double? = failures >= maxAttempts || permanent ? nil : backoff(afterFailures: failures)
                 let error = "\(outcome)"
                 try await store.markAttemptFailed(outboxID: id, error: error, retryAfter: delay)
+                metrics?.outboxDelivery(outcome: delay == nil ? "failed" : "retry")
                 if delay == nil {
                     logger.error("outbox.failed", metadata: ["error": "\(outcome)"])
                 } else {
@@ -64,6 +66,7 @@ struct OutboxWorker: PollingWorker {
                 }
             } else {
                 try await store.markSent(outboxID: id)
+                metrics?.outboxDelivery(outcome: "sent")
                 logger.debug("outbox.sent")
             }
         } catch {

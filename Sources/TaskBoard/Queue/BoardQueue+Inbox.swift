@@ -22,6 +22,18 @@ extension BoardQueue {
         return db.lastInsertedRowID
     }
 
+    /// Stores an arrival once: a new row, or the row already holding `(channel, platformMessageID)`.
+    public func storeInbox(_ arrival: InboxArrival) throws -> StoredArrival {
+        if let id = try insertInbox(
+            channel: arrival.channel, platformMessageID: arrival.platformMessageID, groupID: arrival.groupID,
+            senderID: arrival.senderID, payload: arrival.payload)
+        {
+            return StoredArrival(id: id, duplicate: false)
+        }
+        let existing = try inboxMessage(channel: arrival.channel, platformMessageID: arrival.platformMessageID)
+        return StoredArrival(id: existing?.id ?? 0, duplicate: true)
+    }
+
     /// Messages still to process, in arrival order.
     public func pendingInbox(limit: Int) throws -> [InboxMessage] {
         try InboxMessage

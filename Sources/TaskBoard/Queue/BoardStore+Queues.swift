@@ -6,16 +6,17 @@ extension BoardStore: InboxQueue {
     public func storeInbox(
         channel: String, platformMessageID: String, groupID: String, senderID: String, payload: String
     ) async throws -> (id: Int64, duplicate: Bool) {
+        let arrival = InboxArrival(
+            channel: channel, platformMessageID: platformMessageID, groupID: groupID, senderID: senderID,
+            payload: payload)
+        let stored = try await write { tx in try tx.queue.storeInbox(arrival) }
+        return (stored.id, stored.duplicate)
+    }
+
+    public func storeInbox(_ arrivals: [InboxArrival]) async throws -> [StoredArrival] {
         try await write { tx in
             let queue = tx.queue
-            if let id = try queue.insertInbox(
-                channel: channel, platformMessageID: platformMessageID, groupID: groupID, senderID: senderID,
-                payload: payload)
-            {
-                return (id, false)
-            }
-            let existing = try queue.inboxMessage(channel: channel, platformMessageID: platformMessageID)
-            return (existing?.id ?? 0, true)
+            return try arrivals.map { try queue.storeInbox($0) }
         }
     }
 

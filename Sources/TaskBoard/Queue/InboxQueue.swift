@@ -10,6 +10,11 @@ public protocol InboxQueue: Sendable {
     func storeInbox(channel: String, platformMessageID: String, groupID: String, senderID: String, payload: String)
         async throws -> (id: Int64, duplicate: Bool)
 
+    /// Stores several arrivals in one transaction, so one durable commit serves them all (group
+    /// commit): each is stored as `storeInbox` would, in order, so a repeat inside the batch is a
+    /// duplicate of the first. One result per arrival, in the same order.
+    func storeInbox(_ arrivals: [InboxArrival]) async throws -> [StoredArrival]
+
     /// Pending messages to handle now, in arrival order, their attempts counted under `CrashGuard`'s
     /// rule (a message that keeps killing the process is quarantined, not handed out again).
     func claimInbox(limit: Int) async throws -> Claim<InboxMessage>
