@@ -60,6 +60,13 @@ struct PlaceTests {
         #expect(place("明佳花园小区3栋门口积水").estate == "明佳花园")
     }
 
+    /// A bare 城 and a phase after the name end an estate name by form; 城管 is not one.
+    @Test func cityAndPhaseEndings() {
+        #expect(place("融创城二期5栋门口井盖松了").estate == "融创城二期")
+        #expect(place("万达城3栋楼道灯坏了").estate == "万达城")
+        #expect(place("城管来了没有").estate == nil)
+    }
+
     /// An unknown estate named right before a building number (阳光丽都2号楼).
     @Test func unknownBeforeBuilding() {
         let pl = place("阳光丽都2号楼门口老有车堵着")
