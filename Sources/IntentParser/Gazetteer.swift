@@ -7,11 +7,11 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     /// The community this gazetteer describes.
     public var community: Community
     /// The grids, each with its estates.
-    public var grids: [Grid]
+    @OrEmpty public var grids: [Grid]
     /// Named non-estate places (kindergarten, market, stations …).
-    public var landmarks: [Landmark]
+    @OrEmpty public var landmarks: [Landmark]
     /// Streets and the grids they cross.
-    public var streets: [Street]
+    @OrEmpty public var streets: [Street]
 
     /// Builds a gazetteer in code (tests, tools); the server decodes it from YAML instead.
     public init(
@@ -24,16 +24,6 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         self.streets = streets
     }
 
-    /// Decodes every list as optional so a partial gazetteer (no landmarks yet) still loads.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        version = try c.decodeIfPresent(Int.self, forKey: .version)
-        community = try c.decode(Community.self, forKey: .community)
-        grids = try c.decodeIfPresent([Grid].self, forKey: .grids) ?? []
-        landmarks = try c.decodeIfPresent([Landmark].self, forKey: .landmarks) ?? []
-        streets = try c.decodeIfPresent([Street].self, forKey: .streets) ?? []
-    }
-
     enum CodingKeys: String, CodingKey {
         case version, community, grids, landmarks, streets
     }
@@ -43,7 +33,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         /// Official name (龙西社区).
         public var name: String
         /// Other ways people write it.
-        public var aliases: [String]
+        @OrEmpty public var aliases: [String]
         /// The level above the community, the default 吹哨 target.
         public var streetOffice: String?
         /// Map centre, for display.
@@ -61,16 +51,6 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
             self.streetOffice = streetOffice
             self.center = center
             self.bbox = bbox
-        }
-
-        /// Aliases are optional in the file.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            name = try c.decode(String.self, forKey: .name)
-            aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
-            streetOffice = try c.decodeIfPresent(String.self, forKey: .streetOffice)
-            center = try c.decodeIfPresent(Coordinate.self, forKey: .center)
-            bbox = try c.decodeIfPresent(BoundingBox.self, forKey: .bbox)
         }
 
         enum CodingKeys: String, CodingKey {
@@ -122,7 +102,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         /// Who looks after the grid, as written (网格员 王芳).
         public var gridMember: String?
         /// Estates inside the grid.
-        public var estates: [Estate]
+        @OrEmpty public var estates: [Estate]
 
         /// Builds a grid in code.
         public init(id: String, name: String, gridMember: String? = nil, estates: [Estate] = []) {
@@ -130,15 +110,6 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
             self.name = name
             self.gridMember = gridMember
             self.estates = estates
-        }
-
-        /// Estates are optional in the file.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            name = try c.decode(String.self, forKey: .name)
-            gridMember = try c.decodeIfPresent(String.self, forKey: .gridMember)
-            estates = try c.decodeIfPresent([Estate].self, forKey: .estates) ?? []
         }
 
         enum CodingKeys: String, CodingKey {
@@ -152,7 +123,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         /// Canonical name: the label the board and the corpus use.
         public var name: String
         /// Other spellings people use for it.
-        public var aliases: [String]
+        @OrEmpty public var aliases: [String]
         /// The street it sits on.
         public var street: String?
         /// Number of buildings, when known.
@@ -162,7 +133,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         /// Degrees east.
         public var lon: Double?
         /// Named gates (东门, 北门 …).
-        public var gates: [String]
+        @OrEmpty public var gates: [String]
         /// Free note for the secretary.
         public var note: String?
 
@@ -181,19 +152,6 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
             self.note = note
         }
 
-        /// Lists are optional in the file.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            name = try c.decode(String.self, forKey: .name)
-            aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
-            street = try c.decodeIfPresent(String.self, forKey: .street)
-            buildings = try c.decodeIfPresent(Int.self, forKey: .buildings)
-            lat = try c.decodeIfPresent(Double.self, forKey: .lat)
-            lon = try c.decodeIfPresent(Double.self, forKey: .lon)
-            gates = try c.decodeIfPresent([String].self, forKey: .gates) ?? []
-            note = try c.decodeIfPresent(String.self, forKey: .note)
-        }
-
         enum CodingKeys: String, CodingKey {
             case name, aliases, street, buildings, lat, lon, gates, note
         }
@@ -204,7 +162,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         /// Canonical name.
         public var name: String
         /// Other spellings.
-        public var aliases: [String]
+        @OrEmpty public var aliases: [String]
         /// Grid id it belongs to.
         public var grid: String?
         /// Degrees north.
@@ -227,17 +185,6 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
             self.note = note
         }
 
-        /// Aliases are optional in the file.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            name = try c.decode(String.self, forKey: .name)
-            aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
-            grid = try c.decodeIfPresent(String.self, forKey: .grid)
-            lat = try c.decodeIfPresent(Double.self, forKey: .lat)
-            lon = try c.decodeIfPresent(Double.self, forKey: .lon)
-            note = try c.decodeIfPresent(String.self, forKey: .note)
-        }
-
         enum CodingKeys: String, CodingKey {
             case name, aliases, grid, lat, lon, note
         }
@@ -248,19 +195,12 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
         /// Street name (龙西路).
         public var name: String
         /// Grid ids along it, first is the default owner.
-        public var grids: [String]
+        @OrEmpty public var grids: [String]
 
         /// Builds a street in code.
         public init(name: String, grids: [String] = []) {
             self.name = name
             self.grids = grids
-        }
-
-        /// Grids are optional in the file.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            name = try c.decode(String.self, forKey: .name)
-            grids = try c.decodeIfPresent([String].self, forKey: .grids) ?? []
         }
 
         enum CodingKeys: String, CodingKey {

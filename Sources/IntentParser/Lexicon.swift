@@ -6,25 +6,25 @@
 /// lexicon still loads; `Lexicon.empty` is a valid lexicon that recognises nothing.
 public struct Lexicon: Sendable, Decodable, Equatable {
     /// Text clean-up before anything is looked up.
-    public var normalization: Normalization
+    @OrEmpty public var normalization: Normalization
     /// How item numbers are written (#12, 编号12, 第12单 …).
-    public var itemRefs: ItemRefs
+    @OrEmpty public var itemRefs: ItemRefs
     /// Board commands (claim, release, complete, verify, escalate, register).
-    public var commands: Commands
+    @OrEmpty public var commands: Commands
     /// Questions to the bot (points, leaderboard, todo, item status, help).
-    public var queries: Queries
+    @OrEmpty public var queries: Queries
     /// 微心愿 cues.
-    public var wish: Wish
+    @OrEmpty public var wish: Wish
     /// Proposal cues.
-    public var suggestion: Suggestion
+    @OrEmpty public var suggestion: Suggestion
     /// Cues that make a message chat even when it names a place or a problem.
-    public var chitchat: Chitchat
+    @OrEmpty public var chitchat: Chitchat
     /// Problem evidence and thresholds for reports.
-    public var report: Report
+    @OrEmpty public var report: Report
     /// Category keywords, weights and tie-breaks.
-    public var categories: Categories
+    @OrEmpty public var categories: Categories
     /// Place vocabulary: estate forms, position words, building markers, spellings.
-    public var place: PlaceVocabulary
+    @OrEmpty public var place: PlaceVocabulary
 
     /// A lexicon that recognises nothing; useful as a base in tests.
     public static let empty = Lexicon(
@@ -48,21 +48,6 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         self.place = place
     }
 
-    /// Every section is optional.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        normalization = try c.decodeIfPresent(Normalization.self, forKey: .normalization) ?? .init()
-        itemRefs = try c.decodeIfPresent(ItemRefs.self, forKey: .itemRefs) ?? .init()
-        commands = try c.decodeIfPresent(Commands.self, forKey: .commands) ?? .init()
-        queries = try c.decodeIfPresent(Queries.self, forKey: .queries) ?? .init()
-        wish = try c.decodeIfPresent(Wish.self, forKey: .wish) ?? .init()
-        suggestion = try c.decodeIfPresent(Suggestion.self, forKey: .suggestion) ?? .init()
-        chitchat = try c.decodeIfPresent(Chitchat.self, forKey: .chitchat) ?? .init()
-        report = try c.decodeIfPresent(Report.self, forKey: .report) ?? .init()
-        categories = try c.decodeIfPresent(Categories.self, forKey: .categories) ?? .init()
-        place = try c.decodeIfPresent(PlaceVocabulary.self, forKey: .place) ?? .init()
-    }
-
     enum CodingKeys: String, CodingKey {
         case normalization, commands, queries, wish, suggestion, chitchat, report, categories, place
         case itemRefs = "item_refs"
@@ -71,37 +56,24 @@ public struct Lexicon: Sendable, Decodable, Equatable {
     /// Text clean-up vocabulary.
     public struct Normalization: Sendable, Decodable, Equatable {
         /// Traditional → simplified, character by character ("區": "区").
-        public var traditional: [String: String] = [:]
+        @OrEmpty public var traditional: [String: String]
         /// Misspellings and variant words rewritten before matching ("垃级": "垃圾").
-        public var variants: [String: String] = [:]
+        @OrEmpty public var variants: [String: String]
         /// Voice-transcription fillers dropped anywhere (嗯, 呃).
-        public var fillers: [String] = []
+        @OrEmpty public var fillers: [String]
         /// Fillers dropped only at the start of the message (那个, 就是).
-        public var leadingFillers: [String] = []
+        @OrEmpty public var leadingFillers: [String]
         /// Words after which a Chinese numeral is a number (栋, 号, 单 …).
-        public var numeralCounters: [String] = []
+        @OrEmpty public var numeralCounters: [String]
         /// Characters before which a lone numeral stays a word (这一单, 统一).
-        public var numeralBlockers: [String] = []
+        @OrEmpty public var numeralBlockers: [String]
         /// Item prefixes after which a Chinese numeral is a number (编号二十三 → 编号23).
-        public var numeralPrefixes: [String] = []
+        @OrEmpty public var numeralPrefixes: [String]
         /// Emoji that mean "done" right after an item number.
-        public var doneEmoji: [String] = []
+        @OrEmpty public var doneEmoji: [String]
 
         /// An empty section.
         public init() {}
-
-        /// Every list is optional.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            traditional = try c.decodeIfPresent([String: String].self, forKey: .traditional) ?? [:]
-            variants = try c.decodeIfPresent([String: String].self, forKey: .variants) ?? [:]
-            fillers = try c.list(.fillers)
-            leadingFillers = try c.list(.leadingFillers)
-            numeralCounters = try c.list(.numeralCounters)
-            numeralBlockers = try c.list(.numeralBlockers)
-            numeralPrefixes = try c.list(.numeralPrefixes)
-            doneEmoji = try c.list(.doneEmoji)
-        }
 
         enum CodingKeys: String, CodingKey {
             case traditional, variants, fillers
@@ -116,28 +88,18 @@ public struct Lexicon: Sendable, Decodable, Equatable {
     /// How item numbers are written.
     public struct ItemRefs: Sendable, Decodable, Equatable {
         /// Words directly before a number that make it an item (编号, 单号).
-        public var prefixes: [String] = []
+        @OrEmpty public var prefixes: [String]
         /// Ordinal word before a number (第) — an item only with a suffix after it.
-        public var ordinals: [String] = []
+        @OrEmpty public var ordinals: [String]
         /// Words directly after a number that make it an item (号, 号单, 单).
-        public var suffixes: [String] = []
+        @OrEmpty public var suffixes: [String]
         /// Words right after "N号" that make it a building, gate or station, not an item (楼, 栋, 门 …).
-        public var blockersAfter: [String] = []
+        @OrEmpty public var blockersAfter: [String]
         /// Characters right before a number that make it an address or a date (路, 街, 月 …).
-        public var blockersBefore: [String] = []
+        @OrEmpty public var blockersBefore: [String]
 
         /// An empty section.
         public init() {}
-
-        /// Every list is optional.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            prefixes = try c.list(.prefixes)
-            ordinals = try c.list(.ordinals)
-            suffixes = try c.list(.suffixes)
-            blockersAfter = try c.list(.blockersAfter)
-            blockersBefore = try c.list(.blockersBefore)
-        }
 
         enum CodingKeys: String, CodingKey {
             case prefixes, ordinals, suffixes
@@ -149,70 +111,46 @@ public struct Lexicon: Sendable, Decodable, Equatable {
     /// Board command vocabulary.
     public struct Commands: Sendable, Decodable, Equatable {
         /// Words that take an item on their own (认领, 接单).
-        public var claimStrong: [String] = []
+        @OrEmpty public var claimStrong: [String]
         /// Words that take an item only next to an item number or a deictic (我来, 我去).
-        public var claimWeak: [String] = []
+        @OrEmpty public var claimWeak: [String]
         /// First-person offers that also take an item named by its object ("12号楼那个井盖我来弄").
-        public var claimSelf: [String] = []
+        @OrEmpty public var claimSelf: [String]
         /// Words that take an item only when an item number follows right after (领 #6).
-        public var claimBeforeRef: [String] = []
+        @OrEmpty public var claimBeforeRef: [String]
         /// Giving an item back (放弃, 退单, 去不了).
-        public var release: [String] = []
+        @OrEmpty public var release: [String]
         /// Saying the work is done (完成, 搞定, 办结).
-        public var complete: [String] = []
+        @OrEmpty public var complete: [String]
         /// Resultative endings that mean done after a verb (…完了, …好了).
-        public var completeSuffixes: [String] = []
+        @OrEmpty public var completeSuffixes: [String]
         /// Words before a completion word that make it a promise, not a report (保证完成).
-        public var futureMarkers: [String] = []
+        @OrEmpty public var futureMarkers: [String]
         /// The secretary accepting or checking work (验收, 通过, 合格).
-        public var verify: [String] = []
+        @OrEmpty public var verify: [String]
         /// Words that turn a verification into a rejection (不通过, 退回).
-        public var verifyReject: [String] = []
+        @OrEmpty public var verifyReject: [String]
         /// A claimer asking for verification (请验收) — a completion, not a verification.
-        public var verifyRequest: [String] = []
+        @OrEmpty public var verifyRequest: [String]
         /// Sending an item beyond the community (吹哨, 上报).
-        public var escalate: [String] = []
+        @OrEmpty public var escalate: [String]
         /// Where escalations go (街道, 城管, 供电所 …).
-        public var escalationTargets: [String] = []
+        @OrEmpty public var escalationTargets: [String]
         /// Checking in (报到 and its typos).
-        public var register: [String] = []
+        @OrEmpty public var register: [String]
         /// Words around a check-in that are not the person's name (党员, 在职, 骑手 …).
-        public var registerNoise: [String] = []
+        @OrEmpty public var registerNoise: [String]
         /// Endings that make a token an organisation, not a name (局, 公司, 医院 …).
-        public var organisationSuffixes: [String] = []
+        @OrEmpty public var organisationSuffixes: [String]
         /// Common surnames, one character each, to pick the name out of a check-in.
-        public var surnames: String = ""
+        @OrEmpty public var surnames: String
         /// Words pointing at "this item" when no number is given (这个, 这单).
-        public var deictics: [String] = []
+        @OrEmpty public var deictics: [String]
         /// Negations that cancel a command word right after them (不, 没, 未).
-        public var negations: [String] = []
+        @OrEmpty public var negations: [String]
 
         /// An empty section.
         public init() {}
-
-        /// Every list is optional.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            claimStrong = try c.list(.claimStrong)
-            claimWeak = try c.list(.claimWeak)
-            claimSelf = try c.list(.claimSelf)
-            claimBeforeRef = try c.list(.claimBeforeRef)
-            release = try c.list(.release)
-            complete = try c.list(.complete)
-            completeSuffixes = try c.list(.completeSuffixes)
-            futureMarkers = try c.list(.futureMarkers)
-            verify = try c.list(.verify)
-            verifyReject = try c.list(.verifyReject)
-            verifyRequest = try c.list(.verifyRequest)
-            escalate = try c.list(.escalate)
-            escalationTargets = try c.list(.escalationTargets)
-            register = try c.list(.register)
-            registerNoise = try c.list(.registerNoise)
-            organisationSuffixes = try c.list(.organisationSuffixes)
-            surnames = try c.decodeIfPresent(String.self, forKey: .surnames) ?? ""
-            deictics = try c.list(.deictics)
-            negations = try c.list(.negations)
-        }
 
         enum CodingKeys: String, CodingKey {
             case release, complete, verify, escalate, register, surnames, deictics, negations
@@ -289,25 +227,16 @@ public struct Lexicon: Sendable, Decodable, Equatable {
     /// 微心愿 vocabulary.
     public struct Wish: Sendable, Decodable, Equatable {
         /// Explicit tags (微心愿).
-        public var tags: [String] = []
+        @OrEmpty public var tags: [String]
         /// People a wish is for (老人, 奶奶, 孩子, 独居 …).
-        public var beneficiaries: [String] = []
+        @OrEmpty public var beneficiaries: [String]
         /// Asking someone to help (想请人, 谁能, 有没有人 …).
-        public var requests: [String] = []
+        @OrEmpty public var requests: [String]
         /// Inside a private home (家里, 我家).
-        public var homeMarkers: [String] = []
+        @OrEmpty public var homeMarkers: [String]
 
         /// An empty section.
         public init() {}
-
-        /// Every list is optional.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            tags = try c.list(.tags)
-            beneficiaries = try c.list(.beneficiaries)
-            requests = try c.list(.requests)
-            homeMarkers = try c.list(.homeMarkers)
-        }
 
         enum CodingKeys: String, CodingKey {
             case tags, beneficiaries, requests
@@ -318,28 +247,18 @@ public struct Lexicon: Sendable, Decodable, Equatable {
     /// Proposal vocabulary.
     public struct Suggestion: Sendable, Decodable, Equatable {
         /// Words that make a proposal on their own (建议).
-        public var cues: [String] = []
+        @OrEmpty public var cues: [String]
         /// Modal words that make a proposal together with a "new thing" verb (能不能, 可不可以).
-        public var modals: [String] = []
+        @OrEmpty public var modals: [String]
         /// Verbs that introduce something new (装, 加, 放, 搞 …).
-        public var proposalVerbs: [String] = []
+        @OrEmpty public var proposalVerbs: [String]
         /// Wishful endings that make a proposal with a modal (就好了).
-        public var wishfulEndings: [String] = []
+        @OrEmpty public var wishfulEndings: [String]
         /// Words after which a problem is hypothetical, not present (就不用, 就不会).
-        public var hypotheticals: [String] = []
+        @OrEmpty public var hypotheticals: [String]
 
         /// An empty section.
         public init() {}
-
-        /// Every list is optional.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            cues = try c.list(.cues)
-            modals = try c.list(.modals)
-            proposalVerbs = try c.list(.proposalVerbs)
-            wishfulEndings = try c.list(.wishfulEndings)
-            hypotheticals = try c.list(.hypotheticals)
-        }
 
         enum CodingKeys: String, CodingKey {
             case cues, modals, hypotheticals
@@ -351,31 +270,20 @@ public struct Lexicon: Sendable, Decodable, Equatable {
     /// Chat vocabulary.
     public struct Chitchat: Sendable, Decodable, Equatable {
         /// A problem already solved (修好了, 换了新的, 已经通了).
-        public var solved: [String] = []
+        @OrEmpty public var solved: [String]
         /// Words right after a solved cue that mean it broke again (又坏).
-        public var relapse: [String] = []
+        @OrEmpty public var relapse: [String]
         /// Confirming someone else's report (我也看到了).
-        public var confirm: [String] = []
+        @OrEmpty public var confirm: [String]
         /// Thanks and praise (谢谢, 辛苦, 点赞).
-        public var thanks: [String] = []
+        @OrEmpty public var thanks: [String]
         /// Notices and announcements (通知, 演练, 讲座).
-        public var notices: [String] = []
+        @OrEmpty public var notices: [String]
         /// Personal requests and small talk between riders (打气筒, 带个餐, 帮我看看).
-        public var personal: [String] = []
+        @OrEmpty public var personal: [String]
 
         /// An empty section.
         public init() {}
-
-        /// Every list is optional.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            solved = try c.list(.solved)
-            relapse = try c.list(.relapse)
-            confirm = try c.list(.confirm)
-            thanks = try c.list(.thanks)
-            notices = try c.list(.notices)
-            personal = try c.list(.personal)
-        }
 
         enum CodingKeys: String, CodingKey {
             case solved, relapse, confirm, thanks, notices, personal
@@ -485,49 +393,32 @@ public struct Lexicon: Sendable, Decodable, Equatable {
     /// Place vocabulary.
     public struct PlaceVocabulary: Sendable, Decodable, Equatable {
         /// Endings of estate names, for estates not in the gazetteer (小区, 花园, 苑 …).
-        public var estateSuffixes: [String] = []
+        @OrEmpty public var estateSuffixes: [String]
         /// Characters that cannot be part of an estate name (在, 的, 是 …); they end the name on the left.
-        public var nameStopChars: String = ""
+        @OrEmpty public var nameStopChars: String
         /// Words that look like an estate name but are not (这个小区 → 这个).
-        public var notEstateNames: [String] = []
+        @OrEmpty public var notEstateNames: [String]
         /// Position words after a landmark or estate spot (门口, 背后, 旁边).
-        public var positionWords: [String] = []
+        @OrEmpty public var positionWords: [String]
         /// Gate words inside an estate (东门, 后门).
-        public var gateWords: [String] = []
+        @OrEmpty public var gateWords: [String]
         /// Spots inside an estate that count as its landmark (车棚, 垃圾站).
-        public var spotWords: [String] = []
+        @OrEmpty public var spotWords: [String]
         /// Building markers after a number (栋, 幢, 号楼, #楼).
-        public var buildingMarkers: [String] = []
+        @OrEmpty public var buildingMarkers: [String]
         /// Unit markers after a number (单元).
-        public var unitMarkers: [String] = []
+        @OrEmpty public var unitMarkers: [String]
         /// Room markers after a number (室, 号房).
-        public var roomMarkers: [String] = []
+        @OrEmpty public var roomMarkers: [String]
         /// Misspellings and homophones of gazetteer estates → canonical name (龙溪: 龙西小区).
-        public var estateVariants: [String: String] = [:]
+        @OrEmpty public var estateVariants: [String: String]
         /// Endings of street names, for addresses in street-number form (创业路132号).
-        public var streetSuffixes: [String] = []
+        @OrEmpty public var streetSuffixes: [String]
         /// Last characters of administrative units (市, 区, 县, 镇): "荷塘区银基小区" is 银基小区 in 荷塘区.
-        public var adminUnitChars: String = ""
+        @OrEmpty public var adminUnitChars: String
 
         /// An empty section.
         public init() {}
-
-        /// Every field is optional.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            estateSuffixes = try c.list(.estateSuffixes)
-            nameStopChars = try c.decodeIfPresent(String.self, forKey: .nameStopChars) ?? ""
-            notEstateNames = try c.list(.notEstateNames)
-            positionWords = try c.list(.positionWords)
-            gateWords = try c.list(.gateWords)
-            spotWords = try c.list(.spotWords)
-            buildingMarkers = try c.list(.buildingMarkers)
-            unitMarkers = try c.list(.unitMarkers)
-            roomMarkers = try c.list(.roomMarkers)
-            estateVariants = try c.decodeIfPresent([String: String].self, forKey: .estateVariants) ?? [:]
-            streetSuffixes = try c.list(.streetSuffixes)
-            adminUnitChars = try c.decodeIfPresent(String.self, forKey: .adminUnitChars) ?? ""
-        }
 
         enum CodingKeys: String, CodingKey {
             case estateSuffixes = "estate_suffixes"

@@ -237,8 +237,12 @@ struct PlaceExtractor: Sendable {
             }
             // "李村街道", "东风村社区": a village or estate name before 街道/社区/区 names an administrative unit.
             if endsAdminUnit(t, s.end) { continue }
-            // "明佳花园小区": the generic 小区 after another ending adds nothing to the name.
-            if t[s.start] == "小" && hits.hits.contains(where: { $0.kind == .estateSuffix && $0.end == s.start }) {
+            // "明佳花园小区": the generic 小区 after another ending adds nothing to the name, unless the name
+            // before that ending is too short to stand alone: "东苑小区" is 东苑, not 东 + 苑.
+            if t[s.start] == "小",
+                let previous = hits.hits.first(where: { $0.kind == .estateSuffix && $0.end == s.start }),
+                nameBefore(previous.start, hits, places, minLength: 2) != nil
+            {
                 continue
             }
             let minLength = s.length == 1 ? 2 : 2

@@ -42,38 +42,30 @@ public struct CorpusScore: Sendable {
             falsePositives[pi, default: 0] += 1
             wrong.append("intent \(pi) != \(gi)")
         }
+        // A field counts when the gold label has it; `same` compares the way the scorer does.
+        func tally(
+            _ field: WritableKeyPath<CorpusScore, (ok: Int, total: Int)>, _ name: String, gold: String?,
+            predicted: String?, same: (String?, String?) -> Bool = { $0 == $1 }
+        ) {
+            guard let gold else { return }
+            self[keyPath: field].total += 1
+            if same(predicted, gold) {
+                self[keyPath: field].ok += 1
+            } else {
+                wrong.append("\(name) \(predicted ?? "nil") != \(gold)")
+            }
+        }
         if gi == "report" {
-            category.total += 1
-            if predicted.category?.rawValue == gold.category {
-                category.ok += 1
-            } else {
-                wrong.append("category \(predicted.category?.rawValue ?? "nil") != \(gold.category ?? "nil")")
-            }
+            tally(
+                \.category, "category", gold: gold.category ?? "nil", predicted: predicted.category?.rawValue ?? "nil")
         }
-        if let e = gold.location?.estate {
-            estate.total += 1
-            if Self.estate(predicted.place?.estate) == Self.estate(e) {
-                estate.ok += 1
-            } else {
-                wrong.append("estate \(predicted.place?.estate ?? "nil") != \(e)")
-            }
+        tally(\.estate, "estate", gold: gold.location?.estate, predicted: predicted.place?.estate) {
+            Self.estate($0) == Self.estate($1)
         }
-        if let b = gold.location?.building {
-            building.total += 1
-            if Self.number(predicted.place?.building) == Self.number(b) {
-                building.ok += 1
-            } else {
-                wrong.append("building \(predicted.place?.building ?? "nil") != \(b)")
-            }
+        tally(\.building, "building", gold: gold.location?.building, predicted: predicted.place?.building) {
+            Self.number($0) == Self.number($1)
         }
-        if let r = gold.itemRef {
-            itemRef.total += 1
-            if predicted.itemRef == r {
-                itemRef.ok += 1
-            } else {
-                wrong.append("item_ref \(predicted.itemRef.map(String.init) ?? "nil") != \(r)")
-            }
-        }
+        tally(\.itemRef, "item_ref", gold: gold.itemRef.map(String.init), predicted: predicted.itemRef.map(String.init))
         if gi == "query" {
             query.total += 1
             if predicted.query?.rawValue == gold.query { query.ok += 1 }

@@ -35,6 +35,22 @@ struct ConfigTests {
         #expect(parser.parse(ParserInput(text: "认领 #12")).intent == .chitchat)
     }
 
+    /// Inside a section or a place any list may be left out or written as null: it reads as empty, the
+    /// rest as written.
+    @Test func partialSectionsAndPlaces() throws {
+        let l = try YAMLDecoder().decode(
+            Lexicon.self,
+            from: "commands:\n  claim_strong: [认领]\n  release: null\nplace:\n  name_stop_chars: 在的\n")
+        #expect(l.commands.claimStrong == ["认领"] && l.commands.release.isEmpty && l.commands.surnames.isEmpty)
+        #expect(l.place.nameStopChars == "在的" && l.place.estateSuffixes.isEmpty && l.wish == Lexicon.Wish())
+        let g = try YAMLDecoder().decode(
+            Gazetteer.self,
+            from: "community: {name: 测试社区}\ngrids:\n  - id: G1\n    name: 第一网格\n    estates:\n      - name: 甲小区\n")
+        #expect(g.community.aliases.isEmpty && g.landmarks.isEmpty && g.streets.isEmpty)
+        #expect(g.grids[0].estates[0].name == "甲小区" && g.grids[0].estates[0].aliases.isEmpty)
+        #expect(g.grids[0].estates[0].gates.isEmpty)
+    }
+
     /// The radius for shared locations can be set at init.
     @Test func radius() throws {
         let tight = IntentParser(

@@ -51,6 +51,22 @@ struct PlaceTests {
         #expect(place("和谐家园7栋下水管爆了").estate == "和谐家园")
     }
 
+    /// A one-character name before a short ending keeps the 小区 after it: "东苑小区" is 东苑小区, while
+    /// the 小区 after a full name adds nothing ("明佳花园小区" is 明佳花园).
+    @Test func shortNameBeforeSuffixAndXiaoqu() {
+        let pl = place("我居住在东苑小区9栋7楼，门口的楼道灯一直亮着")
+        #expect(pl.estate == "东苑小区" && pl.building == "9")
+        #expect(place("我是祺苑小区的业主").estate == "祺苑小区")
+        #expect(place("明佳花园小区3栋门口积水").estate == "明佳花园")
+    }
+
+    /// A bare 城 and a phase after the name end an estate name by form; 城管 is not one.
+    @Test func cityAndPhaseEndings() {
+        #expect(place("融创城二期5栋门口井盖松了").estate == "融创城二期")
+        #expect(place("万达城3栋楼道灯坏了").estate == "万达城")
+        #expect(place("城管来了没有").estate == nil)
+    }
+
     /// An unknown estate named right before a building number (阳光丽都2号楼).
     @Test func unknownBeforeBuilding() {
         let pl = place("阳光丽都2号楼门口老有车堵着")

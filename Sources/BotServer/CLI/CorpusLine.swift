@@ -61,12 +61,9 @@ struct Prediction: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(intent, forKey: .intent)
-        try c.encode(category, forKey: .category)
-        try c.encode(location, forKey: .location)
-        try c.encode(itemRef, forKey: .itemRef)
-        try c.encode(query, forKey: .query)
+        try c.encodeWithNulls([
+            .id: id, .intent: intent, .category: category, .location: location, .itemRef: itemRef, .query: query,
+        ])
     }
 }
 
@@ -85,11 +82,7 @@ struct PredictedPlace: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(estate, forKey: .estate)
-        try c.encode(building, forKey: .building)
-        try c.encode(unit, forKey: .unit)
-        try c.encode(room, forKey: .room)
-        try c.encode(landmark, forKey: .landmark)
+        try c.encodeWithNulls([.estate: estate, .building: building, .unit: unit, .room: room, .landmark: landmark])
     }
 }
 
@@ -113,6 +106,15 @@ struct ThreadPrediction: Encodable {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(photoCount, forKey: .photoCount)
             try c.encode(sender, forKey: .sender)
+        }
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Writes every field, an absent one as null: the scorer expects each key of a prediction.
+    mutating func encodeWithNulls(_ fields: KeyValuePairs<Key, (any Encodable)?>) throws {
+        for (key, value) in fields {
+            if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
         }
     }
 }
