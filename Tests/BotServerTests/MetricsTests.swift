@@ -23,10 +23,11 @@ import Testing
             try await client.postMessage(messageBody(id: "m-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
             try await client.postMessage(messageBody(id: "m-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
             try await client.postMessage(Data("{not json".utf8))
-            try await platform.waitFor(delivered: 1)
+            // The receipt in the riders' group and the new work announced in the members' group.
+            try await platform.waitFor(delivered: 2)
             #expect(
                 try await eventually {
-                    try await scrape(client).1.contains("fengchao_outbox_messages{status=\"sent\"} 1")
+                    try await scrape(client).1.contains("fengchao_outbox_messages{status=\"sent\"} 2")
                 })
 
             let (status, text) = try await scrape(client)
@@ -40,7 +41,7 @@ import Testing
             #expect(text.contains("fengchao_inbox_processing_seconds_count 1"))
             #expect(text.contains("fengchao_parse_seconds_count 1"))
             #expect(text.contains("fengchao_outbox_messages{status=\"pending\"} 0"))
-            #expect(text.contains("fengchao_outbox_deliveries_total{outcome=\"sent\"} 1"))
+            #expect(text.contains("fengchao_outbox_deliveries_total{outcome=\"sent\"} 2"))
             #expect(text.contains("# TYPE fengchao_webhook_ack_seconds histogram"))
         }
     }
