@@ -174,15 +174,21 @@ groups:
         status, body = request("GET", f"{base}/webhook/wecom/wc1?{q}")
         check("wecom url check answers the decrypted echostr", status == 200 and body == echo_plain, f"{status} {body!r}")
 
-        # WeCom: a member claims item #1 and gets the encrypted passive reply
-        wxml = (f"<xml><ToUserName><![CDATA[{WC_CORP}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName>"
-                f"<CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[认领 #1]]></Content>"
-                f"<MsgId>1234567890123456789</MsgId><AgentID>1000002</AgentID></xml>")
-        env = xmltodict.parse(wc.encrypt_message(wxml, "w1", now))["xml"]
-        body = (f"<xml><ToUserName><![CDATA[{WC_CORP}]]></ToUserName><AgentID><![CDATA[1000002]]></AgentID>"
-                f"<Encrypt><![CDATA[{env['Encrypt']}]]></Encrypt></xml>")
-        q = urllib.parse.urlencode({"msg_signature": env["MsgSignature"], "timestamp": now, "nonce": "w1"})
-        status, text = request("POST", f"{base}/webhook/wecom/wc1?{q}", body.encode(), {"Content-Type": "text/xml"})
+        # WeCom: a member registers (报到 comes first), then claims item #1 and gets the encrypted passive reply
+        def wecom_push(content, msg_id, nonce):
+            wxml = (f"<xml><ToUserName><![CDATA[{WC_CORP}]]></ToUserName><FromUserName><![CDATA[zhangsan]]></FromUserName>"
+                    f"<CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content>"
+                    f"<MsgId>{msg_id}</MsgId><AgentID>1000002</AgentID></xml>")
+            env = xmltodict.parse(wc.encrypt_message(wxml, nonce, now))["xml"]
+            body = (f"<xml><ToUserName><![CDATA[{WC_CORP}]]></ToUserName><AgentID><![CDATA[1000002]]></AgentID>"
+                    f"<Encrypt><![CDATA[{env['Encrypt']}]]></Encrypt></xml>")
+            q = urllib.parse.urlencode({"msg_signature": env["MsgSignature"], "timestamp": now, "nonce": nonce})
+            status, text = request("POST", f"{base}/webhook/wecom/wc1?{q}", body.encode(), {"Content-Type": "text/xml"})
+            return status, text, body
+
+        status, text, _ = wecom_push("报到 张三", "1234567890123456788", "w0")
+        check("wecom registration answered 200", status == 200, f"{status} {text[:200]!r}")
+        status, text, body = wecom_push("认领 #1", "1234567890123456789", "w1")
         check("wecom push answered 200", status == 200, f"{status} {text[:200]!r}")
         try:
             reply = decrypt_reply(wc, text)
