@@ -48,12 +48,12 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     let waiters = ProcessingWaiters()
     let parser = community.parser
     let useCases = UseCases(
-        router: community.router(gridWorkers: config.people.gridWorkers),
+        router: community.router(gridWorkers: config.people.gridWorkers.mapValues { $0.map(\.id) }),
         replies: Replies(renderer: renderer, config: config, rules: store.rules), queue: ReplyQueue(config: config))
     var handler = MessageHandler(config: config, parser: parser, useCases: useCases, store: store)
     handler.fileResolvers = fileResolvers(config: config)
 
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.addRoutes(HealthController(store: store).routes)
     let webhooks = WebhookController(

@@ -33,7 +33,7 @@ extension SimSite {
             throw SimRefusal(description: "empty message: give text, a photo or a location")
         }
         return InboundMessage(
-            channel: SimChannel.id, messageID: UUID().uuidString, groupID: posted.group, senderID: persona.senderID,
+            channel: SimChannel.id, messageID: UUID().uuidString, groupID: posted.group, senderID: persona.memberID,
             senderName: persona.name, text: text, imageURLs: images, location: location,
             timestamp: now.timeIntervalSince1970)
     }
@@ -46,14 +46,14 @@ extension SimSite {
             guard let first = persona.groups.first, let group = groups.first(where: { $0.id == first }) else {
                 return nil
             }
-            let identity = config.identity(of: persona.senderID, existing: nil, group: group)
+            let identity = config.identity(of: persona.memberID, existing: nil, group: group)
             return identity.role == .secretary || identity.role == .gridWorker ? (persona, identity) : nil
         }
         guard !people.isEmpty else { return }
         try await store.write { tx in
-            for (persona, identity) in people where try tx.member(platformID: persona.senderID) == nil {
+            for (persona, identity) in people where try tx.member(platformID: persona.memberID) == nil {
                 _ = try tx.upsertMember(
-                    platformID: persona.senderID, name: persona.name, role: identity.role, grid: identity.grid)
+                    platformID: persona.memberID, name: persona.name, role: identity.role, grid: identity.grid)
             }
         }
     }
