@@ -59,9 +59,10 @@ enum ImageDownload {
     private static func get(_ url: URL, host: String, at address: IPAddress, maxBytes: Int, deadline: NIODeadline)
         async throws(PhotoDownloadError) -> Answer
     {
+        // The whole download is bounded by `deadline`; connecting and each read may take all of what is left.
+        let left = max(deadline - NIODeadline.now(), .milliseconds(1))
         var configuration = AsyncHTTPClient.HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: .seconds(10)))
+            redirectConfiguration: .disallow, timeout: .init(connect: left, read: left))
         // Keyed as the client reads the URL's host, whatever its case.
         configuration.dnsOverride[host] = address.description
         configuration.dnsOverride[host.lowercased()] = address.description

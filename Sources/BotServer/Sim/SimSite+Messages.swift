@@ -39,8 +39,9 @@ extension SimSite {
     }
 
     /// The configured people the cast plays (the secretary, grid workers) get their names on the
-    /// board before they first speak: a receipt names the grid worker, who would otherwise show as a
-    /// bare sender id. Someone already known keeps the name the board has.
+    /// board before they first speak, both the persona (`sim:gw-1`) and the configured person it plays
+    /// (`gw-1`, to whom places are routed): a receipt names the grid worker, who would otherwise show
+    /// as a bare sender id. Someone already known keeps the name the board has.
     func introduceConfiguredPeople() async throws {
         let people = cast.personas.compactMap { persona -> (SimPersona, Identity)? in
             guard let first = persona.groups.first, let group = groups.first(where: { $0.id == first }) else {
@@ -51,9 +52,11 @@ extension SimSite {
         }
         guard !people.isEmpty else { return }
         try await store.write { tx in
-            for (persona, identity) in people where try tx.member(platformID: persona.memberID) == nil {
-                _ = try tx.upsertMember(
-                    platformID: persona.memberID, name: persona.name, role: identity.role, grid: identity.grid)
+            for (persona, identity) in people {
+                for id in [persona.memberID, persona.senderID] where try tx.member(platformID: id) == nil {
+                    _ = try tx.upsertMember(
+                        platformID: id, name: persona.name, role: identity.role, grid: identity.grid)
+                }
             }
         }
     }
