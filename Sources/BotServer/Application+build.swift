@@ -52,9 +52,9 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     handler.fileResolvers = fileResolvers(config: config)
     handler.metrics = metrics
 
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: MetricsMiddleware<BasicRequestContext>.webhooks(metrics))
+    router.add(middleware: MetricsMiddleware<AppRequestContext>.webhooks(metrics))
     router.addRoutes(HealthController(store: store).routes)
     router.addRoutes(MetricsController(metrics: metrics, store: store, config: config).routes)
     let webhooks = WebhookController(

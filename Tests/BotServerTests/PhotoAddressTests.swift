@@ -9,6 +9,9 @@ import Testing
         "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::", "::1", "fe80::1", "fc00::1",
         "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::127.0.0.1",
         "64:ff9b::a00:1", "2002:c0a8:101::1", "fec0::1",
+        // Teredo (2001::/32) and local-use NAT64 (64:ff9b:1::/48) reach hosts the address does not name.
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001::1", "64:ff9b:1::a00:1", "64:ff9b:1:ffff::8.8.8.8",
+        "2001:db8::1",
     ])
     func localAddressesAreNotPublic(_ text: String) throws {
         let address = try #require(IPAddress(text))

@@ -81,10 +81,11 @@ import Testing
     @Test func refusesARedirectToLoopbackUnlessAllowed() async throws {
         let server = PhotoServer()
         try await server.run { base in
-            // Given a downloader that takes the test server's own address for a public one
+            // Given a downloader that trusts the test server's own address and no other local one
             var strict = fetcher(allowPrivate: false)
+            strict.policy.isAllowed = { $0 == IPAddress("127.0.0.1") }
             strict.policy.resolve = { host throws(PhotoDownloadError) in
-                host == "127.0.0.1" ? [IPAddress("203.0.113.7")!] : try await AddressPolicy.systemResolve(host)
+                host == "localhost" ? [IPAddress("::1")!] : try await AddressPolicy.systemResolve(host)
             }
             // When that server redirects to localhost, Then the redirect is not followed
             #expect(await refusal(strict, "\(base)/to-localhost") == .privateAddress(host: "localhost"))

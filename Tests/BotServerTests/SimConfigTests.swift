@@ -49,8 +49,8 @@ import Yams
             path: ResourceLocator.resolve(config.sim.personas), groups: config.simGroups,
             samples: ["manhole.jpg", "fixed.jpg", "fire-lane.jpg", "drain.jpg"], gazetteer: try gazetteer(),
             logger: quiet())
-        #expect(cast.persona("secretary")?.senderID == config.people.secretaries.first)
-        #expect(cast.persona("grid-1")?.senderID == config.people.gridWorkers["G1"]?.first)
+        #expect(cast.persona("secretary")?.senderID == config.people.secretaries.first?.id)
+        #expect(cast.persona("grid-1")?.senderID == config.people.gridWorkers["G1"]?.first?.id)
         #expect(cast.personas.allSatisfy { !$0.groups.isEmpty })
         #expect(cast.script.first?.photo == "manhole.jpg")
         let market = try #require(cast.location("market"))

@@ -20,7 +20,7 @@ import Testing
             let row = try #require(try await store.read { tx in try tx.queue.inbox(id: Int64(inboxID)) })
             #expect(row.channel == "sim")
             #expect(row.groupID == "riders-1")
-            #expect(row.senderID == "sim-rider-1")
+            #expect(row.senderID == "sim:sim-rider-1", "a persona is never a real member")
             #expect(row.platformMessageID == ack["message_id"]?.string)
 
             // And the transcript shows the message, then the bot's answer naming the persona
@@ -28,7 +28,7 @@ import Testing
             #expect(entries.count == 2)
             #expect(entries[0]["kind"]?.string == "user")
             #expect(entries[0]["sender"]?.string == "叶强")
-            #expect(entries[0]["sender_id"]?.string == "sim-rider-1")
+            #expect(entries[0]["sender_id"]?.string == "sim:sim-rider-1")
             #expect(entries[0]["text"]?.string == "我的积分")
             #expect(entries[1]["kind"]?.string == "bot")
             #expect(entries[1]["text"]?.string?.contains("叶强 的积分：共 0 分") == true)

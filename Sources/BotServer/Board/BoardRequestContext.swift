@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import TaskBoard
 
 /// A board request: the logged-in account and its session once the auth middleware let it in, and a
@@ -8,9 +9,12 @@ struct BoardRequestContext: ChildRequestContext {
     var session: BoardSession?
     var user: BoardUser?
     var form = FormFields()
+    /// The peer, for the login limit per client address.
+    let remoteAddress: SocketAddress?
 
-    init(context: BasicRequestContext) throws {
+    init(context: AppRequestContext) throws {
         self.coreContext = context.coreContext
+        self.remoteAddress = context.remoteAddress
     }
 
     /// The account behind a page that requires a login; the middleware guarantees it.

@@ -42,7 +42,8 @@ struct BoardSite: Sendable {
         self.accounts = BoardAccounts(config: config.board, people: config.people)
         self.sessions = BoardSessions(store: store, config: config.board)
         self.throttle = LoginThrottle(
-            maxFailures: config.board.maxFailedLogins, lockoutMinutes: config.board.lockoutMinutes)
+            maxFailures: config.board.maxFailedLogins, lockoutMinutes: config.board.lockoutMinutes,
+            maxFailuresPerAddress: config.board.maxFailedLoginsPerAddress)
         self.useCases = useCases
         self.parser = parser
         self.outboxSignal = outboxSignal

@@ -68,7 +68,7 @@ struct BoardAccounts: Sendable {
             isDemo = true
             // bcrypt at its lowest sensible cost: demo logins should not make start-up slow.
             let hash = Bcrypt.hash(Self.demoPassword, cost: 8)
-            let secretary = people.secretaries.first ?? "sec-1"
+            let secretary = people.secretaries.first?.id ?? "sec-1"
             var demo = [
                 BoardUserConfig(
                     name: "secretary", passwordHash: hash, role: .secretary, grid: nil, member: secretary,
@@ -79,7 +79,7 @@ struct BoardAccounts: Sendable {
             {
                 demo.append(
                     BoardUserConfig(
-                        name: "grid", passwordHash: hash, role: .gridWorker, grid: grid, member: worker,
+                        name: "grid", passwordHash: hash, role: .gridWorker, grid: grid, member: worker.id,
                         displayName: nil))
             }
             users = Dictionary(uniqueKeysWithValues: demo.map { ($0.name, BoardUser($0)) })

@@ -44,10 +44,14 @@ struct LoginController: Sendable {
         }
         let name = form["username"] ?? ""
         let password = context.form.values["password"]?.first ?? ""
+        let address = ClientAddress.of(
+            request, peer: context.remoteAddress, header: site.config.board.clientAddressHeader)
         do {
-            try await site.throttle.begin(name)
+            try await site.throttle.begin(name, address: address)
         } catch .locked(let until) {
-            context.logger.warning("board.login", metadata: ["outcome": "locked", "board.user": "\(name)"])
+            context.logger.warning(
+                "board.login",
+                metadata: ["outcome": "locked", "board.user": "\(name)", "board.client": "\(address ?? "-")"])
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             return try render(
                 next: next, username: name, error: site.labels.say(.loginLocked(minutes: minutes)),
@@ -59,7 +63,7 @@ struct LoginController: Sendable {
         }
         let user =
             name.isEmpty || password.isEmpty ? nil : await site.accounts.authenticate(name: name, password: password)
-        await site.throttle.finish(name, succeeded: user != nil)
+        await site.throttle.finish(name, address: address, succeeded: user != nil)
         guard let user else {
             context.logger.warning("board.login", metadata: ["outcome": "wrong password", "board.user": "\(name)"])
             return try render(

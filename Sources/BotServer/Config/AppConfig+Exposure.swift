@@ -7,12 +7,19 @@ extension AppConfig {
         return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
-    /// Beyond loopback nothing insecure may start: no demo board accounts, no default admin token,
+    /// Whether people beyond this machine reach the server: it listens beyond loopback, or a reverse
+    /// proxy passes them in (`board.client_address_header` says one is there).
+    var isExposed: Bool { !listensOnLoopback || !board.clientAddressHeader.isEmpty }
+
+    /// Exposed, nothing insecure may start: no demo board accounts, no default admin token,
     /// and no channel with groups that takes unsigned bodies (anyone could speak as the secretary).
     /// Each refusal names the key to set.
     func validateExposure() throws {
-        guard !listensOnLoopback else { return }
-        let reach = "the server listens on \(server.host), beyond loopback"
+        guard isExposed else { return }
+        let reach =
+            listensOnLoopback
+            ? "the server is behind a proxy (board.client_address_header)"
+            : "the server listens on \(server.host), beyond loopback"
         if board.users.isEmpty {
             throw ConfigError.invalidValue(
                 key: "board.users", reason: "\(reach): configure board accounts instead of the demo ones")

@@ -10,11 +10,14 @@ struct Identity: Sendable, Equatable {
 extension AppConfig {
     /// Configuration names secretaries and grid workers; everyone else keeps a role they earned
     /// (a registered party member) or takes the group's: riders in 蜂巢驿站, party members in 在职党员群.
+    /// A configured role holds only on the channel its entry names (the group's channel is the message's).
     func identity(of senderID: String, existing: Member?, group: GroupConfig) -> Identity {
-        if people.secretaries.contains(senderID) { return Identity(role: .secretary, grid: nil) }
-        if let grid = people.gridWorkers.sorted(by: { $0.key < $1.key }).first(where: { $0.value.contains(senderID) })?
-            .key
-        {
+        func named(_ person: PersonRef) -> Bool { person.matches(channel: group.channel, senderID: senderID) }
+        if people.secretaries.contains(where: named) { return Identity(role: .secretary, grid: nil) }
+        if let grid = people.gridWorkers.sorted(by: { $0.key < $1.key }).first(where: {
+            $0.value.contains(where: named)
+        })?
+        .key {
             return Identity(role: .gridWorker, grid: grid)
         }
         if let existing, existing.role == .member { return Identity(role: .member, grid: existing.grid) }

@@ -80,10 +80,11 @@ struct AppConfig: Sendable, Decodable, Equatable {
 
     /// Who holds a role. A `people:` section means exactly what it names; the demo cast applies only
     /// when the file has no such section, so no demo id can hold a role in a real deployment's file.
+    /// Each entry names its channel (`{channel: ob11, id: "123"}`); a bare id is the generic webhook's.
     struct People: Sendable, Decodable, Equatable {
-        var secretaries: [String] = []
-        /// Grid id → sender ids of that grid's workers.
-        var gridWorkers: [String: [String]] = [:]
+        var secretaries: [PersonRef] = []
+        /// Grid id → that grid's workers.
+        var gridWorkers: [String: [PersonRef]] = [:]
 
         /// The demo community's secretary and grid worker.
         static let demo = People(secretaries: ["sec-1"], gridWorkers: ["G1": ["gw-1"]])

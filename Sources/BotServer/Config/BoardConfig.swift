@@ -9,6 +9,12 @@ struct BoardConfig: Sendable, Decodable, Equatable {
     /// After this many wrong passwords for one user name the name is locked for `lockoutMinutes`.
     var maxFailedLogins = 5
     var lockoutMinutes = 15.0
+    /// After this many wrong passwords from one client address (any names) the address is locked too.
+    var maxFailedLoginsPerAddress = 20
+    /// Behind a reverse proxy on this machine every client comes from loopback: name the header the
+    /// proxy writes the client's address into (`X-Forwarded-For`, its last entry counts) so the login
+    /// limit per address counts clients, not the proxy. Read only from a loopback peer; empty: never.
+    var clientAddressHeader = ""
     /// Set behind HTTPS so the session cookie is never sent in clear.
     var secureCookies = false
     /// Goods and services points can be exchanged for; empty: the sample catalog in `labels.yaml`.
@@ -19,6 +25,8 @@ struct BoardConfig: Sendable, Decodable, Equatable {
         case sessionHours = "session_hours"
         case maxFailedLogins = "max_failed_logins"
         case lockoutMinutes = "lockout_minutes"
+        case maxFailedLoginsPerAddress = "max_failed_logins_per_address"
+        case clientAddressHeader = "client_address_header"
         case secureCookies = "secure_cookies"
         case exchangeCatalog = "exchange_catalog"
     }
@@ -32,6 +40,8 @@ struct BoardConfig: Sendable, Decodable, Equatable {
         try c.update(&sessionHours, .sessionHours)
         try c.update(&maxFailedLogins, .maxFailedLogins)
         try c.update(&lockoutMinutes, .lockoutMinutes)
+        try c.update(&maxFailedLoginsPerAddress, .maxFailedLoginsPerAddress)
+        try c.update(&clientAddressHeader, .clientAddressHeader)
         try c.update(&secureCookies, .secureCookies)
         try c.update(&exchangeCatalog, .exchangeCatalog)
     }
@@ -52,9 +62,10 @@ struct BoardConfig: Sendable, Decodable, Equatable {
                     key: "board.users.\(user.name).grid", reason: "a grid worker needs the grid they serve")
             }
         }
-        guard sessionHours > 0, maxFailedLogins > 0, lockoutMinutes >= 0 else {
+        guard sessionHours > 0, maxFailedLogins > 0, maxFailedLoginsPerAddress > 0, lockoutMinutes >= 0 else {
             throw ConfigError.invalidValue(
-                key: "board.session_hours / max_failed_logins / lockout_minutes", reason: "must be positive")
+                key: "board.session_hours / max_failed_logins / max_failed_logins_per_address / lockout_minutes",
+                reason: "must be positive")
         }
         for entry in exchangeCatalog where entry.cost <= 0 {
             throw ConfigError.invalidValue(

@@ -7,8 +7,8 @@ struct APIController: Sendable {
     let store: BoardStore
     let config: AppConfig
 
-    var routes: RouteCollection<BasicRequestContext> {
-        let routes = RouteCollection(context: BasicRequestContext.self)
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
             .add(middleware: BearerTokenMiddleware(tokens: [config.admin.token]))
         routes.get("items", use: items)
         routes.get("items/{id}", use: item)
@@ -23,7 +23,7 @@ struct APIController: Sendable {
         var offset: Int
     }
 
-    @Sendable func items(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func items(request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         var statuses: [ItemStatus]?
         if let raw = query.get("status"), !raw.isEmpty {
@@ -53,7 +53,7 @@ struct APIController: Sendable {
         var photos: [Photo]
     }
 
-    @Sendable func item(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func item(request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = context.parameters.get("id", as: Int64.self) else {
             return JSONResponse.error(.badRequest, "item id must be a number")
         }
@@ -74,7 +74,7 @@ struct APIController: Sendable {
     }
 
     /// `{id}` is the member's platform sender id, or the board's numeric member id.
-    @Sendable func points(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func points(request: Request, context: AppRequestContext) async throws -> Response {
         guard let key = context.parameters.get("id") else { return JSONResponse.error(.badRequest, "member id") }
         let body: PointsBody? = try await store.read { tx in
             let member = try tx.member(platformID: key) ?? Int64(key).flatMap { try? tx.member(id: $0) }
@@ -103,7 +103,7 @@ struct APIController: Sendable {
         }
     }
 
-    @Sendable func leaderboard(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func leaderboard(request: Request, context: AppRequestContext) async throws -> Response {
         let period = request.uri.queryParameters.get("period") ?? "week"
         let config = config
         let rows: LeaderboardBody? = try await store.read { tx in

@@ -19,8 +19,8 @@ struct HealthController: Sendable {
         }
     }
 
-    var routes: RouteCollection<BasicRequestContext> {
-        let routes = RouteCollection(context: BasicRequestContext.self)
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
         routes.get("healthz") { _, _ in
             let health = try await store.read { tx in
                 let q = try tx.queue.quarantinedCounts()

@@ -14,20 +14,20 @@ struct OneBotWebhookController: Sendable {
     static let signatureHeader = HTTPField.Name("X-Signature")!
     static let versionHeader = HTTPField.Name(OneBot12Auth.versionHeaderName)!
 
-    var routes: RouteCollection<BasicRequestContext> {
-        let routes = RouteCollection(context: BasicRequestContext.self)
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
         routes.post("webhook/onebot11/{channel}") { request, context in try await onebot11(request, context) }
         routes.post("webhook/onebot12/{channel}") { request, context in try await onebot12(request, context) }
         return routes
     }
 
-    private func channel(_ context: BasicRequestContext, kind: ChannelKind) -> ChannelConfig? {
+    private func channel(_ context: AppRequestContext, kind: ChannelKind) -> ChannelConfig? {
         guard let id = context.parameters.get("channel"), let channel = config.channel(id), channel.kind == kind
         else { return nil }
         return channel
     }
 
-    func onebot11(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func onebot11(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await receive(OneBot11Event.self, request, context) { channel, request, body in
             OneBot11Verifier(secrets: [channel.secret]).isValid(
                 signatureHeader: request.headers[Self.signatureHeader], body: body)
@@ -35,7 +35,7 @@ struct OneBotWebhookController: Sendable {
         }
     }
 
-    func onebot12(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    func onebot12(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await receive(OneBot12Event.self, request, context) { channel, request, _ in
             OneBot12Auth(accessTokens: channel.accessTokens).refusal(
                 authorization: request.headers[.authorization],
@@ -55,7 +55,7 @@ struct OneBotWebhookController: Sendable {
     /// The steps both versions share: find the channel, read the body, let `check` authenticate it,
     /// decode the event and store what it carries.
     private func receive<Event: OneBotEvent>(
-        _: Event.Type, _ request: Request, _ context: BasicRequestContext,
+        _: Event.Type, _ request: Request, _ context: AppRequestContext,
         check: (ChannelConfig, Request, Data) -> Refusal?
     ) async throws -> Response {
         guard let channel = channel(context, kind: Event.kind) else {
@@ -77,14 +77,14 @@ struct OneBotWebhookController: Sendable {
         return try await store(event.outcome(channel: channel.id), channel: channel, context: context)
     }
 
-    private func refuse(_ refusal: Refusal, channel: ChannelConfig, context: BasicRequestContext) -> Response {
+    private func refuse(_ refusal: Refusal, channel: ChannelConfig, context: AppRequestContext) -> Response {
         context.logger.warning(
             "webhook.refused", metadata: ["webhook.channel": "\(channel.id)", "reason": "\(refusal.reason)"])
         return JSONResponse.error(refusal.status, refusal.answer)
     }
 
     /// Stores a message (v12 file ids kept as `onebot12-file:` references, resolved after the answer).
-    private func store(_ outcome: OneBotEventOutcome, channel: ChannelConfig, context: BasicRequestContext)
+    private func store(_ outcome: OneBotEventOutcome, channel: ChannelConfig, context: AppRequestContext)
         async throws -> Response
     {
         guard case .message(let inbound) = outcome else {

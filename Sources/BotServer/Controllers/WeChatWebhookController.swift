@@ -65,8 +65,8 @@ struct WeChatWebhookController: Sendable {
         replays = ReplayGuard(windowSeconds: maxSkew.values.max() ?? 300)
     }
 
-    var routes: RouteCollection<BasicRequestContext> {
-        let routes = RouteCollection(context: BasicRequestContext.self)
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
         add(officialAccounts, platform: "wechat", to: routes)
         add(wecomApps, platform: "wecom", to: routes)
         return routes
@@ -74,7 +74,7 @@ struct WeChatWebhookController: Sendable {
 
     /// `GET` (the URL check) and `POST` (a message) at `/webhook/<platform>/{channel}`.
     private func add<Endpoint: WeChatEndpoint>(
-        _ endpoints: [String: Endpoint], platform: String, to routes: RouteCollection<BasicRequestContext>
+        _ endpoints: [String: Endpoint], platform: String, to routes: RouteCollection<AppRequestContext>
     ) {
         let path = RouterPath("webhook/\(platform)/{channel}")
         routes.get(path) { request, context in
@@ -110,7 +110,7 @@ struct WeChatWebhookController: Sendable {
         return values
     }
 
-    private func answer(_ result: Result<String, WeChatRequestError>, channel: String, context: BasicRequestContext)
+    private func answer(_ result: Result<String, WeChatRequestError>, channel: String, context: AppRequestContext)
         -> Response
     {
         switch result {
@@ -126,7 +126,7 @@ struct WeChatWebhookController: Sendable {
     }
 
     private func handle(
-        _ result: Result<WeChatMessage, WeChatRequestError>, channel: String, context: BasicRequestContext,
+        _ result: Result<WeChatMessage, WeChatRequestError>, channel: String, context: AppRequestContext,
         reply: (WeChatMessage, String) throws -> String
     ) async throws -> Response {
         let message: WeChatMessage

@@ -14,8 +14,8 @@ struct WebhookController: Sendable {
 
     static let signatureHeader = HTTPField.Name("X-Fengchao-Signature")!
 
-    var routes: RouteCollection<BasicRequestContext> {
-        let routes = RouteCollection(context: BasicRequestContext.self)
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
         routes.post("generic", use: generic)
         return routes
     }
@@ -25,7 +25,7 @@ struct WebhookController: Sendable {
         var duplicate: Bool
     }
 
-    @Sendable func generic(request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func generic(request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         // Over the bound this throws NIOTooManyBytesError, which Hummingbird answers with 413.
         let body = try await request.collectBody(upTo: maxBodyBytes)
@@ -64,6 +64,12 @@ struct WebhookController: Sendable {
     /// The only work before a webhook answers: one insert, deduplicated by (channel, message id),
     /// committed together with the requests that arrived meanwhile.
     func store(_ inbound: InboundMessage, logger: Logger) async throws -> Stored {
+        guard inbound.channel == SimChannel.id || !inbound.senderID.hasPrefix(SimChannel.memberPrefix) else {
+            logger.warning(
+                "webhook.refused", metadata: ["webhook.channel": "\(inbound.channel)", "reason": "reserved sender id"])
+            throw HTTPError(
+                .badRequest, message: "sender ids starting with \(SimChannel.memberPrefix) are the simulator's")
+        }
         let payload = String(decoding: try JSONResponse.encoder.encode(inbound), as: UTF8.self)
         let row = try await inbox.store(
             InboxArrival(

@@ -3,7 +3,8 @@ import IntentParser
 import MessageFuzz
 
 /// Feeds generated bodies to every webhook decoder the way a request would: the generic JSON body,
-/// OneBot 11 and 12 events, OneBot 11 CQ-code strings, WeChat XML and AES envelopes. Each call
+/// OneBot 11 and 12 events, OneBot 11 CQ-code strings, WeChat XML, AES envelopes, and whole signed
+/// WeCom app pushes through the endpoint (signature, decryption, inner XML). Each call
 /// must return or throw, never trap; the outcome counts say the inputs reached past the first check.
 struct DecoderFuzz: Sendable {
     /// Which decoder an input went to and whether it produced a message.
@@ -14,14 +15,16 @@ struct DecoderFuzz: Sendable {
 
     let messages: MessageGenerator
     private let crypto: WeChatCrypto?
+    private let wecom: WeComAppEndpoint?
+    private static let key = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 
     init(messages: MessageGenerator) {
         self.messages = messages
-        crypto = try? WeChatCrypto(
-            token: "fuzz", encodingAESKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", receiveID: "wxfuzz")
+        crypto = try? WeChatCrypto(token: "fuzz", encodingAESKey: Self.key, receiveID: "wxfuzz")
+        wecom = try? WeComAppEndpoint(config: .init(token: "fuzz", encodingAESKey: Self.key, corpID: "wxfuzz"))
     }
 
-    static let decoders = ["generic", "onebot11", "onebot12", "cqcode", "wechat_xml", "wechat_aes"]
+    static let decoders = ["generic", "onebot11", "onebot12", "cqcode", "wechat_xml", "wechat_aes", "wecom"]
 
     /// Runs input `index` through decoder `name`; true when it decoded into something usable.
     func run(_ name: String, index: Int) -> Bool {
@@ -53,6 +56,9 @@ struct DecoderFuzz: Sendable {
         case "wechat_aes":
             guard let crypto else { return false }
             return (try? crypto.open(aesEnvelope(text, &rng))) != nil
+        case "wecom":
+            guard let crypto, let wecom else { return false }
+            return (try? weComPush(text, crypto: crypto, endpoint: wecom, &rng).get()) != nil
         default:
             return false
         }
@@ -139,6 +145,25 @@ struct DecoderFuzz: Sendable {
             ("PicUrl", .text(text)), ("Location_X", .numberOrText(String(text.prefix(4)))),
             ("Location_Y", .text("120.1")), ("Recognition", .text(text)), ("Event", .text(text)),
         ])
+    }
+
+    /// A WeCom push signed with the endpoint's token around a generated message; now and then the
+    /// envelope, the ciphertext or the signature is broken so each check is reached.
+    private func weComPush(
+        _ text: String, crypto: WeChatCrypto, endpoint: WeComAppEndpoint, _ rng: inout SplitMix64
+    ) -> Result<WeChatMessage, WeChatRequestError> {
+        let now: Int64 = 1_700_000_000
+        let nonce = String(Int.random(in: 0...999_999, using: &rng))
+        var encrypted = (try? crypto.encrypt(weChatXML(text, &rng))) ?? ""
+        if Int.random(in: 0..<8, using: &rng) == 0 { encrypted = aesEnvelope(text, &rng) }
+        let signature =
+            Int.random(in: 0..<16, using: &rng) == 0
+            ? String(text.prefix(40)) : crypto.signature(timestamp: "\(now)", nonce: nonce, encrypted: encrypted)
+        let envelope = Bool.random(using: &rng) ? "<![CDATA[\(encrypted)]]>" : encrypted
+        let body = mutate(
+            Data("<xml><ToUserName>\(text.prefix(6))</ToUserName><Encrypt>\(envelope)</Encrypt></xml>".utf8), &rng)
+        return endpoint.message(
+            query: ["msg_signature": signature, "timestamp": "\(now)", "nonce": nonce], body: body, now: now)
     }
 
     private func aesEnvelope(_ text: String, _ rng: inout SplitMix64) -> String {

@@ -14,8 +14,8 @@ struct MetricsController: Sendable {
         config.metrics.access == .token || !config.listensOnLoopback
     }
 
-    var routes: RouteCollection<BasicRequestContext> {
-        let routes = RouteCollection(context: BasicRequestContext.self)
+    var routes: RouteCollection<AppRequestContext> {
+        let routes = RouteCollection(context: AppRequestContext.self)
         if needsToken { routes.add(middleware: BearerTokenMiddleware(tokens: [config.admin.token])) }
         routes.get("metrics") { _, _ in try await scrape() }
         return routes

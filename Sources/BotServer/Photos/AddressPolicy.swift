@@ -8,25 +8,28 @@ import Foundation
 
 /// Which URLs the downloader may fetch: http(s) only, and unless configured otherwise only hosts
 /// whose every address is public, so that a message cannot make the server read its own network
-/// (a router page, a cloud metadata service). Applied to the first URL and to every redirect.
-///
-/// URLSession resolves the name again when it connects, so a DNS server that answers differently
-/// the second time could still slip through; the check stops the plain cases, which are the common ones.
+/// (a router page, a cloud metadata service). Applied to the first URL and to every redirect; the
+/// download then connects to the address checked here, so the name is looked up once.
 struct AddressPolicy: Sendable {
     var allowPrivateAddresses: Bool
-    /// Name to addresses; tests replace it to make a loopback server look public.
+    /// Name to addresses; tests replace it to give a made-up name the test server's address.
     var resolve: @Sendable (String) async throws(PhotoDownloadError) -> [IPAddress] = AddressPolicy.systemResolve
+    /// Which resolved addresses may be connected to; tests widen it to their loopback server.
+    var isAllowed: @Sendable (IPAddress) -> Bool = { $0.isPublic }
 
-    /// Throws unless the URL may be fetched.
-    func check(_ url: URL) async throws(PhotoDownloadError) {
+    /// The URL's host and the addresses to connect to for it, in the resolver's order, or why the
+    /// URL may not be fetched.
+    func check(_ url: URL) async throws(PhotoDownloadError) -> (host: String, addresses: [IPAddress]) {
         guard let scheme = url.scheme?.lowercased() else { throw .invalidURL }
         guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(scheme) }
-        guard var host = url.host, !host.isEmpty else { throw .invalidURL }
-        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        if allowPrivateAddresses { return }
-        let addresses = try await resolve(host)
-        guard !addresses.isEmpty else { throw .unresolvableHost(host) }
-        if addresses.contains(where: { !$0.isPublic }) { throw .privateAddress(host: host) }
+        guard let host = url.host, !host.isEmpty else { throw .invalidURL }
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        let addresses = try await resolve(bare)
+        guard !addresses.isEmpty else { throw .unresolvableHost(bare) }
+        if !allowPrivateAddresses, addresses.contains(where: { !isAllowed($0) }) {
+            throw .privateAddress(host: bare)
+        }
+        return (bare, addresses)
     }
 
     /// The system resolver (getaddrinfo, like the connection itself); it blocks, so it runs off

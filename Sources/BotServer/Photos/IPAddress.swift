@@ -28,7 +28,7 @@ enum IPAddress: Equatable, Sendable, CustomStringConvertible {
     /// True for addresses on the public internet; false for loopback, private, shared (CGNAT),
     /// link-local, unique-local, unspecified, multicast, reserved and benchmark ranges, including
     /// IPv4 addresses carried inside IPv6 ones (mapped, compatible, NAT64, 6to4), which reach the
-    /// same hosts.
+    /// same hosts, and the tunnels whose far end the address does not say (Teredo, local-use NAT64).
     var isPublic: Bool {
         switch self {
         case .v4(let a):
@@ -41,6 +41,11 @@ enum IPAddress: Equatable, Sendable, CustomStringConvertible {
             if b[0..<12].elementsEqual([0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0]) {
                 return Self.v4(b, at: 12).isPublic  // 64:ff9b::/96
             }
+            // Local-use NAT64 (RFC 8215) translates to whatever the operator chose, private ranges included.
+            if b[0..<6].elementsEqual([0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01]) { return false }  // 64:ff9b:1::/48
+            // Teredo tunnels to an IPv4 host hidden (inverted) in the address; its relay decides where.
+            if b[0..<4].elementsEqual([0x20, 0x01, 0x00, 0x00]) { return false }  // 2001::/32
+            if b[0..<4].elementsEqual([0x20, 0x01, 0x0D, 0xB8]) { return false }  // 2001:db8::/32 documentation
             if b[0] == 0x20 && b[1] == 0x02 {
                 return Self.v4(b, at: 2).isPublic  // 2002::/16
             }

@@ -19,12 +19,16 @@ enum PhotoDownloadError: Error, Equatable, Sendable, CustomStringConvertible {
     case storage(String)
     /// The server is shutting down; the photo stays pending.
     case cancelled
+    /// The item has `photos.max_per_item` photos before this one.
+    case itemLimit(Int)
+    /// The stored photos fill `photos.max_storage_mb`: nothing more is fetched until space is freed.
+    case quotaReached(megabytes: Int)
 
     /// A refusal that another attempt cannot change: the photo fails at once.
     var isPermanent: Bool {
         switch self {
         case .invalidURL, .unsupportedScheme, .privateAddress, .tooManyRedirects, .tooLarge, .notAnImage,
-            .noSuchSample:
+            .noSuchSample, .itemLimit, .quotaReached:
             true
         case .httpStatus(let status):
             // An expired platform URL answers 403/404 for good; 408 and 429 ask to come back later.
@@ -49,6 +53,9 @@ enum PhotoDownloadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSuchSample(let name): "no sample photo named \(name)"
         case .storage(let reason): "cannot store the photo: \(reason)"
         case .cancelled: "download cancelled"
+        case .itemLimit(let count): "not fetched: the item has \(count) photos already (photos.max_per_item)"
+        case .quotaReached(let megabytes):
+            "not fetched: photo storage is full (\(megabytes) MB, photos.max_storage_mb)"
         }
     }
 }

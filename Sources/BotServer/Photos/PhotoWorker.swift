@@ -20,6 +20,8 @@ struct PhotoWorker: PollingWorker {
     /// Downloads running at once.
     var concurrency = 4
     var metrics: ServerMetrics?
+    /// Downloads per sender and the bytes stored, for `photos.max_per_sender_per_hour` and `max_storage_mb`.
+    var limits = PhotoLimits()
 
     static let queueName = "photo"
 
@@ -59,7 +61,15 @@ struct PhotoWorker: PollingWorker {
         logger[metadataKey: "item.id"] = "\(photo.itemID)"
         logger[metadataKey: "photo.attempt"] = "\(photo.attempts + 1)"
         do {
+            guard try await admitted(photo, id: id, logger: logger) else { return true }
             let image = try await fetcher.fetch(photo.url)
+            let limit = settings.maxStorageMegabytes << 20
+            guard await limits.reserve(image.data.count, limit: limit, root: storage.root) else {
+                logger.error(
+                    "photo.quota_reached: photo storage is full; downloads are marked failed until space is freed or photos.max_storage_mb is raised",
+                    metadata: ["photos.max_storage_mb": "\(settings.maxStorageMegabytes)"])
+                throw PhotoDownloadError.quotaReached(megabytes: settings.maxStorageMegabytes)
+            }
             let stored = try await saved(image)
             try await store.markPhotoStored(
                 id: id, localPath: stored.file.localPath, sha256: stored.file.sha256,
@@ -73,6 +83,21 @@ struct PhotoWorker: PollingWorker {
             logger.error("photo.mark failed", metadata: ["error": "\(error)"])
             return false
         }
+    }
+
+    /// Whether the photo may be fetched now: past the item's limit it fails with the reason; over its
+    /// sender's hourly rate it waits, pending, without spending an attempt.
+    private func admitted(_ photo: Photo, id: Int64, logger: Logger) async throws -> Bool {
+        if try await store.photosBefore(id: id) >= settings.maxPerItem {
+            throw PhotoDownloadError.itemLimit(settings.maxPerItem)
+        }
+        guard let sender = photo.addedBy,
+            let wait = await limits.admit(sender: sender, perHour: settings.maxPerSenderPerHour)
+        else { return true }
+        let reason = "waiting: its sender reached photos.max_per_sender_per_hour (\(settings.maxPerSenderPerHour))"
+        try await store.deferPhoto(id: id, retryAfter: wait, reason: reason)
+        logger.notice("photo.deferred", metadata: ["member.id": "\(sender)", "seconds": "\(Int(wait))"])
+        return false
     }
 
     /// The image and its thumbnail on disk, written off the cooperative pool (hashing, decoding and

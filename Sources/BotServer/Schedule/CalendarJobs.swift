@@ -47,7 +47,7 @@ struct CalendarJobs: Sendable {
         case .overdue:
             let people =
                 [claimant?.platformID].compactMap { $0 } + useCases.router.workers(of: item.grid)
-                + config.people.secretaries
+                + config.people.secretaries.map(\.id)
             return try queue.notify(try replies.overdue(item, claimant: claimant, notify: unique(people)), tx: tx)
         case .stalled:
             guard let claimant else { return 0 }
@@ -64,7 +64,7 @@ struct CalendarJobs: Sendable {
     private func digest(_ tx: BoardTransaction) throws -> Int {
         let overdue = try tx.overdueItems(limit: 20)
         guard !overdue.isEmpty else { return 0 }
-        let draft = try replies.overdueDigest(overdue, now: tx.now, secretaries: config.people.secretaries)
+        let draft = try replies.overdueDigest(overdue, now: tx.now, secretaries: config.people.secretaries.map(\.id))
         return try useCases.queue.notify(draft, orMembers: true, tx: tx)
     }
 
@@ -76,7 +76,8 @@ struct CalendarJobs: Sendable {
         let report = try tx.weekReport(from: start, to: end)
         var queued = try useCases.queue.notify(
             try replies.weekReport(
-                report, gridName: useCases.router.gridName, secretaries: config.people.secretaries), orMembers: true,
+                report, gridName: useCases.router.gridName, secretaries: config.people.secretaries.map(\.id)),
+            orMembers: true,
             tx: tx)
         for (board, champion) in [(PointsBoard.reports, report.reportsChampion), (.service, report.serviceChampion)] {
             guard let champion else { continue }

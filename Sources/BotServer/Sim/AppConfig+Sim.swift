@@ -1,9 +1,9 @@
 extension AppConfig {
     /// The simulator posts as any persona, the secretary included, into the real board: it is open
     /// without a login only for a demo on this machine — loopback, and no inbound platform at all
-    /// (no channel, no generic secret, no outbound URL). Anywhere else it needs the secretary's login.
+    /// (no channel, no generic secret, no outbound URL, no proxy). Anywhere else it needs the secretary's login.
     var simIsOpen: Bool {
-        sim.enabled && listensOnLoopback && channels.isEmpty && webhooks.generic.secret.isEmpty
+        sim.enabled && !isExposed && channels.isEmpty && webhooks.generic.secret.isEmpty
             && outbound.generic.url.isEmpty
     }
 

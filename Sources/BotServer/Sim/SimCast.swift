@@ -24,5 +24,5 @@ struct SimCast: Sendable, Decodable, Equatable {
     func location(_ id: String) -> SimLocation? { locations.first { $0.id == id } }
 
     /// A sender's persona, for names in the transcript.
-    func persona(senderID: String) -> SimPersona? { personas.first { $0.senderID == senderID } }
+    func persona(senderID: String) -> SimPersona? { personas.first { $0.memberID == senderID } }
 }

@@ -7,9 +7,13 @@ struct SimPersona: Sendable, Decodable, Equatable {
     var id: String
     /// Shown in the chat, and sent as the sender's name so replies and 报到 use it.
     var name: String
+    /// The configured person they play (`sec-1`); on the board they are `sim:sec-1` (`memberID`).
     var senderID: String
     /// The simulator groups they are in.
     var groups: [String]
+
+    /// The id their messages carry and the board knows them by.
+    var memberID: String { SimChannel.memberID(senderID) }
 
     enum CodingKeys: String, CodingKey {
         case id, name, groups

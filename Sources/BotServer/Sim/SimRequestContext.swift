@@ -6,7 +6,7 @@ struct SimRequestContext: ChildRequestContext {
     var coreContext: CoreRequestContextStorage
     var csrf: String?
 
-    init(context: BasicRequestContext) throws {
+    init(context: AppRequestContext) throws {
         self.coreContext = context.coreContext
     }
 }

@@ -33,27 +33,30 @@ extension SimSite {
             throw SimRefusal(description: "empty message: give text, a photo or a location")
         }
         return InboundMessage(
-            channel: SimChannel.id, messageID: UUID().uuidString, groupID: posted.group, senderID: persona.senderID,
+            channel: SimChannel.id, messageID: UUID().uuidString, groupID: posted.group, senderID: persona.memberID,
             senderName: persona.name, text: text, imageURLs: images, location: location,
             timestamp: now.timeIntervalSince1970)
     }
 
     /// The configured people the cast plays (the secretary, grid workers) get their names on the
-    /// board before they first speak: a receipt names the grid worker, who would otherwise show as a
-    /// bare sender id. Someone already known keeps the name the board has.
+    /// board before they first speak, both the persona (`sim:gw-1`) and the configured person it plays
+    /// (`gw-1`, to whom places are routed): a receipt names the grid worker, who would otherwise show
+    /// as a bare sender id. Someone already known keeps the name the board has.
     func introduceConfiguredPeople() async throws {
         let people = cast.personas.compactMap { persona -> (SimPersona, Identity)? in
             guard let first = persona.groups.first, let group = groups.first(where: { $0.id == first }) else {
                 return nil
             }
-            let identity = config.identity(of: persona.senderID, existing: nil, group: group)
+            let identity = config.identity(of: persona.memberID, existing: nil, group: group)
             return identity.role == .secretary || identity.role == .gridWorker ? (persona, identity) : nil
         }
         guard !people.isEmpty else { return }
         try await store.write { tx in
-            for (persona, identity) in people where try tx.member(platformID: persona.senderID) == nil {
-                _ = try tx.upsertMember(
-                    platformID: persona.senderID, name: persona.name, role: identity.role, grid: identity.grid)
+            for (persona, identity) in people {
+                for id in [persona.memberID, persona.senderID] where try tx.member(platformID: id) == nil {
+                    _ = try tx.upsertMember(
+                        platformID: id, name: persona.name, role: identity.role, grid: identity.grid)
+                }
             }
         }
     }

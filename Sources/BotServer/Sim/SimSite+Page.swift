@@ -9,7 +9,7 @@ extension SimSite {
         }
         let personas = cast.personas.enumerated().map { index, persona in
             SimPageView.Persona(
-                id: persona.id, name: persona.name, role: roleLabel(persona), senderID: persona.senderID,
+                id: persona.id, name: persona.name, role: roleLabel(persona), senderID: persona.memberID,
                 groups: persona.groups.joined(separator: " "),
                 avatar: persona.name.count <= 2 ? persona.name : String(persona.name.suffix(2)), tone: "t\(index % 6)")
         }
@@ -37,7 +37,7 @@ extension SimSite {
     /// The role the board will give the persona, worked out as for any sender.
     private func roleLabel(_ persona: SimPersona) -> String {
         guard let first = persona.groups.first, let group = groups.first(where: { $0.id == first }) else { return "" }
-        return labels.role(config.identity(of: persona.senderID, existing: nil, group: group).role)
+        return labels.role(config.identity(of: persona.memberID, existing: nil, group: group).role)
     }
 
     /// `sample_photos.fire-lane` for `fire-lane.jpg`, else the file name.

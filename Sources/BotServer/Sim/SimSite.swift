@@ -39,7 +39,7 @@ struct SimSite: Sendable {
     /// Registers `/` (the simulator when no platform is configured, else the board) and, unless
     /// `sim.enabled` is false, the simulator itself.
     static func install(
-        on router: Router<BasicRequestContext>, config: AppConfig, store: BoardStore, webhooks: WebhookController,
+        on router: Router<AppRequestContext>, config: AppConfig, store: BoardStore, webhooks: WebhookController,
         pages: PageRenderer, board: BoardSite, logger: Logger
     ) throws {
         let home = config.simIsOpen ? "/sim" : "/board"

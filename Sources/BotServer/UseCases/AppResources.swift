@@ -16,7 +16,7 @@ struct AppResources: Sendable {
             lexiconPath: ResourceLocator.resolve(config.lexicon),
             modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
         let useCases = UseCases(
-            router: community.router(gridWorkers: config.people.gridWorkers),
+            router: community.router(gridWorkers: config.people.gridWorkers.mapValues { $0.map(\.id) }),
             replies: Replies(renderer: renderer, config: config, rules: rules), queue: ReplyQueue(config: config))
         return AppResources(templates: templates, renderer: renderer, community: community, useCases: useCases)
     }

@@ -23,4 +23,11 @@ public protocol PhotoQueue: Sendable {
 
     /// Seconds until the earliest pending photo is due (zero or less: due now); nil when none waits.
     func secondsUntilNextPhoto() async throws -> Double?
+
+    /// How many photos of the same item were added before this one (the per-item limit).
+    func photosBefore(id: Int64) async throws -> Int
+
+    /// A claimed photo waits `retryAfter` seconds without spending an attempt (a rate limit), with
+    /// `reason` shown as its last error.
+    func deferPhoto(id: Int64, retryAfter: Double, reason: String) async throws
 }

@@ -84,10 +84,7 @@ struct OfficialAccountEndpoint: Sendable {
                 {
                     throw .badSignature
                 }
-                let fields = try WeChatRequestSteps.parseBody(body)
-                guard let encrypted = fields["Encrypt"], !encrypted.isEmpty else {
-                    throw .malformedBody("no <Encrypt> element")
-                }
+                let encrypted = try WeChatRequestSteps.encryptedField(body)
                 let xml = try WeChatRequestSteps.verifiedDecrypt(
                     encrypted, msgSignature: msgSignature, timestamp: timestamp, nonce: nonce, cryptos: cryptos)
                 return try WeChatRequestSteps.parseMessage(xml)

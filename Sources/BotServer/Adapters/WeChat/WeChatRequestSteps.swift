@@ -1,7 +1,7 @@
 import Foundation
 
 /// The checks both endpoints run in the same order: required parameters, clock skew, signature,
-/// then decryption and parsing. Kept in one place so the order cannot drift between platforms.
+/// then decryption and parsing (no XML parser sees a byte before the signature holds). Kept in one place so the order cannot drift between platforms.
 enum WeChatRequestSteps {
     /// Unix seconds now; the default clock of the endpoints.
     static func currentTime() -> Int64 {
@@ -33,10 +33,11 @@ enum WeChatRequestSteps {
         guard abs(Double(now) - Double(sent)) <= Double(maxSkew) else { throw .staleTimestamp }
     }
 
-    /// The children of a request body's `<xml>`.
-    static func parseBody(_ body: Data) throws(WeChatRequestError) -> [String: String] {
+    /// The `<Encrypt>` text of an encrypted push, read without an XML parser: nothing the signature
+    /// has not covered yet is parsed.
+    static func encryptedField(_ body: Data) throws(WeChatRequestError) -> String {
         do {
-            return try WeChatXML.parse(body)
+            return try WeChatXML.encryptedField(body)
         } catch {
             throw .malformedBody("\(error)")
         }

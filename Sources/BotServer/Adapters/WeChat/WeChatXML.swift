@@ -35,12 +35,9 @@ enum WeChatXML {
     /// CDATA and plain text are joined as written and entities are resolved; deeper elements
     /// (some event types nest lists) are skipped rather than refused.
     static func parse(_ data: Data) throws -> [String: String] {
-        // FoundationXML traps on an element name that is not UTF-8 (found by `fengchao fuzz wechat_xml`);
-        // WeChat and WeCom only send UTF-8, so anything else is refused before it reaches the parser.
-        guard String(validating: data, as: UTF8.self) != nil else { throw ParseError.malformed("body is not UTF-8") }
-        // FoundationXML on Linux does not report DTD declarations to the delegate, so the
-        // prolog is checked by hand; a DOCTYPE can only appear there.
-        if hasDocumentTypeDeclaration(data) { throw ParseError.declarationNotAllowed }
+        // FoundationXML traps on an element name that is not UTF-8 (found by `fengchao fuzz wechat_xml`),
+        // and on Linux it does not report DTD declarations to the delegate: the bytes are checked first.
+        try checkStrict(data)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
@@ -53,40 +50,6 @@ enum WeChatXML {
             throw ParseError.malformed(parser.parserError.map { "\($0)" } ?? "incomplete document")
         }
         return collector.fields
-    }
-
-    /// Whether a `<!DOCTYPE` precedes the root element (after a BOM, whitespace, processing
-    /// instructions and comments). Text inside elements, CDATA included, is never looked at.
-    static func hasDocumentTypeDeclaration(_ data: Data) -> Bool {
-        let bytes = Array(data)
-        var index = 0
-        func starts(with prefix: String) -> Bool {
-            let utf8 = Array(prefix.utf8)
-            return bytes.count - index >= utf8.count && Array(bytes[index..<index + utf8.count]) == utf8
-        }
-        func skip(past terminator: String) {
-            let utf8 = Array(terminator.utf8)
-            while index < bytes.count, !starts(with: terminator) { index += 1 }
-            index = min(bytes.count, index + utf8.count)
-        }
-        if starts(with: "\u{FEFF}") { index += 3 }
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                index += 1
-            case UInt8(ascii: "<"):
-                if starts(with: "<?") {
-                    skip(past: "?>")
-                } else if starts(with: "<!--") {
-                    skip(past: "-->")
-                } else {
-                    return starts(with: "<!")
-                }
-            default:
-                return false
-            }
-        }
-        return false
     }
 
     /// `parse(_:)` for a String body.

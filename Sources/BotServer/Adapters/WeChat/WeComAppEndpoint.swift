@@ -67,10 +67,7 @@ struct WeComAppEndpoint: Sendable {
         Result { () throws(WeChatRequestError) -> WeChatMessage in
             let msgSignature = try WeChatRequestSteps.require("msg_signature", in: query)
             let (timestamp, nonce) = try WeChatRequestSteps.stamp(in: query, now: now, maxSkew: config.maxClockSkew)
-            let fields = try WeChatRequestSteps.parseBody(body)
-            guard let encrypted = fields["Encrypt"], !encrypted.isEmpty else {
-                throw .malformedBody("no <Encrypt> element")
-            }
+            let encrypted = try WeChatRequestSteps.encryptedField(body)
             let xml = try WeChatRequestSteps.verifiedDecrypt(
                 encrypted, msgSignature: msgSignature, timestamp: timestamp, nonce: nonce, cryptos: cryptos)
             return try WeChatRequestSteps.parseMessage(xml)
