@@ -26,16 +26,28 @@ extension BoardTransaction {
         return db.changesCount > 0
     }
 
-    /// Items that still need work and have a deadline or a claim, each with its latest timeline
-    /// event: what the calendar watches. Bounded by `limit`, oldest deadline first.
-    public func watchedItems(limit: Int) throws -> [(item: Item, lastActivity: Date?)] {
+    /// What the calendar watches, each item with its latest timeline event, bounded by `limit`. For
+    /// `.deadlines`, items with a deadline whose overdue notice is not sent yet, earliest deadline
+    /// first; for `.claims`, claimed items whose claim was not released yet, oldest claim first. An item
+    /// done with drops out, so a page of long-overdue items never hides the newer ones.
+    public func watchedItems(_ watch: ItemWatch.Scope, limit: Int) throws -> [(item: Item, lastActivity: Date?)] {
+        let (filter, order): (String, String) =
+            switch watch {
+            case .deadlines:
+                (
+                    """
+                    status IN ('open', 'claimed', 'submitted') AND due_at IS NOT NULL AND NOT EXISTS
+                    (SELECT 1 FROM reminders WHERE item_id = items.id AND kind = 'overdue' AND cycle = items.due_at)
+                    """, "due_at, id"
+                )
+            case .claims:
+                ("status = 'claimed' AND claimed_at IS NOT NULL", "claimed_at, id")
+            }
         let rows = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
                     SELECT items.*, (SELECT MAX(at) FROM timeline_events WHERE item_id = items.id) AS last_activity
-                    FROM items WHERE status IN ('open', 'claimed', 'submitted')
-                    AND (due_at IS NOT NULL OR claimed_at IS NOT NULL)
-                    ORDER BY due_at IS NULL, due_at, id LIMIT ?
+                    FROM items WHERE \(filter) ORDER BY \(order) LIMIT ?
                     """), arguments: [limit])
         return try rows.map { row in
             (try Item(row: row), (row["last_activity"] as Double?).map { Date(timeIntervalSince1970: $0) })

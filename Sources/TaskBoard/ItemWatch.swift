@@ -15,7 +15,12 @@ public struct ItemWatch: Sendable, Equatable {
     /// The claim or deadline it is about; the same kind is owed again only for a new one.
     public var cycle: Date
 
-    /// Days without progress before a claim is nudged; one more and it is released.
+    /// What the calendar looks through: items by deadline, or claims.
+    public enum Scope: Sendable {
+        case deadlines, claims
+    }
+
+    /// What `item` is owed at `now`; `stallDays` without progress nudge a claim, one more releases it.
     public static func owed(
         by item: Item, lastActivity: Date?, at now: Date, stallDays: Int
     ) -> [ItemWatch] {

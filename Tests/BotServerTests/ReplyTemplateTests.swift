@@ -162,7 +162,7 @@ import Testing
             }()
         case .weekReport:
             WeekReportView(
-                period: "11月24日–11月30日", reported: 5, closed: 4, onTime: "75%", categories: "井盖 3、排水 2",
+                from: "11月24日", to: "11月30日", reported: 5, closed: 4, onTime: "75", categories: "井盖 3、排水 2",
                 grids: "第一网格 5", escalations: "城管 1", hasOverdue: true, overdueCount: 1,
                 overdue: [CalendarItemView.Line(item: 12, topic: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")],
                 reportsChampion: ChampionView(name: "叶强", points: 12, board: nil),

@@ -127,9 +127,8 @@ struct MessageHandler: Sendable {
     func parse(_ message: InboundMessage, role: SenderRole) -> ParseResult {
         let start = ContinuousClock.now
         defer { metrics?.parsed(duration: ContinuousClock.now - start) }
-        let text = readable(message.text)
-        return FixedPhrases.reading(
-            text, parsed: parser.parse(ParserInput(text: text, senderRole: role, attachments: message.attachments)))
+        return parser.parse(
+            ParserInput(text: readable(message.text), senderRole: role, attachments: message.attachments))
     }
 
     /// The message's writes, inside `tx` and a savepoint of their own: the board change, its replies,

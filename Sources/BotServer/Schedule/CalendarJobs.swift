@@ -7,7 +7,7 @@ import TaskBoard
 struct CalendarJobs: Sendable {
     let config: AppConfig
     let useCases: UseCases
-    /// Items one run looks at, oldest deadline first: the work of a run stays bounded however long the
+    /// Items one run looks at, earliest deadline or oldest claim first: the work of a run stays bounded however long the
     /// board's history grows; what is left waits for the next slot.
     var watchLimit = 500
 
@@ -15,8 +15,8 @@ struct CalendarJobs: Sendable {
     /// week before its slot's week, whenever it is caught up); returns the replies it queued.
     func run(_ job: Job, slot: Date, tx: BoardTransaction) throws -> Int {
         switch job {
-        case .deadlines: try remind(tx, kinds: [.dueSoon, .overdue])
-        case .stalledClaims: try remind(tx, kinds: [.stalled, .expired])
+        case .deadlines: try remind(tx, .deadlines, kinds: [.dueSoon, .overdue])
+        case .stalledClaims: try remind(tx, .claims, kinds: [.stalled, .expired])
         case .overdueDigest: try digest(tx)
         case .weeklyReport: try weeklyReport(before: slot, tx)
         }
@@ -24,9 +24,9 @@ struct CalendarJobs: Sendable {
 
     private var replies: Replies { useCases.replies }
 
-    private func remind(_ tx: BoardTransaction, kinds: Set<ItemWatch.Kind>) throws -> Int {
+    private func remind(_ tx: BoardTransaction, _ scope: ItemWatch.Scope, kinds: Set<ItemWatch.Kind>) throws -> Int {
         var queued = 0
-        for (item, lastActivity) in try tx.watchedItems(limit: watchLimit) {
+        for (item, lastActivity) in try tx.watchedItems(scope, limit: watchLimit) {
             let owed = ItemWatch.owed(
                 by: item, lastActivity: lastActivity, at: tx.now, stallDays: config.schedule.stallDays)
             for watch in owed where kinds.contains(watch.kind) {
@@ -94,5 +94,5 @@ struct CalendarJobs: Sendable {
 
 extension Member {
     /// The community's calendar as an actor: never stored, never paid, named in no reply.
-    static let calendar = Member(platformID: "calendar", name: "社区", role: .secretary, createdAt: .distantPast)
+    static let calendar = Member(platformID: "calendar", name: "calendar", role: .secretary, createdAt: .distantPast)
 }

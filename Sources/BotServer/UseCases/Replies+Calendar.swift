@@ -92,10 +92,10 @@ extension Replies {
     ) throws -> ReplyDraft {
         let days = config.calendar.date(byAdding: .day, value: -1, to: report.end) ?? report.end
         let view = WeekReportView(
-            period: config.format(report.start, pattern: labels.word(.dayFormat)) + "–"
-                + config.format(days, pattern: labels.word(.dayFormat)),
+            from: config.format(report.start, pattern: labels.word(.dayFormat)),
+            to: config.format(days, pattern: labels.word(.dayFormat)),
             reported: report.reported, closed: report.closed,
-            onTime: report.onTimeRate.map { "\(Int(($0 * 100).rounded()))%" },
+            onTime: report.onTimeRate.map { "\(Int(($0 * 100).rounded()))" },
             categories: tally(report.categories) { labels.category($0) },
             grids: tally(report.grids) { $0.flatMap(gridName) ?? labels.word(.communityGrid) },
             escalations: tally(report.escalations) { $0 ?? labels.word(.unknownName) },
@@ -121,9 +121,12 @@ extension Replies {
 }
 
 struct WeekReportView: Sendable {
-    var period: String
+    /// The first and last day of the week reviewed.
+    var from: String
+    var to: String
     var reported: Int
     var closed: Int
+    /// Closed on time, in whole percent; nil when nothing was closed.
     var onTime: String?
     var categories: String?
     var grids: String?
