@@ -24,6 +24,8 @@ public struct ParseResult: Sendable, Equatable, Codable {
     public var escalationTarget: String?
     /// Free text after a command (a return reason, a completion note), trimmed.
     public var note: String?
+    /// Which action of the intent the words ask for, when it is not the intent's plain one.
+    public var directive: Directive?
     /// Image URLs carried by the message's attachments, in order.
     public var photoURLs: [String]
     /// 0…1: how sure the parser is of `intent` (and category for reports).
@@ -44,6 +46,7 @@ public struct ParseResult: Sendable, Equatable, Codable {
         registerName: String? = nil,
         escalationTarget: String? = nil,
         note: String? = nil,
+        directive: Directive? = nil,
         photoURLs: [String] = [],
         confidence: Double = 1,
         needsReview: Bool = false,
@@ -58,6 +61,7 @@ public struct ParseResult: Sendable, Equatable, Codable {
         self.registerName = registerName
         self.escalationTarget = escalationTarget
         self.note = note
+        self.directive = directive
         self.photoURLs = photoURLs
         self.confidence = confidence
         self.needsReview = needsReview
