@@ -16,7 +16,7 @@ enum CueKind: Int, Sendable, CaseIterable {
     case register, registerNoise, organisationSuffix, deictic, negation
     // queries
     case points, pointsShort, leaderboard, todo, itemStatus, itemStatusWithRef, help, helpShort, questionMarker,
-        ownReport
+        ownReport, weekReport, yearlyDuty
     // content
     case wishTag, beneficiary, wishRequest, homeMarker
     case suggestionCue, modal, proposalVerb, wishfulEnding, hypothetical

@@ -44,6 +44,8 @@ struct CueTableBuilder {
         add(q.itemStatusWithRef, .itemStatusWithRef)
         add(q.help, .help)
         add(q.helpShort, .helpShort)
+        add(q.weekReport, .weekReport)
+        add(q.yearlyDuty, .yearlyDuty)
         add(q.questionMarkers, .questionMarker)
         add(q.ownReport, .ownReport)
 

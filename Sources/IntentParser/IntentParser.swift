@@ -142,7 +142,9 @@ public struct IntentParser: Sendable {
             structural = c.itemRef != nil
         } else if let q = queries.recognize(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
-            structural = q.itemRef != nil
+            // "周报" and "年度任务" are the board's own command words, which no corpus message uses: the
+            // model has nothing to weigh them by, so the rule decides, as for a numbered command.
+            structural = q.itemRef != nil || q.kind == .weekReport || q.kind == .yearlyDuty
         } else {
             let d = content.classify(ctx, placeNamed: !place.isEmpty)
             result = ParseResult(intent: d.intent, confidence: d.confidence)

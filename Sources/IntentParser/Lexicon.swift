@@ -186,6 +186,10 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         public var help: [String] = []
         /// Help words that ask for help only as (almost) the whole message (帮助).
         public var helpShort: [String] = []
+        /// The weekly 研判 report, asked for as (almost) the whole message (周报).
+        public var weekReport: [String] = []
+        /// The member's yearly duty (我的年度任务, 两个至少).
+        public var yearlyDuty: [String] = []
         /// Marks of a question (吗, 多少, ?).
         public var questionMarkers: [String] = []
         /// Words that make the message about the sender's own earlier report (我报的).
@@ -207,6 +211,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             itemStatusWithRef = try c.list(.itemStatusWithRef)
             help = try c.list(.help)
             helpShort = try c.list(.helpShort)
+            weekReport = try c.list(.weekReport)
+            yearlyDuty = try c.list(.yearlyDuty)
             questionMarkers = try c.list(.questionMarkers)
             ownReport = try c.list(.ownReport)
             shortLength = try c.decodeIfPresent(Int.self, forKey: .shortLength) ?? 8
@@ -218,6 +224,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case pointsShort = "points_short"
             case itemStatusWithRef = "item_status_with_ref"
             case helpShort = "help_short"
+            case weekReport = "week_report"
+            case yearlyDuty = "yearly_duty"
             case questionMarkers = "question_markers"
             case ownReport = "own_report"
             case shortLength = "short_length"

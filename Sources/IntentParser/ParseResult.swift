@@ -90,6 +90,10 @@ public enum QueryKind: String, Sendable, Codable, CaseIterable {
     case points, leaderboard, todo
     case itemStatus = "item_status"
     case help
+    /// "周报": last week's 研判 report, asked by the secretary.
+    case weekReport = "week_report"
+    /// "我的年度任务": how the member's yearly duty (两个至少1次) stands.
+    case yearlyDuty = "yearly_duty"
 }
 
 /// The secretary's decision on submitted work.

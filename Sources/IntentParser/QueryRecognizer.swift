@@ -31,6 +31,11 @@ struct QueryRecognizer: Sendable {
         let length = ctx.contentLength
         let short = length <= shortLength
         let asks = ctx.isQuestion || short
+        // "周报" asks only as (almost) the whole message: "我上周报的井盖" is about a report.
+        if let report = h.first(.weekReport), length <= report.length + 4, !h.has(.ownReport) {
+            return Query(kind: .weekReport, confidence: 0.85)
+        }
+        if h.has(.yearlyDuty) && asks { return Query(kind: .yearlyDuty, confidence: 0.9) }
         // The secretary's notices mention points and rankings; only a bare query word ("积分榜") asks.
         if ctx.role == .secretary && !ctx.isQuestion && length > 4 { return nil }
 

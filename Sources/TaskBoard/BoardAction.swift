@@ -3,4 +3,6 @@
 public enum BoardAction: String, Sendable, CaseIterable {
     case exchange, adjust, approve, review, file
     case recordActivity = "record_activity"
+    /// Reading the weekly 研判 report in chat ("周报"): the secretary's and grid workers' view.
+    case weekReport = "week_report"
 }

@@ -27,17 +27,8 @@ extension BoardTransaction {
                 points[row["member_id"], default: [:]][board] = row["points"]
             }
         }
-        let tasks = try countsByMember(
-            """
-            SELECT member_id, COUNT(*) AS n FROM ledger
-            WHERE reason = \(LedgerReason.taskVerified) AND created_at >= \(year) \(scope)
-            GROUP BY member_id
-            """)
-        let activities = try countsByMember(
-            """
-            SELECT member_id, COUNT(*) AS n FROM activities
-            WHERE held_on >= \(year) \(scope) GROUP BY member_id
-            """)
+        let tasks = try countsByMember(Self.tasksSQL(since: year, scope: scope))
+        let activities = try countsByMember(Self.activitiesSQL(since: year, scope: scope))
 
         return members.map { member in
             let id = member.id ?? 0
@@ -48,9 +39,52 @@ extension BoardTransaction {
             return MemberSummary(
                 member: member, balance: Balance(byBoard: byBoard, total: byBoard.values.reduce(0, +)),
                 tasksCompleted: taskCount, activities: activityCount, hasDuty: hasDuty,
-                dutyMet: hasDuty && taskCount >= 1 && activityCount >= 1,
+                dutyMet: hasDuty && YearlyDuty(activities: activityCount, tasks: taskCount).isMet,
                 pendingRegistration: member.isPendingRegistration)
         }
+    }
+
+    /// How one member's year stands: the same counts as their line on the members page.
+    public func yearlyDuty(memberID: Int64, yearStart: Date) throws -> YearlyDuty {
+        let (year, scope): (Double, SQL) = (Self.seconds(yearStart), "AND member_id = \(memberID)")
+        return YearlyDuty(
+            activities: try countsByMember(Self.activitiesSQL(since: year, scope: scope))[memberID] ?? 0,
+            tasks: try countsByMember(Self.tasksSQL(since: year, scope: scope))[memberID] ?? 0)
+    }
+
+    /// Party members who registered (报到) and whose year falls short of the duty, by id after
+    /// `afterID`, at most `limit`: the calendar pages through them so one run's work stays bounded.
+    public func membersShortOfDuty(yearStart: Date, afterID: Int64, limit: Int) throws -> [(Member, YearlyDuty)] {
+        let year = Self.seconds(yearStart)
+        let rows = try Row.fetchAll(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM (
+                      SELECT members.*,
+                        (SELECT COUNT(*) FROM activities WHERE member_id = members.id AND held_on >= \(year)) AS n_activities,
+                        (SELECT COUNT(*) FROM ledger WHERE member_id = members.id
+                          AND reason = \(LedgerReason.taskVerified) AND created_at >= \(year)) AS n_tasks
+                      FROM members WHERE role = \(MemberRole.member) AND id > \(afterID)
+                        AND registered_at IS NOT NULL
+                    ) WHERE n_activities < \(YearlyDuty.activitiesRequired) OR n_tasks < \(YearlyDuty.tasksRequired)
+                    ORDER BY id LIMIT \(limit)
+                    """))
+        return try rows.map { row in
+            (try Member(row: row), YearlyDuty(activities: row["n_activities"], tasks: row["n_tasks"]))
+        }
+    }
+
+    private static func tasksSQL(since year: Double, scope: SQL) -> SQL {
+        """
+        SELECT member_id, COUNT(*) AS n FROM ledger
+        WHERE reason = \(LedgerReason.taskVerified) AND created_at >= \(year) \(scope)
+        GROUP BY member_id
+        """
+    }
+
+    private static func activitiesSQL(since year: Double, scope: SQL) -> SQL {
+        "SELECT member_id, COUNT(*) AS n FROM activities WHERE held_on >= \(year) \(scope) GROUP BY member_id"
     }
 
     private func countsByMember(_ sql: SQL) throws -> [Int64: Int] {

@@ -168,6 +168,11 @@ import Testing
                 reportsChampion: ChampionView(name: "叶强", points: 12, board: nil),
                 serviceChampion: ChampionView(name: "张三", points: 10, board: nil))
         case .champion: ChampionView(name: "叶强", points: 12, board: "社情民意收集")
+        case .yearlyDuty: YearlyDutyView("张三", YearlyDuty(activities: 0, tasks: 1), year: 2026, hasDuty: true)
+        case .dutyReminder:
+            DutyReminderView(
+                year: 2026,
+                people: [YearlyDutyView("张三", YearlyDuty(activities: 0, tasks: 1), year: 2026, hasDuty: true)])
         case .overdueDigest:
             OverdueDigestView(
                 count: 1,

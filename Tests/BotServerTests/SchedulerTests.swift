@@ -32,6 +32,7 @@ import Testing
                 if !jobs.contains(.overdueDigest) { config.schedule.overdueDigest = "off" }
                 if !jobs.contains(.stalledClaims) { config.schedule.stalledClaims = "off" }
                 if !jobs.contains(.weeklyReport) { config.schedule.weeklyReport = "off" }
+                if !jobs.contains(.yearlyDuty) { config.schedule.yearlyDuty = "off" }
                 configure(&config)
             }, calendar: handle.set
         ) { client, _ in try await body(client, handle.value) }
@@ -204,6 +205,9 @@ import Testing
         ("09:00", "2026-01-05 08:30", "2026-01-04 09:00", "2026-01-05 09:00"),
         ("MON 09:00", "2026-01-07 12:00", "2026-01-05 09:00", "2026-01-12 09:00"),
         ("every 10m", "2026-01-05 08:35", "2026-01-05 08:30", "2026-01-05 08:40"),
+        ("10-01 12-01 09:00", "2026-11-15 12:00", "2026-10-01 09:00", "2026-12-01 09:00"),
+        ("10-01 12-01 09:00", "2026-03-01 12:00", "2025-12-01 09:00", "2026-10-01 09:00"),
+        ("02-29 09:00", "2026-03-01 12:00", "2024-02-29 09:00", "2028-02-29 09:00"),
     ])
     func slotsFollowTheCommunitysClock(spec: String, now: String, latest: String, next: String) throws {
         let config = AppConfig()

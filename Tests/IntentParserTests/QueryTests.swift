@@ -35,6 +35,21 @@ struct QueryTests {
         for s in ["帮助", "怎么用啊这个", "菜单", "指令有哪些"] { #expect(p.parse(s, .member).query == .help, "\(s)") }
     }
 
+    /// "周报" asks for the weekly report as the whole message; "上周报的" is about the sender's report.
+    @Test func weekReport() {
+        for s in ["周报", "发一下周报", "上周研判", "周报呢？"] { #expect(p.parse(s, .secretary).query == .weekReport, "\(s)") }
+        #expect(p.parse("我上周报的井盖修了没").query == .itemStatus)
+        #expect(p.parse("上周报的那个井盖到底谁管，龙西小区3栋门口还是坏的", .rider).query != .weekReport)
+    }
+
+    /// "我的年度任务" / "两个至少完成了吗" ask how the yearly duty stands.
+    @Test func yearlyDuty() {
+        for s in ["我的年度任务", "年度任务", "我两个至少完成了吗", "今年任务完成没有？"] {
+            #expect(p.parse(s, .member).query == .yearlyDuty, "\(s)")
+        }
+        #expect(p.parse("我的任务", .member).query == .todo)
+    }
+
     /// Query words inside a suggestion or a secretary's notice are not queries.
     @Test func notQueries() {
         #expect(p.parse("建议积分榜每月清零一次 新来的也有机会", .member).intent == .suggestion)

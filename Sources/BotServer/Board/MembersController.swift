@@ -50,7 +50,7 @@ struct MembersController: Sendable {
         let user = try context.requireUser()
         let config = site.config
         let summaries = try await site.store.read { tx in
-            let yearStart = config.calendar.dateInterval(of: .year, for: tx.now)?.start ?? tx.now
+            let yearStart = config.startOfYear(containing: tx.now)
             return try tx.memberSummaries(yearStart: yearStart, grids: user.grids)
         }
         let labels = site.labels
@@ -138,7 +138,7 @@ struct MembersController: Sendable {
             let since: Date =
                 switch period {
                 case .month: config.startOfMonth(containing: tx.now)
-                case .year: config.calendar.dateInterval(of: .year, for: tx.now)?.start ?? tx.now
+                case .year: config.startOfYear(containing: tx.now)
                 case .week: config.startOfWeek(containing: tx.now)
                 }
             return try tx.leaderboard(since: since, boards: board.map { [$0] } ?? [.reports, .service], limit: 50)

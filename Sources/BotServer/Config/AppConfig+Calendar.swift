@@ -13,6 +13,16 @@ extension AppConfig {
         calendar.dateInterval(of: .weekOfYear, for: date)?.start ?? date
     }
 
+    /// The whole week before the one `date` falls in, Monday to Monday: what a weekly report covers.
+    func weekBefore(_ date: Date) -> DateInterval {
+        let end = startOfWeek(containing: date)
+        return DateInterval(start: calendar.date(byAdding: .day, value: -7, to: end) ?? end, end: end)
+    }
+
+    func startOfYear(containing date: Date) -> Date {
+        calendar.dateInterval(of: .year, for: date)?.start ?? date
+    }
+
     func startOfMonth(containing date: Date) -> Date {
         calendar.dateInterval(of: .month, for: date)?.start ?? date
     }

@@ -10,6 +10,8 @@ struct ChatQueries {
     /// The question as written: names the category of "我上周报的井盖修了没", which the parser's
     /// reading of a question does not carry.
     var text = ""
+    /// Names grids as the community calls them (the weekly report lists them).
+    var router: PlaceRouter?
 
     var memberID: Int64 { member.id ?? 0 }
     var labels: Labels { replies.labels }
@@ -57,6 +59,10 @@ struct ChatQueries {
                     reportedAt: parsed.itemRef == nil ? replies.due(item.createdAt) : nil))
         case .help:
             return try toSender(.help, EmptyView())
+        case .weekReport:
+            return try weekReport()
+        case .yearlyDuty:
+            return try yearlyDuty()
         }
     }
 

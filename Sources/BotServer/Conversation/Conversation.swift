@@ -73,7 +73,11 @@ struct Conversation {
         case .register:
             return [try reply(commands.register(name: parsed.registerName ?? message.senderName ?? member.name))]
         case .query:
-            return [try ChatQueries(replies: replies, tx: tx, member: member, text: message.text).answer(parsed)]
+            return [
+                try ChatQueries(
+                    replies: replies, tx: tx, member: member, text: message.text, router: useCases.router
+                ).answer(parsed)
+            ]
         case .chitchat, .report, .wish, .suggestion:
             return []
         }

@@ -29,6 +29,8 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case overdueDigest = "overdue_digest"
     case stalled, expired, reopened
     case weekReport = "week_report"
+    case yearlyDuty = "yearly_duty"
+    case dutyReminder = "duty_reminder"
     case champion
     case announcement
     case reporterClaimed = "reporter_claimed"

@@ -10,6 +10,8 @@ struct CalendarJobs: Sendable {
     /// Items one run looks at, earliest deadline or oldest claim first: the work of a run stays bounded however long the
     /// board's history grows; what is left waits for the next slot.
     var watchLimit = 500
+    /// Names in one duty reminder: a message people can read to the end.
+    var dutyPage = 20
 
     /// Runs `job` as of the transaction's time, for `slot` (the time it was due; a report covers the
     /// week before its slot's week, whenever it is caught up); returns the replies it queued.
@@ -19,6 +21,7 @@ struct CalendarJobs: Sendable {
         case .stalledClaims: try remind(tx, .claims, kinds: [.stalled, .expired])
         case .overdueDigest: try digest(tx)
         case .weeklyReport: try weeklyReport(before: slot, tx)
+        case .yearlyDuty: try dutyReminders(tx)
         }
     }
 
@@ -71,9 +74,8 @@ struct CalendarJobs: Sendable {
     /// Last week, Monday to Monday in the community's zone: the report to the secretaries, and to each
     /// champion their own line in the group they last spoke in.
     private func weeklyReport(before slot: Date, _ tx: BoardTransaction) throws -> Int {
-        let end = config.startOfWeek(containing: slot)
-        let start = config.calendar.date(byAdding: .day, value: -7, to: end) ?? end
-        let report = try tx.weekReport(from: start, to: end)
+        let week = config.weekBefore(slot)
+        let report = try tx.weekReport(from: week.start, to: week.end)
         var queued = try useCases.queue.notify(
             try replies.weekReport(
                 report, gridName: useCases.router.gridName, secretaries: config.people.secretaries.map(\.id)),
@@ -86,6 +88,34 @@ struct CalendarJobs: Sendable {
         return queued
     }
 
+    /// Members short of the year's duty, reminded where they last spoke: one message per group and per
+    /// page of `dutyPage` names, so a district's thousands of members make many short messages.
+    private func dutyReminders(_ tx: BoardTransaction) throws -> Int {
+        let yearStart = config.startOfYear(containing: tx.now)
+        let year = config.calendar.component(.year, from: tx.now)
+        var (queued, after) = (0, Int64(0))
+        while true {
+            let page = try tx.membersShortOfDuty(yearStart: yearStart, afterID: after, limit: watchLimit)
+            guard let last = page.last?.0.id else { return queued }
+            var byGroup: [String: [(Member, YearlyDuty)]] = [:]
+            var order: [String] = []
+            for entry in page {
+                guard let group = try tx.lastGroup(ofSender: entry.0.platformID),
+                    config.group(channel: group.channel, id: group.groupID) != nil
+                else { continue }
+                let key = "\(group.channel)\u{1F}\(group.groupID)"
+                if byGroup[key] == nil { order.append(key) }
+                byGroup[key, default: []].append(entry)
+            }
+            for key in order {
+                for chunk in (byGroup[key] ?? []).chunks(of: dutyPage) {
+                    queued += try useCases.queue.notify(try replies.dutyReminder(chunk, year: year), tx: tx)
+                }
+            }
+            after = last
+        }
+    }
+
     private func unique(_ ids: [String]) -> [String] {
         var seen = Set<String>()
         return ids.filter { seen.insert($0).inserted }
@@ -95,4 +125,11 @@ struct CalendarJobs: Sendable {
 extension Member {
     /// The community's calendar as an actor: never stored, never paid, named in no reply.
     static let calendar = Member(platformID: "calendar", name: "calendar", role: .secretary, createdAt: .distantPast)
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunks(of size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
 }

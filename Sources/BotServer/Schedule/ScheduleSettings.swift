@@ -10,6 +10,8 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
     var stallDays = 3
     /// Last week's 研判 report, to the secretaries, and each champion's line to their group.
     var weeklyReport = "MON 09:00"
+    /// 两个至少1次: members who have not met the year's duty are reminded in October and December.
+    var yearlyDuty = "10-01 12-01 09:00"
 
     enum CodingKeys: String, CodingKey {
         case deadlines
@@ -17,6 +19,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
         case stalledClaims = "stalled_claims"
         case stallDays = "stall_days"
         case weeklyReport = "weekly_report"
+        case yearlyDuty = "yearly_duty"
     }
 
     init() {}
@@ -29,6 +32,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
         try c.update(&stalledClaims, .stalledClaims)
         try c.update(&stallDays, .stallDays)
         try c.update(&weeklyReport, .weeklyReport)
+        try c.update(&yearlyDuty, .yearlyDuty)
     }
 
     /// Each job's time, checked at start-up so a typo names its key.
@@ -39,11 +43,14 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
             case .overdueDigest: overdueDigest
             case .stalledClaims: stalledClaims
             case .weeklyReport: weeklyReport
+            case .yearlyDuty: yearlyDuty
             }
         guard let time = JobTime(text) else {
             throw ConfigError.invalidValue(
                 key: "schedule.\(job.rawValue)",
-                reason: "\"\(text)\" is not a time: write \"09:00\", \"MON 09:00\", \"every 10m\" or \"off\"")
+                reason:
+                    "\"\(text)\" is not a time: write \"09:00\", \"MON 09:00\", \"10-01 12-01 09:00\", \"every 10m\" or \"off\""
+            )
         }
         return time
     }
@@ -62,4 +69,5 @@ enum Job: String, CaseIterable, Sendable {
     case overdueDigest = "overdue_digest"
     case stalledClaims = "stalled_claims"
     case weeklyReport = "weekly_report"
+    case yearlyDuty = "yearly_duty"
 }
