@@ -3,9 +3,10 @@
 running `fengchao serve` (demo configuration, empty data folder).
 
 It logs in as the demo secretary, filters the item list, opens an item, verifies it and sees it
-closed; sends a report in the group-chat simulator and sees the bot's receipt; and saves
-screenshots of the overview, an item page and the simulator on a phone-sized and a desktop-sized
-window into the folder given as the second argument.
+closed; opens the 研判 report for today and checks its numbers, chart and print layout; sends a
+report in the group-chat simulator and sees the bot's receipt; and saves screenshots of the
+overview, an item page, the report (screen and print) and the simulator on a phone-sized and a
+desktop-sized window into the folder given as the second argument.
 
 Usage: browser_test.py PATH/TO/fengchao SCREENSHOT_DIR
 """
@@ -18,6 +19,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -147,8 +150,34 @@ def board_story(base, shots):
             driver.set_window_size(*size)
             driver.get(base + "/board")
             screenshot(driver, shots, f"overview-{suffix}.png")
+        report_story(driver, base, shots)
     finally:
         driver.quit()
+
+
+def report_story(driver, base, shots):
+    # The item was reported today (the community's day), so today's range holds it.
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    driver.set_window_size(*DESKTOP)
+    driver.get(base + "/board/report")
+    check("the report menu opens last week's report", "研判报告" in driver.find_element(By.ID, "report-title").text)
+    driver.get(base + f"/board/report?from={today}&to={today}")
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "report-stats")))
+    reported = driver.find_element(By.ID, "report-report_reported").text
+    check("the report counts today's report", reported.startswith("1"), reported)
+    closed = driver.find_element(By.ID, "report-report_closed").text
+    check("the report counts the verified item", closed.startswith("1"), closed)
+    bars = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "svg.bars text")]
+    check("the category chart draws a bar for 井盖", "井盖" in bars, bars)
+    check("the report links its CSV",
+          driver.find_element(By.ID, "report-csv").get_attribute("href").endswith(f"report.csv?from={today}&to={today}"))
+    screenshot(driver, shots, "report-desktop.png")
+    # On paper: the menu and the buttons are not printed.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    check("a printed report has no menu", not driver.find_element(By.CSS_SELECTOR, "nav.menu").is_displayed())
+    check("a printed report has no range form", not driver.find_element(By.ID, "report-range").is_displayed())
+    screenshot(driver, shots, "report-print.png")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def simulator_story(base, shots):

@@ -35,7 +35,8 @@ import Testing
             let board = BoardClient(client)
             for path in [
                 "/board", "/board/items", "/board/items/1", "/board/reviews", "/board/members",
-                "/board/leaderboard", "/board/exchange", "/board/items.csv", "/board/ledger.csv",
+                "/board/leaderboard", "/board/exchange", "/board/items.csv", "/board/ledger.csv", "/board/report",
+                "/board/report.csv",
             ] {
                 let page = try await board.get(path)
                 #expect(page.status == .seeOther, "\(path)")

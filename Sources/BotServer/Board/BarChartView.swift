@@ -16,13 +16,16 @@ struct BarChartView: Sendable {
     var bars: [Bar]
     var height: Int
     var isEmpty: Bool
+    /// What an empty chart says; nil keeps the overview's "this week" wording.
+    var empty: String?
 
     static let labelWidth = 96
     static let barArea = 210
     static let rowHeight = 26
 
-    init(title: String, rows: [(label: String, count: Int, href: String?)]) {
+    init(title: String, rows: [(label: String, count: Int, href: String?)], empty: String? = nil) {
         self.title = title
+        self.empty = empty
         let maximum = max(rows.map(\.count).max() ?? 0, 1)
         bars = rows.enumerated().map { index, row in
             let width = max(row.count > 0 ? 2 : 0, row.count * Self.barArea / maximum)

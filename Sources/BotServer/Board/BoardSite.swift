@@ -59,6 +59,7 @@ struct BoardSite: Sendable {
                     csrfRefusal: labels.word(.csrfRefused)))
         routes.addRoutes(LoginController(site: self).routes)
         routes.addRoutes(OverviewController(site: self).routes)
+        routes.addRoutes(ReportController(site: self).routes)
         routes.addRoutes(ItemListController(site: self).routes)
         routes.addRoutes(ItemPageController(site: self).routes)
         routes.addRoutes(ReviewController(site: self).routes)

@@ -2,6 +2,7 @@
 /// they all exist with the partials they use.
 enum PageTemplate: String, CaseIterable, Sendable {
     case overview = "board/overview"
+    case report = "board/report"
     case items = "board/items"
     case item = "board/item"
     case reviews = "board/reviews"
