@@ -11,7 +11,8 @@ extension BoardTransaction {
             let reporter = try requireMember(new.reporterID)
             var item = Item(
                 kind: new.kind, category: new.category, text: new.text, status: .open, reporterID: new.reporterID,
-                createdAt: now, dueAt: now.addingTimeInterval(Double(deadlineHours(for: new.kind)) * 3600),
+                createdAt: now,
+                dueAt: now.addingTimeInterval(Double(deadlineHours(for: new.kind, category: new.category)) * 3600),
                 sourceChannel: new.source?.channel, sourceGroup: new.source?.group,
                 sourceMessageID: new.source?.messageID)
             item.location = new.location
@@ -304,9 +305,9 @@ extension BoardTransaction {
             .fetchCount(db)
     }
 
-    func deadlineHours(for kind: ItemKind) -> Int {
+    func deadlineHours(for kind: ItemKind, category: String?) -> Int {
         switch kind {
-        case .issue: rules.issueDeadlineHours
+        case .issue: category.flatMap { rules.categoryDeadlineHours[$0] } ?? rules.issueDeadlineHours
         case .wish: rules.wishDeadlineHours
         case .suggestion: rules.suggestionDeadlineHours
         }

@@ -21,6 +21,9 @@ public struct PointRules: Sendable, Codable, Equatable {
     public var wishDeadlineHours: Int
     /// Deadline of a suggestion, from its creation.
     public var suggestionDeadlineHours: Int
+    /// Deadlines of issues by category code, where the community sets them apart from
+    /// `issueDeadlineHours` (分类分级: an open manhole cannot wait as long as a faded sign).
+    public var categoryDeadlineHours: [String: Int] = [:]
 
     /// Defaults are the rules published by the community the design describes.
     public init(

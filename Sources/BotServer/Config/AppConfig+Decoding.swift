@@ -15,7 +15,7 @@ extension AppConfig {
     enum CodingKeys: String, CodingKey {
         case server, storage, admin, community, lexicon, model, templates, timezone, groups, people, points, webhooks,
             outbound
-        case conversation, channels, board, photos, `public`, sim, schedule, registration, metrics
+        case conversation, channels, board, photos, `public`, sim, schedule, registration, metrics, deadlines
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
@@ -36,6 +36,7 @@ extension AppConfig {
         try c.update(&groups, .groups)
         try c.update(&people, .people)
         points = try c.decodeIfPresent(PointsFile.self, forKey: .points)?.rules ?? points
+        try c.decodeIfPresent(DeadlinesFile.self, forKey: .deadlines)?.apply(to: &points)
         registration = try c.decodeIfPresent(RegistrationFile.self, forKey: .registration)?.rule ?? registration
         try c.update(&webhooks, .webhooks)
         try c.update(&outbound, .outbound)
