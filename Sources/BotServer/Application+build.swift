@@ -35,7 +35,11 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     var logger = dependencies.logger
     logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
 
-    let store = try dependencies.store ?? openStore(config: config)
+    // The open demo runs on a clock the simulator's 时间 control can move; anything real on the wall clock.
+    let demoClock = dependencies.store == nil && config.simIsOpen && config.sim.enabled ? DemoClock() : nil
+    var clock: @Sendable () -> Date = { Date() }
+    if let demoClock { clock = demoClock.now }
+    let store = try dependencies.store ?? openStore(config: config, clock: clock)
     let resources = try await AppResources.load(config: config, rules: store.rules)
     let (templates, renderer, community) = (resources.templates, resources.renderer, resources.community)
     let senders = ReplySenders(byChannel: dependencies.replySenders ?? defaultSenders(config: config, logger: logger))
@@ -78,8 +82,12 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         middleware: MetricsMiddleware<BoardRequestContext>.board(metrics)
     )
     .addRoutes(board.routes)
+    let scheduler = Scheduler(
+        store: store, jobs: CalendarJobs(config: config, useCases: useCases), logger: logger.withLabel("schedule"),
+        outboxSignal: outboxSignal)
     try SimSite.install(
-        on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board, logger: logger)
+        on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board,
+        time: SimTime(scheduler: scheduler, clock: demoClock), logger: logger)
     if board.accounts.isDemo {
         logger.warning(
             "board: no board.users configured; demo accounts secretary / grid with password \(BoardAccounts.demoPassword)"
@@ -108,9 +116,6 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     photoWorker.pollInterval = dependencies.pollInterval
     photoWorker.metrics = metrics
     app.addServices(inboxWorker, outboxWorker, photoWorker)
-    let scheduler = Scheduler(
-        store: store, jobs: CalendarJobs(config: config, useCases: useCases), logger: logger.withLabel("schedule"),
-        outboxSignal: outboxSignal)
     if let drivesScheduler = dependencies.drivesScheduler {
         drivesScheduler(scheduler)
     } else {

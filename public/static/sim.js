@@ -396,6 +396,39 @@
     document.getElementById('story-toggle').setAttribute('aria-expanded', 'false');
   }
 
+  // ---------- time (the calendar's jobs, the demo's clock) ----------
+
+  var timePanel = document.getElementById('time');
+  function runTime(button) {
+    var payload = button.dataset.job ? { job: button.dataset.job } : { advance: button.dataset.advance };
+    var status = document.getElementById('time-status');
+    var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (words.csrf) { headers['X-CSRF-Token'] = words.csrf; }
+    button.disabled = true;
+    fetch('/sim/time', {
+      method: 'POST', credentials: 'same-origin', headers: headers, body: JSON.stringify(payload)
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (answer) {
+          if (!response.ok) { throw new Error(answer.error || ('HTTP ' + response.status)); }
+          return answer;
+        });
+      })
+      .then(function (answer) {
+        var text = timePanel.dataset.msgRan.replace('{n}', answer.queued);
+        if (payload.advance) { text += timePanel.dataset.msgNow.replace('{now}', answer.now); }
+        status.textContent = text;
+        if (!state.inflight) { poll(); }
+      })
+      .catch(function (error) { status.textContent = words.msgFailed + error.message; })
+      .then(function () { button.disabled = false; });
+  }
+  if (timePanel) {
+    Array.prototype.forEach.call(timePanel.querySelectorAll('.time-button'), function (button) {
+      button.addEventListener('click', function () { runTime(button); });
+    });
+  }
+
   // ---------- wiring ----------
 
   tabs.forEach(function (tab) {

@@ -74,7 +74,7 @@ struct SimController: Sendable {
         }
         let inbound: InboundMessage
         do {
-            inbound = try site.inbound(posted, at: Date())
+            inbound = try site.inbound(posted, at: site.time?.clock?.now() ?? Date())
         } catch {
             return refuse(error.description, context: context)
         }
@@ -86,6 +86,30 @@ struct SimController: Sendable {
                 "sim.persona": "\(posted.persona)", "sim.group": "\(posted.group)", "inbox.id": "\(stored.inboxID)",
             ])
         return try JSONResponse.make(SimPostAck(ok: true, messageID: inbound.messageID, inboxID: stored.inboxID))
+    }
+
+    /// `POST /sim/time` `{"job": "weekly_report"}` or `{"advance": "1d"}`: the 时间 control.
+    @Sendable func time(request: Request, context: SimRequestContext) async throws -> Response {
+        guard let time = site.time else { return JSONResponse.error(.notFound, "no calendar") }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            return JSONResponse.error(.unsupportedMediaType, "send application/json")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: SimSite.maxBodyBytes)
+        do {
+            let asked = try JSONDecoder().decode(SimTime.Request.self, from: Data(body.readableBytesView))
+            let queued = try await time.perform(asked)
+            context.logger.info(
+                "sim.time", metadata: ["job": "\(asked.job ?? "-")", "advance": "\(asked.advance ?? "-")"])
+            let now = time.clock?.now() ?? Date()
+            return try JSONResponse.make(
+                SimTime.Answer(
+                    ok: true, queued: queued, now: site.config.format(now, pattern: site.labels.word(.dueFormat))))
+        } catch let refusal as SimTime.Refusal {
+            return refuse(refusal.description, context: context)
+        } catch is DecodingError {
+            return refuse(SimTime.Refusal.nothingAsked.description, context: context)
+        }
     }
 
     private func refuse(_ reason: String, context: SimRequestContext) -> Response {

@@ -48,4 +48,8 @@ struct SimPageView: Sendable {
     var steps: [Step]
     /// A real deployment: the page says it acts on the real board.
     var live: Bool
+    /// The 时间 control: each calendar job to run now, and whether the demo's clock may move.
+    var jobs: [Choice] = []
+    var hasTime = false
+    var canAdvance = false
 }

@@ -22,9 +22,15 @@ extension SimSite {
                 photoLabel: step.photo.map(photoLabel), location: step.location,
                 locationLabel: step.location.flatMap { cast.location($0)?.label })
         }
-        return SimPageView(
+        var view = SimPageView(
             csrf: csrf, botName: labels.word(.simBotName), groups: groupViews, personas: personas, photos: photos,
             locations: locations, steps: steps, live: access != nil)
+        if let time {
+            view.hasTime = true
+            view.canAdvance = time.clock != nil
+            view.jobs = Job.allCases.map { SimPageView.Choice(id: $0.rawValue, label: labels.jobs[$0]) }
+        }
+        return view
     }
 
     /// 蜂巢驿站 / 在职党员群 by the group's role; the id is added when two groups share a role.

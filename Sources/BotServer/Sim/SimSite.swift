@@ -22,6 +22,8 @@ struct SimSite: Sendable {
     let samples: [String]
     /// Nil when no platform channel is configured: the local demo is open to whoever runs it.
     let access: SimAccessMiddleware?
+    /// The 时间 control; nil when the server runs no calendar.
+    var time: SimTime?
 
     /// A newly opened chat shows this many recent messages (and their replies).
     static let recentMessages = 60
@@ -40,7 +42,7 @@ struct SimSite: Sendable {
     /// `sim.enabled` is false, the simulator itself.
     static func install(
         on router: Router<AppRequestContext>, config: AppConfig, store: BoardStore, webhooks: WebhookController,
-        pages: PageRenderer, board: BoardSite, logger: Logger
+        pages: PageRenderer, board: BoardSite, time: SimTime?, logger: Logger
     ) throws {
         let home = config.simIsOpen ? "/sim" : "/board"
         router.get("/") { _, _ in HTMLResponse.redirect(to: home) }
@@ -55,7 +57,7 @@ struct SimSite: Sendable {
             ? nil : SimAccessMiddleware(sessions: board.sessions, accounts: board.accounts, pages: pages)
         let site = SimSite(
             config: config, store: store, transcripts: store, webhooks: webhooks, pages: pages, cast: cast,
-            groups: groups, samples: samples, access: access)
+            groups: groups, samples: samples, access: access, time: time)
         router.group("sim", context: SimRequestContext.self).addRoutes(site.routes)
     }
 
@@ -66,6 +68,7 @@ struct SimSite: Sendable {
         routes.get(use: controller.page)
         routes.get("messages", use: controller.transcript)
         routes.post("messages", use: controller.post)
+        routes.post("time", use: controller.time)
         return routes
     }
 

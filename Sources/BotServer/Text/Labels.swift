@@ -21,6 +21,7 @@ struct Labels: Sendable {
     let groups: LabelFamily<GroupRole>
     let sorts: LabelFamily<ItemSort>
     let periods: LabelFamily<LeaderboardPeriod>
+    let jobs: LabelFamily<Job>
     let words: LabelFamily<Word>
     /// The simulator's sample photos by file name without extension; a photo without one shows its name.
     let samplePhotos: [String: String]
@@ -69,6 +70,7 @@ struct Labels: Sendable {
             categories.missingKeys, kinds.missingKeys, statuses.missingKeys, boards.missingKeys, roles.missingKeys,
             actions.missingKeys, sections.missingKeys, events.missingKeys, ledgerReasons.missingKeys,
             reviewReasons.missingKeys, groups.missingKeys, sorts.missingKeys, periods.missingKeys, words.missingKeys,
+            jobs.missingKeys,
         ]
         return families.flatMap { $0 } + Phrase.allCases.filter { phrases[$0] == nil }.map { "phrases.\($0.rawValue)" }
     }
@@ -87,6 +89,7 @@ struct Labels: Sendable {
         groups = LabelFamily(section: "groups", words: file.groups)
         sorts = LabelFamily(section: "sorts", words: file.sorts)
         periods = LabelFamily(section: "periods", words: file.periods)
+        jobs = LabelFamily(section: "jobs", words: file.jobs)
         words = LabelFamily(section: "words", words: file.words)
         samplePhotos = file.samplePhotos ?? [:]
         catalog = file.catalog
@@ -120,12 +123,12 @@ struct Labels: Sendable {
 
     private struct File: Decodable {
         var categories, kinds, statuses, boards, roles, actions, sections, events: [String: String]?
-        var ledgerReasons, reviewReasons, groups, sorts, periods, samplePhotos, words, phrases: [String: String]?
+        var ledgerReasons, reviewReasons, groups, sorts, periods, samplePhotos, words, phrases, jobs: [String: String]?
         var catalog: [CatalogEntry]?
 
         enum CodingKeys: String, CodingKey {
             case categories, kinds, statuses, boards, roles, actions, sections, events, groups, sorts, periods
-            case words, phrases, catalog
+            case words, phrases, catalog, jobs
             case ledgerReasons = "ledger_reasons"
             case reviewReasons = "review_reasons"
             case samplePhotos = "sample_photos"
