@@ -6,5 +6,6 @@ struct Command: Sendable, Equatable {
     var escalationTarget: String?
     var registerName: String?
     var note: String?
+    var directive: Directive?
     var confidence: Double
 }

@@ -13,6 +13,7 @@ enum CueKind: Int, Sendable, CaseIterable {
     // commands
     case claimStrong, claimWeak, claimSelf, claimBeforeRef, release, complete, completeSuffix, futureMarker
     case verify, verifyReject, verifyRequest, escalate, escalationTarget
+    case chase, closeOut, departmentAnswer
     case register, registerNoise, organisationSuffix, deictic, negation
     // queries
     case points, pointsShort, leaderboard, todo, itemStatus, itemStatusWithRef, help, helpShort, questionMarker,

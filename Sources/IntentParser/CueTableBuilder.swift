@@ -29,6 +29,9 @@ struct CueTableBuilder {
         add(c.escalate, .escalate)
         add(c.escalationTargets, .escalationTarget)
         if let office = gazetteer.community.streetOffice { add([office], .escalationTarget) }
+        add(c.chase, .chase)
+        add(c.closeOut, .closeOut)
+        add(c.departmentAnswer, .departmentAnswer)
         add(c.register, .register)
         add(c.registerNoise, .registerNoise)
         add(c.organisationSuffixes, .organisationSuffix)

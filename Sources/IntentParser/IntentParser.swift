@@ -14,6 +14,7 @@ public struct IntentParser: Sendable {
     let places: PlaceExtractor
     let refs = ItemRefExtractor()
     let commands: CommandRecognizer
+    let directives = DepartmentDirectives()
     let queries: QueryRecognizer
     let content: ContentClassifier
     let locations: LocationResolver
@@ -135,10 +136,10 @@ public struct IntentParser: Sendable {
         if let q = queries.statusQuestion(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
             structural = q.itemRef != nil
-        } else if let c = commands.recognize(ctx) {
+        } else if let c = directives.recognize(ctx, written: norm) ?? commands.recognize(ctx) {
             result = ParseResult(
                 intent: c.intent, itemRef: c.itemRef, verdict: c.verdict, registerName: c.registerName,
-                escalationTarget: c.escalationTarget, note: c.note, confidence: c.confidence)
+                escalationTarget: c.escalationTarget, note: c.note, directive: c.directive, confidence: c.confidence)
             structural = c.itemRef != nil
         } else if let q = queries.recognize(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)

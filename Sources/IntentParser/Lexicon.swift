@@ -136,6 +136,12 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         @OrEmpty public var escalate: [String]
         /// Where escalations go (街道, 城管, 供电所 …).
         @OrEmpty public var escalationTargets: [String]
+        /// Pressing the department an escalated item waits on (催办).
+        @OrEmpty public var chase: [String]
+        /// The secretary striking off an escalated item (销号).
+        @OrEmpty public var closeOut: [String]
+        /// Right after a department's name: the department answered ("城管回复：…").
+        @OrEmpty public var departmentAnswer: [String]
         /// Checking in (报到 and its typos).
         @OrEmpty public var register: [String]
         /// Words around a check-in that are not the person's name (党员, 在职, 骑手 …).
@@ -163,6 +169,9 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case verifyReject = "verify_reject"
             case verifyRequest = "verify_request"
             case escalationTargets = "escalation_targets"
+            case chase
+            case closeOut = "close_out"
+            case departmentAnswer = "department_answer"
             case registerNoise = "register_noise"
             case organisationSuffixes = "organisation_suffixes"
         }

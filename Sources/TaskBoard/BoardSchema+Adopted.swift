@@ -4,20 +4,26 @@ extension BoardSchema {
     /// SQLite cannot change a CHECK in place, so the timeline table is rebuilt with `adopted` among
     /// its actions; its rows and ids are copied as they are.
     static func allowAdoptedEvents(_ db: Database) throws {
-        try createTimeline(
-            db, named: "timeline_events_v4",
+        try rebuildTimeline(
+            db, through: "timeline_events_v4",
             actions: [
                 "created", "claimed", "released", "submitted", "verified", "returned", "escalated", "resolved",
                 "merged",
                 "cancelled", "assigned", "photo_added", "located", "adopted",
             ])
+    }
+
+    /// The timeline table rebuilt (through a table named `temporary`) with a CHECK naming `actions`,
+    /// its rows and ids copied as they are: how a migration adds timeline actions.
+    static func rebuildTimeline(_ db: Database, through temporary: String, actions: [String]) throws {
+        try createTimeline(db, named: temporary, actions: actions)
         try db.execute(
             sql: """
-                INSERT INTO timeline_events_v4 (id, item_id, actor_id, action, at, note)
+                INSERT INTO \(temporary) (id, item_id, actor_id, action, at, note)
                 SELECT id, item_id, actor_id, action, at, note FROM timeline_events
                 """)
         try db.drop(table: "timeline_events")
-        try db.rename(table: "timeline_events_v4", to: "timeline_events")
+        try db.rename(table: temporary, to: "timeline_events")
         try db.create(index: "timeline_events_on_item_id", on: "timeline_events", columns: ["item_id", "at"])
     }
 

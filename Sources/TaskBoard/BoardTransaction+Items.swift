@@ -103,17 +103,10 @@ extension BoardTransaction {
         }
     }
 
-    /// Hands an open or claimed item to the street office or a department (chuishao, "blowing the
-    /// whistle"). The claimant, if any, is kept as history; the item no longer counts against their
-    /// claims.
+    /// Hands an item to the street office or a department named as written, with no deadline of its
+    /// own (`escalate(itemID:by:to:)` with an `Escalation` gives it one).
     public func escalate(itemID: Int64, by memberID: Int64, to target: String?) throws -> Outcome {
-        try atomically {
-            var item = try requireItem(itemID, .escalate, by: memberID)
-            item.status = .escalated
-            item.escalatedTo = target
-            try save(item, .escalated, by: memberID, note: target)
-            return Outcome(item: item)
-        }
+        try escalate(itemID: itemID, by: memberID, to: Escalation(department: target))
     }
 
     /// Closes an escalated item once the department solved it (xiaohao, struck off); pays `reportVerified` to
@@ -121,6 +114,7 @@ extension BoardTransaction {
     public func resolve(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
         try atomically {
             var item = try requireItem(itemID, .resolve, by: memberID)
+            try solveCurrentRequest(itemID: itemID)
             let awards = try close(
                 &item, by: memberID, .resolved, note: note, paying: rules.reportVerified, .reportVerified)
             return Outcome(item: item, awards: awards)

@@ -23,7 +23,7 @@ extension BoardTransaction {
         let overdue = try count(
             """
             SELECT COUNT(*) FROM items
-            WHERE status IN \(ItemStatus.active) AND due_at < \(Self.seconds(now)) \(scope)
+            WHERE status IN \(ItemStatus.withCommunity) AND due_at < \(Self.seconds(now)) \(scope)
             """)
 
         let reported = try Row.fetchOne(

@@ -49,11 +49,11 @@ extension BoardTransaction {
         return try request.oldestFirst().limit(limit).fetchAll(db)
     }
 
-    /// Items still needing work whose deadline has passed, oldest deadline first: what the
-    /// scheduler reminds about.
+    /// Items still needing the community's work whose deadline has passed, oldest deadline first: what
+    /// the scheduler reminds about (an escalated item is late against its department, not here).
     public func overdueItems(limit: Int) throws -> [Item] {
         try Item.all()
-            .filter(status: ItemStatus.active)
+            .filter(status: ItemStatus.withCommunity)
             .overdue(at: now)
             .order(Item.CodingKeys.dueAt, Item.CodingKeys.id)
             .limit(limit)

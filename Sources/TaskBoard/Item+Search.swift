@@ -14,7 +14,7 @@ extension DerivableRequest<Item> {
         if let estate = query.estate { request = request.filter(Item.CodingKeys.estate == estate) }
         if let reporterID = query.reporterID { request = request.filter(Item.CodingKeys.reporterID == reporterID) }
         if let claimantID = query.claimantID { request = request.filter(Item.CodingKeys.claimantID == claimantID) }
-        if query.overdue { request = request.filter(status: ItemStatus.active).overdue(at: now) }
+        if query.overdue { request = request.filter(status: ItemStatus.withCommunity).overdue(at: now) }
         if let from = query.createdFrom {
             request = request.filter(Item.CodingKeys.createdAt >= from.timeIntervalSince1970)
         }

@@ -4,6 +4,10 @@ public enum ItemAction: String, Sendable, CaseIterable {
     case claim, release, submit, verify
     case `return`
     case assign, escalate, resolve, cancel, merge, locate, adopt
+    /// A department's answer to an escalated item, recorded by the community.
+    case answer
+    /// 催办: the community presses the department an escalated item waits on.
+    case chase
 }
 
 /// Who is asking, seen from the item: the one table of rights needs nothing else.
@@ -25,7 +29,9 @@ extension ItemStatus {
         case .claim, .assign: self == .open
         case .release, .submit: self == .claimed
         case .verify, .return: self == .submitted
-        case .escalate: self == .open || self == .claimed
+        // An escalated item escalated again goes one level up.
+        case .escalate: self == .open || self == .claimed || self == .escalated
+        case .answer, .chase: self == .escalated
         case .resolve: self == .escalated
         case .merge: self == .open || self == .claimed || self == .escalated
         case .cancel, .locate: !isTerminal
@@ -44,8 +50,10 @@ extension ItemAction {
         case .release: relations.contains(.claimant) || relations.contains(.supervisor)
         case .submit: relations.contains(.claimant)
         case .locate: relations.contains(.reporter) || relations.contains(.supervisor)
-        case .verify, .return, .assign, .escalate, .resolve, .cancel, .merge, .adopt:
+        case .verify, .return, .assign, .escalate, .resolve, .cancel, .merge, .adopt, .answer:
             relations.contains(.supervisor)
+        // Pressing a department speaks for the community to the outside: the secretary's call.
+        case .chase: role == .secretary
         }
     }
 }

@@ -20,6 +20,10 @@ public enum ItemStatus: String, Codable, Sendable, CaseIterable, DatabaseValueCo
     /// States in which the item still needs work (the board's open list).
     public static let active: [ItemStatus] = [.open, .claimed, .submitted, .escalated]
 
+    /// Active states whose deadline is the community's: an escalated item waits on its department's
+    /// deadline instead, so it is never overdue against the community.
+    public static let withCommunity: [ItemStatus] = [.open, .claimed, .submitted]
+
     /// States no command leaves.
     public var isTerminal: Bool {
         switch self {

@@ -31,4 +31,8 @@ public enum TimelineAction: String, Codable, Sendable, CaseIterable, DatabaseVal
     case located
     /// A suggestion was adopted (采纳) and closed; its reporter was paid for it.
     case adopted
+    /// The department an escalated item waits on answered ("城管回复：已安排"); the note is the answer.
+    case departmentAnswered = "department_answered"
+    /// The community chased the department an escalated item waits on (催办).
+    case chased
 }

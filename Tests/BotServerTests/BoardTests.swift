@@ -176,7 +176,8 @@ import Testing
             _ = try await board.post("/board/items/1/return", [("note", "照片看不清")])
             #expect(try await store.read { tx in try tx.item(id: 1)?.status } == .claimed)
             _ = try await board.post("/board/items/2/escalate", [("target", "街道城管科")])
-            #expect(try await store.read { tx in try tx.item(id: 2)?.escalatedTo } == "街道城管科")
+            // 吹哨报到: the street's 城管科 is the department 城管
+            #expect(try await store.read { tx in try tx.item(id: 2)?.escalatedTo } == "城管")
             _ = try await board.post("/board/items/2/resolve", [("note", "已清运")])
             #expect(try await store.read { tx in try tx.item(id: 2)?.status } == .closed)
             _ = try await board.post("/board/items/3/merge", [("into", "1")])

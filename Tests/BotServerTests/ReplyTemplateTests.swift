@@ -114,7 +114,17 @@ import Testing
         case .submitted: SubmittedView(item: 12, photoCount: 2)
         case .verified, .resolved, .adopted: awards
         case .returned: ReturnedView(item: 12, claimant: "张三", reason: "照片不清楚")
-        case .escalated: EscalatedView(item: 12, target: "街道")
+        case .escalated: EscalatedView(item: 12, target: "城管", level: "街道", due: "11月26日 18:00")
+        case .departmentAnswered, .chaseSent: DepartmentAnswerView(item: 12, department: "城管", answer: "已安排 周三前清理")
+        case .chased:
+            ChaseView(
+                item: 12, topic: "井盖", place: "龙西小区12栋", department: "城管", raised: "11月23日 18:00",
+                due: "11月26日 18:00", late: true)
+        case .departmentRequest:
+            DepartmentRequestView(
+                item: 12, topic: "井盖", place: "龙西小区12栋", text: "井盖破损", department: "城管", level: "街道",
+                due: "11月26日 18:00")
+        case .unknownDepartment: UnknownDepartmentView(item: 12, written: "水务局", names: "街道、城管", example: "街道")
         case .registered: RegisteredView(name: "张三", role: "在职党员", awaitingApproval: true)
         case .points:
             PointsView(name: "张三", total: 7, boards: [BoardPointsView(label: "社情民意收集", points: 7)])

@@ -70,7 +70,7 @@ import Testing
             let news = Array(await platform.heard(in: "riders-1").suffix(4))
             #expect(
                 news == [
-                    Heard("#1 已上报至街道（吹哨），跟踪办理中。", ["u-7"]),
+                    Heard("#1 已上报至街道（吹哨·街道级），答复时限 1月8日 08:00，跟踪办理中。", ["u-7"]),
                     Heard("#2 已取消：已修好。", ["u-7"]),
                     Heard("#3 与 #1 是同一件事，已合并到 #1 跟进，办结后会通知您。", ["u-7"]),
                     Heard("#1 已办结 ✅ 感谢反映，+2", ["u-7"]),

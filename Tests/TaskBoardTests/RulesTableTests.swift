@@ -30,7 +30,9 @@ import Testing
         #expect(ItemStatus.allCases.filter { $0.allows(.claim) } == [.open])
         #expect(ItemStatus.allCases.filter { $0.allows(.verify) } == [.submitted])
         #expect(ItemStatus.allCases.filter { $0.allows(.resolve) } == [.escalated])
-        #expect(ItemStatus.allCases.filter { $0.allows(.escalate) } == [.open, .claimed])
+        #expect(ItemStatus.allCases.filter { $0.allows(.escalate) } == [.open, .claimed, .escalated])
+        #expect(ItemStatus.allCases.filter { $0.allows(.answer) } == [.escalated])
+        #expect(ItemStatus.allCases.filter { $0.allows(.chase) } == [.escalated])
         for terminal in ItemStatus.allCases where terminal.isTerminal {
             #expect(ItemAction.allCases.filter { terminal.allows($0) }.isEmpty, "\(terminal) is history")
         }
@@ -57,6 +59,8 @@ import Testing
                 case .merge: _ = try tx.merge(itemID: id, into: other, by: by)
                 case .locate: _ = try tx.locate(itemID: id, at: Location(estate: "龙西小区"), by: by)
                 case .adopt: _ = try tx.adopt(itemID: id, by: by, note: nil)
+                case .answer: _ = try tx.answerDepartment(itemID: id, by: by, answer: "已安排")
+                case .chase: _ = try tx.chase(itemID: id, by: by)
                 }
                 throw RolledBack()
             }

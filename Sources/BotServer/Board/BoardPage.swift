@@ -32,6 +32,7 @@ struct BoardPage<View: Sendable>: Sendable {
 /// The menu, in the order a secretary works through a day.
 enum BoardSection: String, CaseIterable, Sendable {
     case overview, items, reviews, report, members, leaderboard, exchange
+    case departments
 
     var href: String {
         switch self {

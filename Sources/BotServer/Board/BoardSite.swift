@@ -65,6 +65,7 @@ struct BoardSite: Sendable {
         routes.addRoutes(ReviewController(site: self).routes)
         routes.addRoutes(MembersController(site: self).routes)
         routes.addRoutes(PhotoController(site: self).routes)
+        routes.addRoutes(DepartmentsController(site: self).routes)
         return routes
     }
 

@@ -48,6 +48,8 @@ struct ItemPageController: Sendable {
         var landmark: String?
         var coordinates: String?
         var escalatedTo: String?
+        /// 吹哨报到: the department's level, deadline and answers, while or after it waited on one.
+        var department: DepartmentView?
         var duplicateOf: Int64?
         var source: String?
         var photos: [PhotoView]
@@ -62,9 +64,13 @@ struct ItemPageController: Sendable {
         var canMerge: Bool
         var canLocate: Bool
         var canAdopt: Bool
+        var canAnswer: Bool
+        var canChase: Bool
         var hasActions: Bool
         var assignees: [MemberOption]
         var estates: [String]
+        /// The configured departments, offered when escalating.
+        var departments: [String]
     }
 
     @Sendable func show(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -73,7 +79,7 @@ struct ItemPageController: Sendable {
         let site = site
         let format = BoardFormat(config: site.config)
         let loaded = try await site.store.read {
-            tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date, [ItemAction])? in
+            tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date, [ItemAction], DepartmentRequest?)? in
             guard let detail = try tx.detail(itemID: id), user.mayAccess(grid: detail.item.grid) else { return nil }
             let allowed = detail.item.actions(for: try user.viewer(in: tx))
             let duplicates = try tx.duplicates(of: id)
@@ -81,9 +87,12 @@ struct ItemPageController: Sendable {
                 detail.events.compactMap(\.actorID) + duplicates.map(\.reporterID)
                 + [detail.item.reporterID, detail.item.claimantID].compactMap { $0 }
             let assignees = try tx.members(role: .member)
-            return (detail, try tx.membersByID(ids), duplicates, assignees, tx.now, allowed)
+            return (
+                detail, try tx.membersByID(ids), duplicates, assignees, tx.now, allowed,
+                try tx.currentRequest(itemID: id)
+            )
         }
-        guard let (detail, members, duplicates, assignees, now, allowed) = loaded else {
+        guard let (detail, members, duplicates, assignees, now, allowed, waitingOn) = loaded else {
             throw HTTPError(
                 .notFound, message: site.labels.say(.itemNotFound(item: id)))
         }
@@ -93,7 +102,11 @@ struct ItemPageController: Sendable {
             row: ItemRowView(item, members: members, site: site, format: format, now: now),
             estate: item.estate, building: item.building, unit: item.unit, room: item.room, landmark: item.landmark,
             coordinates: item.lat.flatMap { lat in item.lon.map { String(format: "%.6f, %.6f", lat, $0) } },
-            escalatedTo: item.escalatedTo, duplicateOf: item.duplicateOf,
+            escalatedTo: item.escalatedTo,
+            department: waitingOn.map {
+                DepartmentView($0, events: detail.events, config: site.config, format: format)
+            },
+            duplicateOf: item.duplicateOf,
             source: item.sourceGroup.map { "\(item.sourceChannel ?? "") / \($0)" },
             photos: detail.photos.map { photo in
                 let photoID = photo.id ?? 0
@@ -113,9 +126,11 @@ struct ItemPageController: Sendable {
             canEscalate: allowed.contains(.escalate), canResolve: allowed.contains(.resolve),
             canCancel: allowed.contains(.cancel), canMerge: allowed.contains(.merge),
             canLocate: allowed.contains(.locate) && !item.location.namesAPlace, canAdopt: allowed.contains(.adopt),
+            canAnswer: allowed.contains(.answer), canChase: allowed.contains(.chase),
             hasActions: !allowed.isEmpty,
             assignees: assignees.compactMap { member in member.id.map { MemberOption(id: $0, name: member.name) } },
-            estates: site.useCases.router.estateNames)
+            estates: site.useCases.router.estateNames,
+            departments: site.config.escalation.departments.map(\.name))
         return try await site.page(
             .item, view, request: request, context: context, section: .items, title: "#\(id)")
     }
@@ -144,6 +159,7 @@ struct ItemPageController: Sendable {
 
     enum Action: String, Sendable {
         case verify, `return`, assign, escalate, resolve, cancel, merge, locate, adopt
+        case answer, chase
         case retryPhoto = "retry-photo"
     }
 
@@ -170,6 +186,10 @@ struct ItemPageController: Sendable {
             return try commands.merge(id, into: target, note: form["note"])
         case .adopt:
             return try commands.adopt(id, note: form["note"])
+        case .answer:
+            return try commands.answerDepartment(id, answer: form["note"])
+        case .chase:
+            return try commands.chase(id)
         case .locate:
             // The secretary supplies the place a report was missing, as the reporter's answer would have.
             guard let location = site.location(from: form) else { throw BoardFormError.missingPlace }

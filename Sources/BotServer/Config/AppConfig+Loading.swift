@@ -81,6 +81,7 @@ extension AppConfig {
         try board.validate()
         try schedule.validate()
         try validateDeadlines()
+        try escalation.validate()
         try validateExposure()
         var seen = Set<String>()
         for group in groups where !seen.insert("\(group.channel)/\(group.id)").inserted {

@@ -38,6 +38,8 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var sim = SimConfig()
     var schedule = ScheduleSettings()
     var metrics = MetricsConfig()
+    /// 吹哨报到: the departments items are handed to, and the levels above the community.
+    var escalation = EscalationSettings()
     /// How long a WeChat/WeCom webhook waits for the reply to answer it passively (WeChat gives up at 5 s).
     var passiveReplyBudgetMilliseconds = 3000
 

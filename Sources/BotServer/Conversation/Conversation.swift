@@ -30,6 +30,10 @@ struct Conversation {
             return Response(drafts: try acting(parsed), itemID: parsed.itemRef.map(Int64.init), created: false)
         } catch let refusal as BoardError {
             return Response(drafts: [try replies.refusal(refusal, to: member)], itemID: nil, created: false)
+        } catch let unknown as UnknownDepartment {
+            let item = parsed.itemRef.map(Int64.init)
+            return Response(
+                drafts: [try replies.unknownDepartment(unknown, item: item, to: member)], itemID: nil, created: false)
         }
     }
 
@@ -65,11 +69,12 @@ struct Conversation {
             return [try reply(commands.submit(ref, note: parsed.note, photoURLs: message.imageURLs))]
         case .verify:
             guard let ref else { return [try askForItem(.exampleVerify)] }
+            if parsed.directive == .closeOut { return [try reply(commands.resolve(ref, note: parsed.note))] }
             if parsed.verdict == .reject { return [try reply(commands.returnItem(ref, reason: parsed.note))] }
             return [try reply(commands.verify(ref, note: parsed.note))]
         case .escalate:
             guard let ref else { return [try askForItem(.exampleEscalate)] }
-            return [try reply(commands.escalate(ref, to: parsed.escalationTarget))]
+            return [try reply(escalation(ref, parsed))]
         case .register:
             return [try reply(commands.register(name: parsed.registerName ?? message.senderName ?? member.name))]
         case .query:
@@ -80,6 +85,19 @@ struct Conversation {
             ]
         case .chitchat, .report, .wish, .suggestion:
             return []
+        }
+    }
+
+    /// 吹哨, or what follows it: a department's answer, a chase. A department the lexicon does not know
+    /// but the configuration names is still found in the words.
+    private func escalation(_ ref: Int64, _ parsed: ParseResult) throws -> Happened {
+        switch parsed.directive {
+        case .chase: return try commands.chase(ref)
+        case .departmentAnswer: return try commands.answerDepartment(ref, answer: parsed.note)
+        default:
+            let named =
+                parsed.escalationTarget ?? useCases.replies.config.escalation.department(named: message.text)?.name
+            return try commands.escalate(ref, to: named)
         }
     }
 

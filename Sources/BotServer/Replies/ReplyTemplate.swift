@@ -39,6 +39,11 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case refusedNotRegistered = "refused_not_registered"
     case noReportFound = "no_report_found"
     case registrationApproved = "registration_approved"
+    case departmentAnswered = "department_answered"
+    case departmentRequest = "department_request"
+    case chased
+    case chaseSent = "chase_sent"
+    case unknownDepartment = "unknown_department"
 
     var path: String { "replies/" + rawValue }
 }

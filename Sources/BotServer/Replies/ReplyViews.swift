@@ -82,6 +82,10 @@ struct MergedView {
 struct EscalatedView {
     var item: Int64
     var target: String?
+    /// The level it went to ("街道", "区"), when it waits on a configured department.
+    var level: String?
+    /// The department's deadline.
+    var due: String?
 }
 
 struct RegisteredView {

@@ -9,6 +9,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case members = "board/members"
     case leaderboard = "board/leaderboard"
     case exchange = "board/exchange"
+    case departments = "board/departments"
     case login = "board/login"
     case error = "board/error"
     case simChat = "sim/chat"

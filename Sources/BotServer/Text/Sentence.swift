@@ -37,6 +37,8 @@ enum Sentence: Sendable {
             case .merge: .doneMerge
             case .locate: .doneLocate
             case .adopt: .doneAdopt
+            case .answer: .doneAnswer
+            case .chase: .doneChase
             case .retryPhoto: .doneRetryPhoto
             }
         case .reviewFiled: .doneReviewFiled

@@ -12,8 +12,10 @@ struct Commands {
     let actor: Member
     /// 报到 first: who may claim before registering.
     var registration = RegistrationRule()
+    /// 吹哨报到: the departments and levels.
+    var escalation = EscalationSettings()
 
-    private var actorID: Int64 { actor.id ?? 0 }
+    var actorID: Int64 { actor.id ?? 0 }
 
     /// Files a report, wish or suggestion with the actor as its reporter.
     func file(_ filing: Filing) throws -> Happened {
@@ -55,11 +57,6 @@ struct Commands {
     func returnItem(_ itemID: Int64, reason: String?) throws -> Happened {
         let item = try tx.returnItem(itemID: itemID, by: actorID, reason: reason).item
         return .returned(item, claimant: try member(item.claimantID), reason: reason)
-    }
-
-    func escalate(_ itemID: Int64, to target: String?) throws -> Happened {
-        let item = try tx.escalate(itemID: itemID, by: actorID, to: target).item
-        return .escalated(item, target: target, reporter: try member(item.reporterID))
     }
 
     func resolve(_ itemID: Int64, note: String?) throws -> Happened {
@@ -131,7 +128,7 @@ struct Commands {
         return Paid(awards: outcome.awards, members: members)
     }
 
-    private func member(_ id: Int64?) throws -> Member? {
+    func member(_ id: Int64?) throws -> Member? {
         try id.flatMap { try tx.member(id: $0) }
     }
 }

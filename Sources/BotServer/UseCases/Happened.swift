@@ -1,3 +1,4 @@
+import Foundation
 import TaskBoard
 
 /// What a use case did, with everything its replies name (people already looked up), so the
@@ -11,7 +12,12 @@ enum Happened: Sendable {
     case submitted(Item, photos: Int)
     case verified(Item, Paid)
     case returned(Item, claimant: Member?, reason: String?)
-    case escalated(Item, target: String?, reporter: Member?)
+    /// Handed to a department (its request; nil for an item escalated without one).
+    case escalated(Item, request: DepartmentRequest?, reporter: Member?)
+    /// The department's answer, relayed by the community.
+    case departmentAnswered(Item, answer: String?, reporter: Member?)
+    /// 催办: the department an item waits on is pressed, at a time (late or not).
+    case chased(Item, request: DepartmentRequest?, at: Date)
     case resolved(Item, Paid)
     case assigned(Item, assignee: Member)
     case cancelled(Item, reason: String?, penalty: Award?, reporter: Member?)
@@ -29,7 +35,7 @@ enum Happened: Sendable {
             .submitted(let item, _),
             .verified(let item, _), .returned(let item, _, _), .escalated(let item, _, _), .resolved(let item, _),
             .assigned(let item, _), .cancelled(let item, _, _, _), .merged(let item, _, _), .adopted(let item, _),
-            .located(let item, _, _):
+            .located(let item, _, _), .departmentAnswered(let item, _, _), .chased(let item, _, _):
             item
         case .photosAdded, .registered, .exchanged:
             nil

@@ -48,6 +48,7 @@ struct Notices: Sendable {
         // Reporters of duplicates merged into it hear when it closes ("办结后会通知您"), by their own number.
         if case .verified = happened { notices += try duplicateNews(of: item, by: actor, tx: tx) }
         if case .resolved = happened { notices += try duplicateNews(of: item, by: actor, tx: tx) }
+        if let news = try departmentNews(happened), !told(news.group) { notices.append(news) }
 
         let full = try replies.reply(to: happened, by: actor, in: .board)
         if let claimantID = item.claimantID, claimantID != actor.id, let claimant = try tx.member(id: claimantID),
@@ -93,12 +94,12 @@ struct Notices: Sendable {
             let points = paid.awards.filter { $0.memberID == reporter.id }.reduce(0) { $0 + $1.delta }
             words = try replies.render(
                 .reporterClosed, ReporterClosedView(item: item.number, points: points > 0 ? "+\(points)" : nil))
-        case .escalated, .cancelled, .merged, .adopted, .located:
+        case .escalated, .cancelled, .merged, .adopted, .located, .departmentAnswered:
             // Their own words already speak to the reporter.
             var draft = try replies.reply(to: happened, by: actor, in: .board)
             draft.mention(reporter.platformID)
             return draft
-        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged:
+        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged, .chased:
             return nil
         }
         return ReplyDraft(text: words, mentions: [reporter.platformID])

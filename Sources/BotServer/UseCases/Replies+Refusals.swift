@@ -16,6 +16,8 @@ extension Replies {
             return labels.word(pageError.word)
         case let invalid as BoardFormError:
             return labels.word(invalid.word)
+        case let unknown as UnknownDepartment:
+            return try unknownDepartment(unknown, item: nil, to: actor).text
         case StoreError.invalidAmount:
             return labels.word(.refusedInvalidAmount)
         default:

@@ -45,9 +45,17 @@ struct Replies: Sendable {
             let view = ReturnedView(
                 item: item.number, claimant: claimant?.name ?? labels.word(.unknownName), reason: reason)
             return ReplyDraft(text: try render(.returned, view), mentions: [claimant?.platformID].compactMap { $0 })
-        case .escalated(let item, let target, let reporter):
-            return to.concerning(
-                [reporter], try render(.escalated, EscalatedView(item: item.number, target: target)))
+        case .escalated(let item, let request, let reporter):
+            return to.concerning([reporter], try escalated(item, request: request))
+        case .departmentAnswered(let item, let answer, let reporter):
+            return to.concerning([reporter], try departmentAnswered(item, answer: answer))
+        case .chased(let item, let request, let at):
+            // With a contact group the department hears the chase there (`Notices`); without, the
+            // secretary gets the words to pass on.
+            if config.escalation.department(of: item.escalatedTo)?.group != nil {
+                return to.concerning([], try chaseSent(item))
+            }
+            return to.concerning([], try chase(item, request: request, now: at))
         case .assigned(let item, let assignee):
             return to.concerning(
                 [assignee], try render(.assigned, ClaimedView(item, name: assignee.name, replies: self)))
