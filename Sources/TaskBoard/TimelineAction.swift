@@ -31,4 +31,10 @@ public enum TimelineAction: String, Codable, Sendable, CaseIterable, DatabaseVal
     case located
     /// A suggestion was adopted (采纳) and closed; its reporter was paid for it.
     case adopted
+    /// Someone reported the same thing again; their report was joined to this item (the note names them).
+    case joined
+    /// A report joined by mistake was split off into an item of its own (the note names it).
+    case split
+    /// A closed item broke again ("#3 又坏了") and went back to the open list.
+    case reopened
 }

@@ -16,6 +16,7 @@ extension AppConfig {
         case server, storage, admin, community, lexicon, model, templates, timezone, groups, people, points, webhooks,
             outbound
         case conversation, channels, board, photos, `public`, sim, schedule, registration, metrics
+        case duplicates
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
@@ -37,6 +38,7 @@ extension AppConfig {
         try c.update(&people, .people)
         points = try c.decodeIfPresent(PointsFile.self, forKey: .points)?.rules ?? points
         registration = try c.decodeIfPresent(RegistrationFile.self, forKey: .registration)?.rule ?? registration
+        duplicates = try c.decodeIfPresent(DuplicatesFile.self, forKey: .duplicates)?.rule ?? duplicates
         try c.update(&webhooks, .webhooks)
         try c.update(&outbound, .outbound)
         try c.update(&conversation, .conversation)

@@ -37,6 +37,12 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case refusedNotRegistered = "refused_not_registered"
     case noReportFound = "no_report_found"
     case registrationApproved = "registration_approved"
+    case joined
+    case brokenAgain = "broken_again"
+    case splitOff = "split_off"
+    case joinedClosed = "joined_closed"
+    case refusedStillOpen = "refused_still_open"
+    case refusedReopenTooLate = "refused_reopen_too_late"
 
     var path: String { "replies/" + rawValue }
 }

@@ -12,8 +12,10 @@ struct Commands {
     let actor: Member
     /// 报到 first: who may claim before registering.
     var registration = RegistrationRule()
+    /// When a report joins an open item, and how long a closed one can be reopened.
+    var duplicates = DuplicateRule()
 
-    private var actorID: Int64 { actor.id ?? 0 }
+    var actorID: Int64 { actor.id ?? 0 }
 
     /// Files a report, wish or suggestion with the actor as its reporter.
     func file(_ filing: Filing) throws -> Happened {
@@ -116,7 +118,7 @@ struct Commands {
     /// What an action on this item would do for the actor now: the buttons the board shows.
     func actions(on item: Item) -> [ItemAction] { item.actions(for: actor) }
 
-    private func route(of item: Item) throws -> Route {
+    func route(of item: Item) throws -> Route {
         let workers = try router.workers(of: item.grid).map { id in
             (platformID: id, name: try tx.member(platformID: id)?.name ?? id)
         }
@@ -131,7 +133,7 @@ struct Commands {
         return Paid(awards: outcome.awards, members: members)
     }
 
-    private func member(_ id: Int64?) throws -> Member? {
+    func member(_ id: Int64?) throws -> Member? {
         try id.flatMap { try tx.member(id: $0) }
     }
 }

@@ -73,6 +73,8 @@ struct Notices: Sendable {
                 add(group, announcement)
             }
         }
+        try duplicateNotices(
+            of: happened, by: actor, answered: answered, mentions: &mentions, notices: &notices, tx: tx)
         return (mentions, notices)
     }
 
@@ -98,7 +100,9 @@ struct Notices: Sendable {
             var draft = try replies.reply(to: happened, by: actor, in: .board)
             draft.mention(reporter.platformID)
             return draft
-        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged:
+        case .reopened, .split:
+            return try replies.reply(to: happened, by: actor, in: .board).mentioning(reporter.platformID)
+        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged, .joined:
             return nil
         }
         return ReplyDraft(text: words, mentions: [reporter.platformID])
