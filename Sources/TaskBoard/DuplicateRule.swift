@@ -22,18 +22,23 @@ public struct DuplicateRule: Sendable, Codable, Equatable {
 
     /// Whether a report of `category` at `location` is the same thing as `item`: the same category
     /// (never "other", which names no category), an issue still needing work, created within the
-    /// window, and within the radius or at the same estate and building.
+    /// window, and at the same estate and building or, where the two do not both name a building,
+    /// within the radius. Named buildings settle it: a named estate's coordinates are its centre, so
+    /// 12栋 and 8栋 of one estate are 0 m apart and still two places; so are two different landmarks.
     public func isDuplicate(_ category: String?, at location: Location, of item: Item, now: Date) -> Bool {
         guard let category, category != "other", item.kind == .issue, item.category == category,
             ItemStatus.active.contains(item.status), item.createdAt >= now.addingTimeInterval(-windowHours * 3600)
         else { return false }
-        if let lat = location.lat, let lon = location.lon, let itemLat = item.lat, let itemLon = item.lon,
-            GeoDistance.meters(lat1: lat, lon1: lon, lat2: itemLat, lon2: itemLon) <= radiusMeters
-        {
-            return true
+        if let building = location.building, let itemBuilding = item.building {
+            return location.estate != nil && item.estate == location.estate && itemBuilding == building
         }
-        guard let estate = location.estate, let building = location.building else { return false }
-        return item.estate == estate && item.building == building
+        if let landmark = location.landmark, let itemLandmark = item.landmark, landmark != itemLandmark {
+            return false
+        }
+        guard let lat = location.lat, let lon = location.lon, let itemLat = item.lat, let itemLon = item.lon else {
+            return false
+        }
+        return GeoDistance.meters(lat1: lat, lon1: lon, lat2: itemLat, lon2: itemLon) <= radiusMeters
     }
 
     /// Whether an item closed at `closedAt` may still be reopened at `now`.

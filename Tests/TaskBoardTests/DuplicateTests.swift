@@ -33,6 +33,16 @@ import Testing
         #expect(rule.isDuplicate("manhole", at: Location(estate: "龙西小区", building: "12"), of: item, now: now))
         #expect(!rule.isDuplicate("manhole", at: Location(estate: "龙西小区", building: "3"), of: item, now: now))
         #expect(!rule.isDuplicate("manhole", at: Location(estate: "龙西小区"), of: item, now: now))
+        // Two named buildings are two places even at the estate's one centre coordinate
+        #expect(
+            !rule.isDuplicate(
+                "manhole", at: Location(estate: "龙西小区", building: "8", lat: 28.2, lon: 112.9), of: item, now: now))
+        // Two different landmarks too
+        var atGate = item
+        atGate.building = nil
+        atGate.landmark = "东门"
+        #expect(!rule.isDuplicate("manhole", at: Location(landmark: "西门", lat: 28.2, lon: 112.9), of: atGate, now: now))
+        #expect(rule.isDuplicate("manhole", at: Location(landmark: "东门", lat: 28.2, lon: 112.9), of: atGate, now: now))
         // Another category, "other", an item past the window or no longer open: no join
         #expect(!rule.isDuplicate("streetlight", at: near, of: item, now: now))
         var other = item
