@@ -30,6 +30,8 @@ enum CueKind: Int, Sendable, CaseIterable {
     case buildingMarker, unitMarker, roomMarker
     // item numbers
     case refPrefix, refOrdinal, refSuffix, refBlockerAfter, refBlockerBefore
+    // directives (last, so the kinds before keep their numbers)
+    case meToo, reopen
 }
 
 /// A set of cue kinds as a bit mask: membership tests in the per-hit loops cost no hashing.

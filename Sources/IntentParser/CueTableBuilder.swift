@@ -70,6 +70,8 @@ struct CueTableBuilder {
         add(chat.thanks, .thanks)
         add(chat.notices, .notice)
         add(chat.personal, .personal)
+        add(chat.meToo, .meToo)
+        add(chat.reopen, .reopen)
 
         for (word, weight) in lx.report.faultCues { add([word], .fault, weight) }
         add(lx.report.photoPointers, .photoPointer)

@@ -153,6 +153,8 @@ public struct IntentParser: Sendable {
                 fill(&result, place: place, category: d.category)
             }
         }
+        // "我也遇到了 #3", "#3 又坏了": the number and the words settle it, as for a command.
+        if DirectiveRecognizer.apply(to: &result, context: ctx) { structural = true }
         return Reading(
             context: ctx, rules: result, structural: structural, place: place.isEmpty ? nil : place,
             quoted: parts.quote != nil, photos: photos)

@@ -298,12 +298,18 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         @OrEmpty public var notices: [String]
         /// Personal requests and small talk between riders (打气筒, 带个餐, 帮我看看).
         @OrEmpty public var personal: [String]
+        /// "我也遇到了 #3": the sender has the same problem as a numbered item (directive me_too).
+        @OrEmpty public var meToo: [String]
+        /// "#3 又坏了", "还没修好": a numbered item broke again (directive reopen).
+        @OrEmpty public var reopen: [String]
 
         /// An empty section.
         public init() {}
 
         enum CodingKeys: String, CodingKey {
             case solved, relapse, confirm, thanks, notices, personal
+            case meToo = "me_too"
+            case reopen
         }
     }
 

@@ -29,6 +29,10 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidMerge(item: Int64, into: Int64)
     /// A party member claims before registering (报到), or before the secretary confirmed it.
     case notRegistered(awaitingApproval: Bool)
+    /// "#3 又坏了" on an item still being worked on: there is nothing to reopen.
+    case stillOpen(item: Int64)
+    /// "#3 又坏了" on an item closed more than `days` ago: a new report is the way.
+    case reopenTooLate(item: Int64, days: Int)
 
     /// A maintainer's sentence for logs; people in groups get the server's templates instead.
     public var description: String {
@@ -46,6 +50,8 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
         case .insufficientBalance(let balance, let cost): "balance \(balance) is below the cost \(cost)"
         case .invalidMerge(let item, let into): "cannot merge item #\(item) into #\(into)"
         case .notRegistered(let awaiting): awaiting ? "registration awaits approval" : "not registered"
+        case .stillOpen(let item): "item #\(item) is still open"
+        case .reopenTooLate(let item, let days): "item #\(item) closed more than \(days) days ago"
         }
     }
 }

@@ -12,6 +12,8 @@ public enum BoardPageError: Error, Equatable, Sendable, CustomStringConvertible 
     case reviewClosed(Int64, status: ReviewStatus)
     /// An activity needs a name.
     case emptyActivityName
+    /// No joined report has this id, or it was split off already.
+    case noSuchJoinedReport(Int64)
 
     /// A maintainer's sentence for logs; the board shows its own words.
     public var description: String {
@@ -20,6 +22,7 @@ public enum BoardPageError: Error, Equatable, Sendable, CustomStringConvertible 
         case .noSuchReview(let id): "no review \(id)"
         case .reviewClosed(let id, let status): "review \(id) is already \(status.rawValue)"
         case .emptyActivityName: "an activity needs a name"
+        case .noSuchJoinedReport(let id): "no joined report \(id)"
         }
     }
 }

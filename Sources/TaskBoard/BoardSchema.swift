@@ -21,6 +21,7 @@ enum BoardSchema {
         migrator.registerMigration("v6-schedule", migrate: createSchedule)
         migrator.registerMigration("v7-parked-turns-by-sender", migrate: indexParkedTurnsBySender)
         migrator.registerMigration("v8-departments", migrate: createDepartmentRequests)
+        migrator.registerMigration("v9-duplicates", migrate: createDuplicates)
         return migrator
     }
 

@@ -35,4 +35,10 @@ public enum TimelineAction: String, Codable, Sendable, CaseIterable, DatabaseVal
     case departmentAnswered = "department_answered"
     /// The community chased the department an escalated item waits on (催办).
     case chased
+    /// Someone reported the same thing again; their report was joined to this item (the note names them).
+    case joined
+    /// A report joined by mistake was split off into an item of its own (the note names it).
+    case split
+    /// A closed item broke again ("#3 又坏了") and went back to the open list.
+    case reopened
 }

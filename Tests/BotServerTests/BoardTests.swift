@@ -168,7 +168,7 @@ import Testing
         try await withServer(platform: platform, configure: Self.configure) { client, store in
             try await Self.submittedItem(client, store)
             try await client.postMessage(messageBody(id: "x2", sender: "u-8", name: "王五", text: "龙西小区3栋门口垃圾堆了好几天"))
-            try await client.postMessage(messageBody(id: "x3", sender: "u-9", name: "赵六", text: "龙西小区12栋井盖又坏了"))
+            try await client.postMessage(messageBody(id: "x3", sender: "u-9", name: "赵六", text: "龙西小区8栋井盖又坏了"))
             #expect(try await eventually { try await store.read { tx in try tx.item(id: 3) } != nil })
             let board = BoardClient(client)
             try await board.login("sec", "pw-secret")

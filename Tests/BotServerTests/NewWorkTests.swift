@@ -58,7 +58,7 @@ import Testing
         let platform = ReplyRecorder()
         try await AroundTheItem.run(platform) { client, store, clock in
             // Given three reports an hour apart, the second cancelled and the third merged into the first
-            for (n, text) in ["龙西小区12栋窨井盖破损", "龙西小区3栋楼道灯不亮了", "龙西小区12栋井盖又松了"].enumerated() {
+            for (n, text) in ["龙西小区12栋窨井盖破损", "龙西小区3栋楼道灯不亮了", "龙西小区8栋井盖又松了"].enumerated() {
                 try await client.postMessage(messageBody(id: "w-\(n)", sender: "u-7", name: "叶强", text: text))
                 try await platform.waitFor(delivered: 2 * (n + 1))
                 clock.advance(seconds: 3600)

@@ -148,6 +148,11 @@ import Testing
                 item: 12, name: "张三", assigned: true, category: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")
         case .reporterReturned: ReporterReturnedView(item: 12, reason: "照片不清楚")
         case .reporterClosed: ReporterClosedView(item: 12, points: "+2", into: 3)
+        case .joined, .joinedClosed, .refusedStillOpen: ItemOnlyView(item: 12)
+        case .brokenAgain:
+            BrokenAgainView(item: 12, topic: "井盖", place: "龙西小区12栋", due: "11月26日 18:00", claimant: "张三")
+        case .splitOff: SplitOffView(from: 3, receipt: "已收到 #12：井盖｜龙西小区12栋")
+        case .refusedReopenTooLate: ReopenTooLateView(item: 12, days: 30)
         case .refusedNotRegistered: NotRegisteredView(awaitingApproval: true)
         case .noReportFound: NoReportView(category: "井盖", example: "查 #12")
         case .registrationApproved: NameView(name: "张三")

@@ -51,7 +51,7 @@ import Testing
     @Test func escalationCancellationAndMergeFromTheBoardReachTheReporter() async throws {
         let platform = ReplyRecorder()
         try await AroundTheItem.run(platform) { client, store, _ in
-            for (n, text) in ["龙西小区12栋窨井盖破损", "龙西小区3栋楼道灯不亮了", "龙西小区12栋井盖又松了"].enumerated() {
+            for (n, text) in ["龙西小区12栋窨井盖破损", "龙西小区3栋楼道灯不亮了", "龙西小区8栋井盖又松了"].enumerated() {
                 try await client.postMessage(messageBody(id: "b-\(n)", sender: "u-7", name: "叶强", text: text))
             }
             try await platform.waitFor(delivered: 6)
@@ -83,7 +83,7 @@ import Testing
         let platform = ReplyRecorder()
         try await AroundTheItem.run(platform) { client, store, _ in
             try await client.postMessage(messageBody(id: "d-1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
-            try await client.postMessage(messageBody(id: "d-2", sender: "u-8", name: "周小蜂", text: "龙西小区12栋井盖又松了"))
+            try await client.postMessage(messageBody(id: "d-2", sender: "u-8", name: "周小蜂", text: "龙西小区8栋井盖又松了"))
             try await client.postMessage(messageBody(id: "d-3", group: "members-1", sender: "p-1", text: "报到 张三"))
             try await platform.waitFor(delivered: 5)
             let board = BoardClient(client)

@@ -56,6 +56,10 @@ struct ItemPageController: Sendable {
         var events: [EventView]
         var duplicates: [ItemRowView]
         var hasDuplicates: Bool
+        /// Reports of the same thing joined to this item, each with a split button for those who may.
+        var joined: [JoinedView]
+        var hasJoined: Bool
+        var canSplit: Bool
         var canVerify: Bool
         var canAssign: Bool
         var canEscalate: Bool
@@ -79,20 +83,24 @@ struct ItemPageController: Sendable {
         let site = site
         let format = BoardFormat(config: site.config)
         let loaded = try await site.store.read {
-            tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date, [ItemAction], DepartmentRequest?)? in
+            tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date, [ItemAction], DepartmentRequest?, JoinedReports)? in
             guard let detail = try tx.detail(itemID: id), user.mayAccess(grid: detail.item.grid) else { return nil }
-            let allowed = detail.item.actions(for: try user.viewer(in: tx))
+            let viewer = try user.viewer(in: tx)
+            let allowed = detail.item.actions(for: viewer)
             let duplicates = try tx.duplicates(of: id)
+            let joined = JoinedReports(
+                reports: try tx.joinedReports(of: id),
+                canSplit: detail.item.relations(of: viewer).contains(.supervisor))
             let ids =
-                detail.events.compactMap(\.actorID) + duplicates.map(\.reporterID)
+                detail.events.compactMap(\.actorID) + duplicates.map(\.reporterID) + joined.reports.map(\.reporterID)
                 + [detail.item.reporterID, detail.item.claimantID].compactMap { $0 }
             let assignees = try tx.members(role: .member)
             return (
                 detail, try tx.membersByID(ids), duplicates, assignees, tx.now, allowed,
-                try tx.currentRequest(itemID: id)
+                try tx.currentRequest(itemID: id), joined
             )
         }
-        guard let (detail, members, duplicates, assignees, now, allowed, waitingOn) = loaded else {
+        guard let (detail, members, duplicates, assignees, now, allowed, waitingOn, joined) = loaded else {
             throw HTTPError(
                 .notFound, message: site.labels.say(.itemNotFound(item: id)))
         }
@@ -122,6 +130,8 @@ struct ItemPageController: Sendable {
             },
             duplicates: duplicates.map { ItemRowView($0, members: members, site: site, format: format, now: now) },
             hasDuplicates: !duplicates.isEmpty,
+            joined: joined.reports.map { JoinedView($0, members: members, format: format) },
+            hasJoined: !joined.reports.isEmpty, canSplit: joined.canSplit,
             canVerify: allowed.contains(.verify), canAssign: allowed.contains(.assign),
             canEscalate: allowed.contains(.escalate), canResolve: allowed.contains(.resolve),
             canCancel: allowed.contains(.cancel), canMerge: allowed.contains(.merge),
@@ -150,15 +160,17 @@ struct ItemPageController: Sendable {
         ) { tx, actor in
             guard let item = try tx.item(id: id), user.mayAccess(grid: item.grid) else { throw notFound }
             let commands = site.useCases.commands(in: tx, by: actor)
-            if let happened = try perform(kind, item: item, form: form, commands: commands, tx: tx) {
+            let happened = try perform(kind, item: item, form: form, commands: commands, tx: tx)
+            if let happened {
                 try site.useCases.queue.send(try site.useCases.notices.notices(of: happened, by: actor, tx: tx), tx: tx)
             }
-            return site.labels.say(.itemDone(kind, item: id))
+            // A split names the new item; every other action the page's own.
+            return site.labels.say(.itemDone(kind, item: kind == .split ? happened?.item?.id ?? id : id))
         }
     }
 
     enum Action: String, Sendable {
-        case verify, `return`, assign, escalate, resolve, cancel, merge, locate, adopt
+        case verify, `return`, assign, escalate, resolve, cancel, merge, locate, adopt, split
         case answer, chase
         case retryPhoto = "retry-photo"
     }
@@ -190,6 +202,13 @@ struct ItemPageController: Sendable {
             return try commands.answerDepartment(id, answer: form["note"])
         case .chase:
             return try commands.chase(id)
+        case .split:
+            guard let joinedID = form.int64("joined") else { throw BoardFormError.missingTarget }
+            // Only a report joined to this page's item: the grid this user may see.
+            guard try tx.joinedReport(id: joinedID)?.itemID == id else {
+                throw BoardPageError.noSuchJoinedReport(joinedID)
+            }
+            return try commands.split(joinedID)
         case .locate:
             // The secretary supplies the place a report was missing, as the reporter's answer would have.
             guard let location = site.location(from: form) else { throw BoardFormError.missingPlace }

@@ -17,6 +17,7 @@ extension AppConfig {
             outbound
         case conversation, channels, board, photos, `public`, sim, schedule, registration, metrics, deadlines
         case escalation
+        case duplicates
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
@@ -39,6 +40,7 @@ extension AppConfig {
         points = try c.decodeIfPresent(PointsFile.self, forKey: .points)?.rules ?? points
         try c.decodeIfPresent(DeadlinesFile.self, forKey: .deadlines)?.apply(to: &points)
         registration = try c.decodeIfPresent(RegistrationFile.self, forKey: .registration)?.rule ?? registration
+        duplicates = try c.decodeIfPresent(DuplicatesFile.self, forKey: .duplicates)?.rule ?? duplicates
         try c.update(&webhooks, .webhooks)
         try c.update(&outbound, .outbound)
         try c.update(&conversation, .conversation)

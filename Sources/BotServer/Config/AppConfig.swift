@@ -29,6 +29,8 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var points = PointRules()
     /// 报到 first: party members register (and, if asked, are approved) before they claim.
     var registration = RegistrationRule()
+    /// Reports of the same thing joined to the open item; closed items reopened ("#3 又坏了").
+    var duplicates = DuplicateRule()
     var webhooks = Webhooks()
     var outbound = Outbound()
     var conversation = ConversationSettings()

@@ -11,7 +11,7 @@ struct Conversation {
     let member: Member
 
     private var replies: Replies { useCases.replies }
-    private var commands: Commands { useCases.commands(in: tx, by: member) }
+    var commands: Commands { useCases.commands(in: tx, by: member) }
     private var memberID: Int64 { member.id ?? 0 }
 
     /// The replies, and the item the message created or acted on (for joining later photos to it).
@@ -23,9 +23,10 @@ struct Conversation {
 
     func respond(to parsed: ParseResult) throws -> Response {
         do {
+            if let directed = try directed(parsed) { return directed }
             if let filing = filing(parsed) {
-                let happened = try commands.file(filing)
-                return Response(drafts: [try reply(happened)], itemID: happened.item?.id, created: true)
+                let happened = try commands.fileOrJoin(filing)
+                return Response(drafts: [try reply(happened)], itemID: happened.item?.id, created: happened.isFiled)
             }
             return Response(drafts: try acting(parsed), itemID: parsed.itemRef.map(Int64.init), created: false)
         } catch let refusal as BoardError {
@@ -38,7 +39,7 @@ struct Conversation {
     }
 
     /// A report, wish or suggestion to file, as the parser read it; nil for any other intent.
-    private func filing(_ parsed: ParseResult) -> Filing? {
+    func filing(_ parsed: ParseResult) -> Filing? {
         let kind: ItemKind
         switch parsed.intent {
         case .report: kind = .issue
@@ -102,7 +103,7 @@ struct Conversation {
     }
 
     /// The answer in this chat, with what the reporter's, the claimant's and the members' groups hear.
-    private func reply(_ happened: Happened) throws -> ReplyDraft {
+    func reply(_ happened: Happened) throws -> ReplyDraft {
         try useCases.notices.spread(
             happened, by: member, answer: try replies.reply(to: happened, by: member, in: .chat),
             in: ChatGroup(channel: message.channel, id: message.groupID), tx: tx)

@@ -44,6 +44,12 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case chased
     case chaseSent = "chase_sent"
     case unknownDepartment = "unknown_department"
+    case joined
+    case brokenAgain = "broken_again"
+    case splitOff = "split_off"
+    case joinedClosed = "joined_closed"
+    case refusedStillOpen = "refused_still_open"
+    case refusedReopenTooLate = "refused_reopen_too_late"
 
     var path: String { "replies/" + rawValue }
 }

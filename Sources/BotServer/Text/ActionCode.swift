@@ -8,4 +8,5 @@ struct ActionCode: RawRepresentable, CaseIterable, Sendable {
     static let allCases =
         ItemAction.allCases.map { ActionCode(rawValue: $0.rawValue) }
         + BoardAction.allCases.map { ActionCode(rawValue: $0.rawValue) }
+        + DuplicateAction.allCases.map { ActionCode(rawValue: $0.rawValue) }
 }

@@ -17,6 +17,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case doneAdopt = "done_adopt"
     case doneAnswer = "done_answer"
     case doneChase = "done_chase"
+    case doneSplit = "done_split"
     case doneRetryPhoto = "done_retry-photo"
     case doneReviewFiled = "done_review_filed"
     case doneFiled = "done_filed"
@@ -48,6 +49,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .doneAdopt: .itemDone(.adopt, item: 12)
         case .doneAnswer: .itemDone(.answer, item: 12)
         case .doneChase: .itemDone(.chase, item: 12)
+        case .doneSplit: .itemDone(.split, item: 12)
         case .doneRetryPhoto: .itemDone(.retryPhoto, item: 12)
         case .doneReviewFiled: .reviewFiled(item: 12)
         case .doneFiled: .filed(item: 12)

@@ -39,6 +39,7 @@ enum Sentence: Sendable {
             case .adopt: .doneAdopt
             case .answer: .doneAnswer
             case .chase: .doneChase
+            case .split: .doneSplit
             case .retryPhoto: .doneRetryPhoto
             }
         case .reviewFiled: .doneReviewFiled

@@ -61,6 +61,7 @@ enum Word: String, CaseIterable, Sendable {
     case refusedReviewClosed = "refused_review_closed"
     case refusedInvalidAmount = "refused_invalid_amount"
     case refusedNotPending = "refused_not_pending"
+    case joinedReportNotFound = "joined_report_not_found"
     case doneReviewIgnore = "done_review_ignore"
     case doneCrashedRetry = "done_crashed_retry"
     case doneActivity = "done_activity"

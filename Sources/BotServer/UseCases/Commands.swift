@@ -14,6 +14,8 @@ struct Commands {
     var registration = RegistrationRule()
     /// 吹哨报到: the departments and levels.
     var escalation = EscalationSettings()
+    /// When a report joins an open item, and how long a closed one can be reopened.
+    var duplicates = DuplicateRule()
 
     var actorID: Int64 { actor.id ?? 0 }
 
@@ -113,7 +115,7 @@ struct Commands {
     /// What an action on this item would do for the actor now: the buttons the board shows.
     func actions(on item: Item) -> [ItemAction] { item.actions(for: actor) }
 
-    private func route(of item: Item) throws -> Route {
+    func route(of item: Item) throws -> Route {
         let workers = try router.workers(of: item.grid).map { id in
             (platformID: id, name: try tx.member(platformID: id)?.name ?? id)
         }

@@ -27,6 +27,12 @@ enum Happened: Sendable {
     case photosAdded(itemID: Int64, count: Int)
     case registered(Member)
     case exchanged(Member, goods: String, cost: Int)
+    /// A report of the same thing as an open item, joined to it (the item is the one joined).
+    case joined(Item, JoinedReport)
+    /// A closed item broken again, back on the open list.
+    case reopened(Item, Route, formerClaimant: Member?, reporter: Member?)
+    /// A wrongly joined report, now an item of its own (`from` is the item it left).
+    case split(Item, Route, from: Int64, awards: [Award], reporter: Member)
 
     /// The item acted on, when the use case concerned one.
     var item: Item? {
@@ -35,7 +41,8 @@ enum Happened: Sendable {
             .submitted(let item, _),
             .verified(let item, _), .returned(let item, _, _), .escalated(let item, _, _), .resolved(let item, _),
             .assigned(let item, _), .cancelled(let item, _, _, _), .merged(let item, _, _), .adopted(let item, _),
-            .located(let item, _, _), .departmentAnswered(let item, _, _), .chased(let item, _, _):
+            .located(let item, _, _), .departmentAnswered(let item, _, _), .chased(let item, _, _),
+            .joined(let item, _), .reopened(let item, _, _, _), .split(let item, _, _, _, _):
             item
         case .photosAdded, .registered, .exchanged:
             nil

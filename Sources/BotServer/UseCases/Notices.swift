@@ -74,6 +74,8 @@ struct Notices: Sendable {
                 add(group, announcement)
             }
         }
+        try duplicateNotices(
+            of: happened, by: actor, answered: answered, mentions: &mentions, notices: &notices, tx: tx)
         return (mentions, notices)
     }
 
@@ -99,7 +101,9 @@ struct Notices: Sendable {
             var draft = try replies.reply(to: happened, by: actor, in: .board)
             draft.mention(reporter.platformID)
             return draft
-        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged, .chased:
+        case .reopened, .split:
+            return try replies.reply(to: happened, by: actor, in: .board).mentioning(reporter.platformID)
+        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged, .chased, .joined:
             return nil
         }
         return ReplyDraft(text: words, mentions: [reporter.platformID])

@@ -39,6 +39,8 @@ extension Replies {
         case .insufficientBalance: .refusedInsufficientBalance
         case .invalidMerge: .refusedInvalidMerge
         case .notRegistered: .refusedNotRegistered
+        case .stillOpen: .refusedStillOpen
+        case .reopenTooLate: .refusedReopenTooLate
         }
     }
 
@@ -56,6 +58,8 @@ extension Replies {
         case .insufficientBalance(let balance, let cost): BalanceView(balance: balance, cost: cost)
         case .invalidMerge(let item, let into): MergeRefusalView(item: item, into: into)
         case .notRegistered(let awaiting): NotRegisteredView(awaitingApproval: awaiting)
+        case .stillOpen(let item): ItemOnlyView(item: item)
+        case .reopenTooLate(let item, let days): ReopenTooLateView(item: item, days: days)
         }
     }
 }
@@ -68,6 +72,7 @@ extension BoardPageError {
         case .noSuchReview: .reviewNotFound
         case .reviewClosed: .refusedReviewClosed
         case .emptyActivityName: .formMissingActivity
+        case .noSuchJoinedReport: .joinedReportNotFound
         }
     }
 }

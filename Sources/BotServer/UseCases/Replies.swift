@@ -78,6 +78,12 @@ struct Replies: Sendable {
             return to.concerning([], try render(.registered, view))
         case .exchanged(let member, let goods, let cost):
             return to.concerning([member], labels.say(.exchanged(name: member.name, goods: goods, points: cost)))
+        case .joined(let item, _):
+            return to.concerning([], try render(.joined, ItemOnlyView(item: item.number)))
+        case .reopened(let item, let route, let formerClaimant, let reporter):
+            return try brokenAgain(item, route: route, formerClaimant: formerClaimant, reporter: reporter, to: to)
+        case .split(let item, let route, let from, let awards, let reporter):
+            return try split(item, route: route, from: from, awards: awards, reporter: reporter)
         }
     }
 
@@ -107,7 +113,7 @@ struct Replies: Sendable {
     }
 
     /// A receipt always addresses the reporter, also for a report the secretary filed for them.
-    private func receipt(_ item: Item, route: Route, awards: [Award], reporter: Member) throws -> ReplyDraft {
+    func receipt(_ item: Item, route: Route, awards: [Award], reporter: Member) throws -> ReplyDraft {
         let points = awards.filter { $0.memberID == reporter.id }.reduce(0) { $0 + $1.delta }
         let to = Addressing(actor: reporter, audience: .chat)
         switch item.kind {
@@ -144,7 +150,7 @@ struct Replies: Sendable {
 
 /// Who a reply @-mentions: the actor first when they are in the chat, then the people concerned,
 /// each once, never the actor twice.
-private struct Addressing {
+struct Addressing {
     let actor: Member
     let audience: Replies.Audience
 

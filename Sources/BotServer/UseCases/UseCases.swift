@@ -10,7 +10,8 @@ struct UseCases: Sendable {
     func commands(in tx: BoardTransaction, by actor: Member) -> Commands {
         Commands(
             tx: tx, router: router, actor: actor, registration: replies.config.registration,
-            escalation: replies.config.escalation)
+            escalation: replies.config.escalation,
+            duplicates: replies.config.duplicates)
     }
 
     /// What the other groups hear of a use case: the reporter's, the claimant's, the members'.

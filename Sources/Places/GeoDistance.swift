@@ -1,10 +1,10 @@
 /// Distance between two nearby points, without Foundation: an equirectangular
 /// approximation is exact to well under a metre at community scale.
-enum GeoDistance {
+public enum GeoDistance {
     private static let earthRadius = 6_371_000.0
 
     /// Metres between two points given in degrees.
-    static func meters(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
+    public static func meters(lat1: Double, lon1: Double, lat2: Double, lon2: Double) -> Double {
         let rad = Double.pi / 180
         let x = (lon2 - lon1) * rad * cosine((lat1 + lat2) / 2 * rad)
         let y = (lat2 - lat1) * rad

@@ -1,0 +1,68 @@
+import TaskBoard
+
+/// Who else hears of duplicates: the reporters joined to an item when it closes (each once), and
+/// for a reopened item its former claimant and the members' groups, where it is open to claim again.
+extension Notices {
+    func duplicateNotices(
+        of happened: Happened, by actor: Member, answered: ChatGroup?, mentions: inout [String],
+        notices: inout [Notice], tx: BoardTransaction
+    ) throws {
+        switch happened {
+        case .verified(let item, _), .resolved(let item, _):
+            try joinedNews(of: item, by: actor, notices: &notices, tx: tx)
+        case .reopened(let item, _, let formerClaimant, _):
+            if let formerClaimant, formerClaimant.id != actor.id,
+                let last = try tx.lastGroup(ofSender: formerClaimant.platformID),
+                replies.config.group(channel: last.channel, id: last.groupID) != nil
+            {
+                let group = ChatGroup(channel: last.channel, id: last.groupID)
+                if group == answered {
+                    if !mentions.contains(formerClaimant.platformID) { mentions.append(formerClaimant.platformID) }
+                } else if let index = notices.firstIndex(where: { $0.group == group }) {
+                    notices[index].draft.mention(formerClaimant.platformID)
+                } else {
+                    let words = try replies.reply(to: happened, by: actor, in: .board)
+                    notices.append(Notice(group: group, draft: words, inReplyTo: nil))
+                }
+            }
+            let announcement = try replies.reopened(item)
+            for group in replies.config.membersGroups(for: item)
+            where group != answered && !notices.contains(where: { $0.group == group }) {
+                notices.append(Notice(group: group, draft: announcement, inReplyTo: nil))
+            }
+        case .split(let item, let route, _, _, _):
+            let announcement = try replies.announcement(of: item, route: route)
+            for group in replies.config.membersGroups(for: item)
+            where group != answered && !notices.contains(where: { $0.group == group }) {
+                notices.append(Notice(group: group, draft: announcement, inReplyTo: nil))
+            }
+        default:
+            break
+        }
+    }
+
+    /// "您反映的问题（与 #3 是同一件事）已办结": once per joined reporter who has not heard otherwise (the
+    /// actor, the item's reporter and the reporters of merged duplicates have), in the group they
+    /// reported from, as merged duplicates' reporters hear it: words of their own (not the item
+    /// reporter's "+2"), one message per group naming everyone joined there.
+    private func joinedNews(of item: Item, by actor: Member, notices: inout [Notice], tx: BoardTransaction) throws {
+        let waiting = try tx.takeJoinedReportsToNotify(of: item.number)
+        guard !waiting.isEmpty else { return }
+        var told: Set<Int64> = [item.reporterID]
+        if let id = actor.id { told.insert(id) }
+        for duplicate in try tx.duplicates(of: item.number) { told.insert(duplicate.reporterID) }
+        let closed = try replies.joinedClosed(item, reporters: [])
+        for report in waiting where !told.contains(report.reporterID) {
+            guard let reporter = try tx.member(id: report.reporterID), let source = report.source,
+                replies.config.group(channel: source.channel, id: source.group) != nil
+            else { continue }
+            let group = ChatGroup(channel: source.channel, id: source.group)
+            if let index = notices.firstIndex(where: { $0.group == group && $0.draft.text == closed.text }) {
+                notices[index].draft.mention(reporter.platformID)
+            } else {
+                notices.append(
+                    Notice(group: group, draft: closed.mentioning(reporter.platformID), inReplyTo: source.messageID))
+            }
+        }
+    }
+}
