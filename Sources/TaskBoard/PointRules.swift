@@ -21,6 +21,11 @@ public struct PointRules: Sendable, Codable, Equatable {
     public var wishDeadlineHours: Int
     /// Deadline of a suggestion, from its creation.
     public var suggestionDeadlineHours: Int
+    /// Whether a secretary, or a grid worker in the own grid, earns `taskVerified` for work that is
+    /// their job anyway; off by default, so the 志愿服务 board ranks volunteers only.
+    public var staffEarn: Bool
+    /// Amounts for one category that differ from the defaults above (分类分级), by category code.
+    public var byCategory: [String: CategoryPoints]
 
     /// Defaults are the rules published by the community the design describes.
     public init(
@@ -33,7 +38,9 @@ public struct PointRules: Sendable, Codable, Equatable {
         maxOpenClaims: Int = 3,
         issueDeadlineHours: Int = 72,
         wishDeadlineHours: Int = 168,
-        suggestionDeadlineHours: Int = 336
+        suggestionDeadlineHours: Int = 336,
+        staffEarn: Bool = false,
+        byCategory: [String: CategoryPoints] = [:]
     ) {
         self.reportAccepted = reportAccepted
         self.reportVerified = reportVerified
@@ -45,5 +52,7 @@ public struct PointRules: Sendable, Codable, Equatable {
         self.issueDeadlineHours = issueDeadlineHours
         self.wishDeadlineHours = wishDeadlineHours
         self.suggestionDeadlineHours = suggestionDeadlineHours
+        self.staffEarn = staffEarn
+        self.byCategory = byCategory
     }
 }
