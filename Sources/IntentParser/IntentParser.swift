@@ -15,6 +15,7 @@ public struct IntentParser: Sendable {
     let refs = ItemRefExtractor()
     let commands: CommandRecognizer
     let queries: QueryRecognizer
+    let pointsCommands: PointsCommandRecognizer
     let content: ContentClassifier
     let locations: LocationResolver
     let needBuilding: Set<Category>
@@ -37,6 +38,7 @@ public struct IntentParser: Sendable {
         places = PlaceExtractor(gazetteer: index, vocabulary: lexicon.place) { normalizer.normalize($0).string }
         commands = CommandRecognizer(names: RegisterNameExtractor(surnames: lexicon.commands.surnames))
         queries = QueryRecognizer(shortLength: lexicon.queries.shortLength)
+        pointsCommands = PointsCommandRecognizer(lexicon: lexicon, normalizer: normalizer)
         content = ContentClassifier(
             categories: CategoryClassifier(lexicon.categories),
             minCategoryScore: lexicon.report.minCategoryScore,
@@ -132,7 +134,10 @@ public struct IntentParser: Sendable {
 
         var result: ParseResult
         var structural = false
-        if let q = queries.statusQuestion(ctx) {
+        if let points = pointsCommands.recognize(ctx, written: parts.reply) {
+            result = points
+            structural = true
+        } else if let q = queries.statusQuestion(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
             structural = q.itemRef != nil
         } else if let c = commands.recognize(ctx) {
