@@ -10,8 +10,8 @@ struct Conversation {
     let message: InboundMessage
     let member: Member
 
-    private var replies: Replies { useCases.replies }
-    private var commands: Commands { useCases.commands(in: tx, by: member) }
+    var replies: Replies { useCases.replies }
+    var commands: Commands { useCases.commands(in: tx, by: member) }
     private var memberID: Int64 { member.id ?? 0 }
 
     /// The replies, and the item the message created or acted on (for joining later photos to it).
@@ -52,6 +52,7 @@ struct Conversation {
     }
 
     private func acting(_ parsed: ParseResult) throws -> [ReplyDraft] {
+        if let drafts = try pointsCommand(parsed) { return drafts }
         let ref = parsed.itemRef.map(Int64.init)
         switch parsed.intent {
         case .claim:
@@ -73,20 +74,24 @@ struct Conversation {
         case .register:
             return [try reply(commands.register(name: parsed.registerName ?? message.senderName ?? member.name))]
         case .query:
-            return [try ChatQueries(replies: replies, tx: tx, member: member, text: message.text).answer(parsed)]
+            let group = replies.config.group(channel: message.channel, id: message.groupID)?.role
+            return [
+                try ChatQueries(replies: replies, tx: tx, member: member, text: message.text, group: group)
+                    .answer(parsed)
+            ]
         case .chitchat, .report, .wish, .suggestion:
             return []
         }
     }
 
     /// The answer in this chat, with what the reporter's, the claimant's and the members' groups hear.
-    private func reply(_ happened: Happened) throws -> ReplyDraft {
+    func reply(_ happened: Happened) throws -> ReplyDraft {
         try useCases.notices.spread(
             happened, by: member, answer: try replies.reply(to: happened, by: member, in: .chat),
             in: ChatGroup(channel: message.channel, id: message.groupID), tx: tx)
     }
 
-    private func askForItem(_ example: Word) throws -> ReplyDraft {
+    func askForItem(_ example: Word) throws -> ReplyDraft {
         try replies.toSender(member, .needItemRef, ExampleView(example: replies.labels.word(example)))
     }
 }

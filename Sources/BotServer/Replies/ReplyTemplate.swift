@@ -37,6 +37,9 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case refusedNotRegistered = "refused_not_registered"
     case noReportFound = "no_report_found"
     case registrationApproved = "registration_approved"
+    case donated
+    case exchangeCatalog = "exchange_catalog"
+    case unknownMember = "unknown_member"
 
     var path: String { "replies/" + rawValue }
 }

@@ -21,6 +21,8 @@ enum Happened: Sendable {
     case photosAdded(itemID: Int64, count: Int)
     case registered(Member)
     case exchanged(Member, goods: String, cost: Int)
+    /// Points given to the 信用银行, with what the pool holds after.
+    case donated(Member, amount: Int, pool: Int)
 
     /// The item acted on, when the use case concerned one.
     var item: Item? {
@@ -31,7 +33,7 @@ enum Happened: Sendable {
             .assigned(let item, _), .cancelled(let item, _, _, _), .merged(let item, _, _), .adopted(let item, _),
             .located(let item, _, _):
             item
-        case .photosAdded, .registered, .exchanged:
+        case .photosAdded, .registered, .exchanged, .donated:
             nil
         }
     }

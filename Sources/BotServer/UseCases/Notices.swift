@@ -98,7 +98,7 @@ struct Notices: Sendable {
             var draft = try replies.reply(to: happened, by: actor, in: .board)
             draft.mention(reporter.platformID)
             return draft
-        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged:
+        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged, .donated:
             return nil
         }
         return ReplyDraft(text: words, mentions: [reporter.platformID])

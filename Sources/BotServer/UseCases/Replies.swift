@@ -70,6 +70,9 @@ struct Replies: Sendable {
             return to.concerning([], try render(.registered, view))
         case .exchanged(let member, let goods, let cost):
             return to.concerning([member], labels.say(.exchanged(name: member.name, goods: goods, points: cost)))
+        case .donated(let member, let amount, let pool):
+            let view = DonatedView(name: member.name, amount: amount, pool: labels.word(.creditBank), balance: pool)
+            return to.concerning([], try render(.donated, view))
         }
     }
 
@@ -115,7 +118,8 @@ struct Replies: Sendable {
                 item: item.number, category: labels.category(item.category), place: try place(of: item),
                 grid: route.gridName ?? labels.word(.communityGrid),
                 gridWorkerNames: route.workers.isEmpty ? nil : route.workers.map(\.name).joined(separator: "、"),
-                due: due(item.dueAt), points: points > 0 ? points : nil, pointsOnVerify: rules.reportVerified,
+                due: due(item.dueAt), points: points > 0 ? points : nil,
+                pointsOnVerify: rules.reportVerified(for: item.category),
                 missingPlace: !item.location.namesAPlace && item.lat == nil)
             return to.concerning([], try render(.receipt, view), also: route.workers.map(\.platformID))
         }
