@@ -16,6 +16,7 @@ public struct IntentParser: Sendable {
     let commands: CommandRecognizer
     let directives = DepartmentDirectives()
     let queries: QueryRecognizer
+    let pointsCommands: PointsCommandRecognizer
     let content: ContentClassifier
     let locations: LocationResolver
     let needBuilding: Set<Category>
@@ -38,6 +39,7 @@ public struct IntentParser: Sendable {
         places = PlaceExtractor(gazetteer: index, vocabulary: lexicon.place) { normalizer.normalize($0).string }
         commands = CommandRecognizer(names: RegisterNameExtractor(surnames: lexicon.commands.surnames))
         queries = QueryRecognizer(shortLength: lexicon.queries.shortLength)
+        pointsCommands = PointsCommandRecognizer(lexicon: lexicon, normalizer: normalizer)
         content = ContentClassifier(
             categories: CategoryClassifier(lexicon.categories),
             minCategoryScore: lexicon.report.minCategoryScore,
@@ -133,7 +135,10 @@ public struct IntentParser: Sendable {
 
         var result: ParseResult
         var structural = false
-        if let q = queries.statusQuestion(ctx) {
+        if let points = pointsCommands.recognize(ctx, written: parts.reply) {
+            result = points
+            structural = true
+        } else if let q = queries.statusQuestion(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
             structural = q.itemRef != nil
         } else if let c = directives.recognize(ctx, written: norm) ?? commands.recognize(ctx) {

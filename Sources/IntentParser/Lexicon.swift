@@ -154,12 +154,19 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         @OrEmpty public var deictics: [String]
         /// Negations that cancel a command word right after them (不, 没, 未).
         @OrEmpty public var negations: [String]
+        /// The secretary adopting a suggestion, opening the message (采纳 #15).
+        @OrEmpty public var adopt: [String]
+        /// Booking what a member's points buy, opening the message (兑换 @叶强 洗衣液).
+        @OrEmpty public var exchange: [String]
+        /// Giving points to the 信用银行, opening the message before the amount (捐赠 20).
+        @OrEmpty public var donate: [String]
 
         /// An empty section.
         public init() {}
 
         enum CodingKeys: String, CodingKey {
             case release, complete, verify, escalate, register, surnames, deictics, negations
+            case adopt, exchange, donate
             case claimStrong = "claim_strong"
             case claimWeak = "claim_weak"
             case claimSelf = "claim_self"
@@ -203,6 +210,10 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         public var questionMarkers: [String] = []
         /// Words that make the message about the sender's own earlier report (我报的).
         public var ownReport: [String] = []
+        /// Words naming the 社情民意 board in a leaderboard question (社情民意积分榜).
+        public var reportsBoard: [String] = []
+        /// Words naming the 志愿服务 board in a leaderboard question (志愿服务积分榜).
+        public var serviceBoard: [String] = []
         /// A message at most this long (in characters) counts as a bare query.
         public var shortLength: Int = 8
 
@@ -224,6 +235,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             yearlyDuty = try c.list(.yearlyDuty)
             questionMarkers = try c.list(.questionMarkers)
             ownReport = try c.list(.ownReport)
+            reportsBoard = try c.list(.reportsBoard)
+            serviceBoard = try c.list(.serviceBoard)
             shortLength = try c.decodeIfPresent(Int.self, forKey: .shortLength) ?? 8
         }
 
@@ -237,6 +250,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case yearlyDuty = "yearly_duty"
             case questionMarkers = "question_markers"
             case ownReport = "own_report"
+            case reportsBoard = "reports_board"
+            case serviceBoard = "service_board"
             case shortLength = "short_length"
         }
     }

@@ -26,6 +26,8 @@ public struct ParseResult: Sendable, Equatable, Codable {
     public var note: String?
     /// Which action of the intent the words ask for, when it is not the intent's plain one.
     public var directive: Directive?
+    /// The points board asked about, or what an exchange or donation names.
+    public var points: PointsRequest?
     /// Image URLs carried by the message's attachments, in order.
     public var photoURLs: [String]
     /// 0…1: how sure the parser is of `intent` (and category for reports).
@@ -47,6 +49,7 @@ public struct ParseResult: Sendable, Equatable, Codable {
         escalationTarget: String? = nil,
         note: String? = nil,
         directive: Directive? = nil,
+        points: PointsRequest? = nil,
         photoURLs: [String] = [],
         confidence: Double = 1,
         needsReview: Bool = false,
@@ -62,6 +65,7 @@ public struct ParseResult: Sendable, Equatable, Codable {
         self.escalationTarget = escalationTarget
         self.note = note
         self.directive = directive
+        self.points = points
         self.photoURLs = photoURLs
         self.confidence = confidence
         self.needsReview = needsReview

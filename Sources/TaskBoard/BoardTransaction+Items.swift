@@ -4,8 +4,9 @@ import GRDB
 // The state machine of design section 4. Each command: checks (throwing BoardError), then writes the
 // item, one timeline event and its ledger entries inside `atomically`.
 extension BoardTransaction {
-    /// Files a report as an open item with its deadline and photos; pays `reportAccepted` to the
-    /// reporter on `.reports` for an issue or a suggestion (a wish's poster earns nothing).
+    /// Files a report as an open item with its deadline and photos; pays `reportAccepted` (the
+    /// category's, where it has its own) to the reporter on `.reports` for an issue or a suggestion
+    /// (a wish's poster earns nothing).
     public func createItem(_ new: NewItem) throws -> Outcome {
         try atomically {
             let reporter = try requireMember(new.reporterID)
@@ -22,7 +23,9 @@ extension BoardTransaction {
             try insertPhotos(itemID, urls: new.photoURLs, by: reporter.id)
             var awards: [Award] = []
             if new.kind.paysReporter {
-                try book(reporter, .reports, rules.reportAccepted, .reportAccepted, itemID, into: &awards)
+                try book(
+                    reporter, .reports, rules.reportAccepted(for: item.category), .reportAccepted, itemID,
+                    into: &awards)
             }
             return Outcome(item: item, awards: awards)
         }
@@ -74,7 +77,9 @@ extension BoardTransaction {
 
     /// The secretary, or the grid worker of the item's grid, accepts submitted work and closes the
     /// item. Pays `reportVerified` to the reporter (`.reports`, issue or suggestion only) and
-    /// `taskVerified` to the claimant (`.service`). Nobody verifies what they reported or claimed.
+    /// `taskVerified` to the claimant (`.service`) unless the work was the claimant's job
+    /// (`PointRules.paysService`); both by the item's category. Nobody verifies what they reported or
+    /// claimed.
     public func verify(itemID: Int64, by memberID: Int64, note: String?) throws -> Outcome {
         try atomically {
             var item = try requireItem(itemID, .verify, by: memberID)
@@ -83,9 +88,11 @@ extension BoardTransaction {
             }
             let claimant = try item.claimantID.map(requireMember)
             var awards = try close(
-                &item, by: memberID, .verified, note: note, paying: rules.reportVerified, .reportVerified)
-            if let claimant {
-                try book(claimant, .service, rules.taskVerified, .taskVerified, itemID, into: &awards)
+                &item, by: memberID, .verified, note: note, paying: rules.reportVerified(for: item.category),
+                .reportVerified)
+            if let claimant, rules.paysService(to: claimant, on: item) {
+                try book(
+                    claimant, .service, rules.taskVerified(for: item.category), .taskVerified, itemID, into: &awards)
             }
             return Outcome(item: item, awards: awards)
         }
@@ -116,7 +123,8 @@ extension BoardTransaction {
             var item = try requireItem(itemID, .resolve, by: memberID)
             try solveCurrentRequest(itemID: itemID)
             let awards = try close(
-                &item, by: memberID, .resolved, note: note, paying: rules.reportVerified, .reportVerified)
+                &item, by: memberID, .resolved, note: note, paying: rules.reportVerified(for: item.category),
+                .reportVerified)
             return Outcome(item: item, awards: awards)
         }
     }

@@ -58,10 +58,7 @@ extension BoardTransaction {
         try atomically {
             guard cost > 0 else { throw StoreError.invalidAmount(cost) }
             let member = try requireMember(memberID)
-            let operatorMember = try requireMember(operatorID)
-            guard operatorMember.role == .secretary else {
-                throw BoardError.notAllowed(action: BoardAction.exchange.rawValue, role: operatorMember.role)
-            }
+            try requireSecretary(operatorID, for: .exchange)
             let total = try balance(memberID: memberID).total
             guard total >= cost else { throw BoardError.insufficientBalance(balance: total, cost: cost) }
             var awards: [Award] = []
@@ -93,10 +90,7 @@ extension BoardTransaction {
         try atomically {
             guard delta != 0 else { throw StoreError.invalidAmount(delta) }
             let member = try requireMember(memberID)
-            let operatorMember = try requireMember(operatorID)
-            guard operatorMember.role == .secretary else {
-                throw BoardError.notAllowed(action: BoardAction.adjust.rawValue, role: operatorMember.role)
-            }
+            try requireSecretary(operatorID, for: .adjust)
             if let itemID { _ = try requireItem(itemID) }
             var awards: [Award] = []
             try book(member, board, delta, .adjustment, itemID, into: &awards)

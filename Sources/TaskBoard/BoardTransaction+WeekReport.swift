@@ -33,7 +33,16 @@ extension BoardTransaction {
             closed: closed, closedOnTime: onTime, escalations: escalations,
             categories: try tally("category", from: from, to: to), grids: try tally("grid", from: from, to: to),
             overdue: overdue,
-            reportsChampion: try leaderboard(since: start, until: end, boards: [.reports], limit: 1).first,
-            serviceChampion: try leaderboard(since: start, until: end, boards: [.service], limit: 1).first)
+            reportsChampion: try champion(of: .reports, since: start, until: end),
+            serviceChampion: try champion(of: .service, since: start, until: end))
+    }
+
+    /// The top of one board in the period, with what they did to earn it.
+    public func champion(of board: PointsBoard, since start: Date, until end: Date) throws -> LeaderRow? {
+        guard var row = try leaderboard(since: start, until: end, boards: [board], limit: 1).first,
+            let memberID = row.member.id
+        else { return nil }
+        row.contribution = try contribution(memberID: memberID, since: start, until: end)
+        return row
     }
 }

@@ -24,6 +24,11 @@ public struct PointRules: Sendable, Codable, Equatable {
     /// Deadlines of issues by category code, where the community sets them apart from
     /// `issueDeadlineHours` (分类分级: an open manhole cannot wait as long as a faded sign).
     public var categoryDeadlineHours: [String: Int] = [:]
+    /// Whether a secretary, or a grid worker in the own grid, earns `taskVerified` for work that is
+    /// their job anyway; off by default, so the 志愿服务 board ranks volunteers only.
+    public var staffEarn: Bool
+    /// Amounts for one category that differ from the defaults above (分类分级), by category code.
+    public var byCategory: [String: CategoryPoints]
 
     /// Defaults are the rules published by the community the design describes.
     public init(
@@ -36,7 +41,9 @@ public struct PointRules: Sendable, Codable, Equatable {
         maxOpenClaims: Int = 3,
         issueDeadlineHours: Int = 72,
         wishDeadlineHours: Int = 168,
-        suggestionDeadlineHours: Int = 336
+        suggestionDeadlineHours: Int = 336,
+        staffEarn: Bool = false,
+        byCategory: [String: CategoryPoints] = [:]
     ) {
         self.reportAccepted = reportAccepted
         self.reportVerified = reportVerified
@@ -48,5 +55,7 @@ public struct PointRules: Sendable, Codable, Equatable {
         self.issueDeadlineHours = issueDeadlineHours
         self.wishDeadlineHours = wishDeadlineHours
         self.suggestionDeadlineHours = suggestionDeadlineHours
+        self.staffEarn = staffEarn
+        self.byCategory = byCategory
     }
 }

@@ -64,12 +64,14 @@ import Testing
     }
 
     @Test func leaderboardHasAnEmptyState() throws {
-        let empty = try renderer.render(.leaderboard, LeaderboardView(title: "本周积分榜", rows: []))
-        #expect(empty == "本周积分榜\n还没有人得分。")
+        let empty = try renderer.render(.leaderboard, LeaderboardView(period: "本周", board: "志愿服务参与", rows: []))
+        #expect(empty == "本周志愿服务参与积分榜\n还没有人得分。")
         let rows = try renderer.render(
             .leaderboard,
-            LeaderboardView(title: "本周积分榜", rows: [LeaderRowView(rank: 1, name: "张三", points: 5)]))
-        #expect(rows == "本周积分榜\n1. 张三 5 分")
+            LeaderboardView(
+                period: "本周", board: "志愿服务参与", rows: [LeaderRowView(rank: 1, name: "张三", points: 5)],
+                pool: PoolView(name: "信用银行", points: 20)))
+        #expect(rows == "本周志愿服务参与积分榜\n1. 张三 5 分\n信用银行现有 20 分，用于帮扶困难群众。")
     }
 
     @Test func textIsNotHTMLEscaped() throws {
@@ -102,6 +104,10 @@ import Testing
         let place = PlaceView(hasAny: true, estate: "龙西小区", building: "12", unit: "1", room: "301", landmark: "东门")
         let claimed = ClaimedView(item: 12, name: "张三", category: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")
         let awards = VerifiedView(item: 12, awards: [AwardView(name: "叶强", delta: "+2", board: "社情民意收集")])
+        let parts = [
+            ContributionPartView(count: 12, unit: "条问题", plus: false),
+            ContributionPartView(count: 1, unit: "条建议", plus: true),
+        ]
         return switch template {
         case .receipt:
             ReceiptView(
@@ -127,9 +133,13 @@ import Testing
         case .unknownDepartment: UnknownDepartmentView(item: 12, written: "水务局", names: "街道、城管", example: "街道")
         case .registered: RegisteredView(name: "张三", role: "在职党员", awaitingApproval: true)
         case .points:
-            PointsView(name: "张三", total: 7, boards: [BoardPointsView(label: "社情民意收集", points: 7)])
+            PointsView(
+                name: "张三", total: 7, boards: [BoardPointsView(label: "社情民意收集", points: 7)],
+                spent: [BoardPointsView(label: "兑换", points: 3)])
         case .leaderboard:
-            LeaderboardView(title: "本周积分榜", rows: [LeaderRowView(rank: 1, name: "张三", points: 5)])
+            LeaderboardView(
+                period: "本周", board: "志愿服务参与", rows: [LeaderRowView(rank: 1, name: "张三", points: 5)],
+                pool: PoolView(name: "信用银行", points: 20))
         case .todo:
             TodoView(
                 name: "张三", count: 1,
@@ -155,7 +165,7 @@ import Testing
         case .refusedReopenTooLate: ReopenTooLateView(item: 12, days: 30)
         case .refusedNotRegistered: NotRegisteredView(awaitingApproval: true)
         case .noReportFound: NoReportView(category: "井盖", example: "查 #12")
-        case .registrationApproved: NameView(name: "张三")
+        case .registrationApproved, .unknownMember: NameView(name: "张三")
         case .help, .unconfiguredGroup, .refusedNoSuchMember, .reviewQueued: EmptyView()
         case .needItemRef: ExampleView(example: "认领 #12")
         case .refusedAlreadyClaimed: NameRefusalView(item: 12, name: "张三")
@@ -180,9 +190,11 @@ import Testing
                 from: "11月24日", to: "11月30日", reported: 5, closed: 4, onTime: "75", categories: "井盖 3、排水 2",
                 grids: "第一网格 5", escalations: "城管 1", hasOverdue: true, overdueCount: 1,
                 overdue: [CalendarItemView.Line(item: 12, topic: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")],
-                reportsChampion: ChampionView(name: "叶强", points: 12, board: nil),
-                serviceChampion: ChampionView(name: "张三", points: 10, board: nil))
-        case .champion: ChampionView(name: "叶强", points: 12, board: "社情民意收集")
+                reportsChampion: ChampionView(name: "叶强", points: 12, reports: true, parts: parts),
+                serviceChampion: ChampionView(name: "张三", points: 10, reports: false, parts: []))
+        case .champion: ChampionView(name: "叶强", points: 12, reports: true, parts: parts)
+        case .donated: DonatedView(name: "叶强", amount: 20, pool: "信用银行", balance: 120)
+        case .exchangeCatalog: CatalogView(goods: "牙膏", entries: [CatalogLineView(name: "洗衣液一瓶", cost: 10)])
         case .yearlyDuty: YearlyDutyView("张三", YearlyDuty(activities: 0, tasks: 1), year: 2026, hasDuty: true)
         case .dutyReminder:
             DutyReminderView(

@@ -31,7 +31,7 @@ import Testing
             #expect(entries[0]["sender_id"]?.string == "sim:sim-rider-1")
             #expect(entries[0]["text"]?.string == "我的积分")
             #expect(entries[1]["kind"]?.string == "bot")
-            #expect(entries[1]["text"]?.string?.contains("叶强 的积分：共 0 分") == true)
+            #expect(entries[1]["text"]?.string?.contains("叶强 的积分\n· 社情民意收集 0 分") == true)
             #expect(entries[1]["mentions"]?.array?.compactMap(\.string) == ["叶强"])
             #expect(entries[1]["clock"]?.string?.count == 5)
             let processed = try await store.read { tx in try tx.queue.inbox(id: Int64(inboxID))?.state }
@@ -108,11 +108,20 @@ import Testing
             riders = JSONValue.botTexts(try await client.simEntries(group: "riders-1", bots: 4))
             #expect(riders[1].contains("您反映的 #1 井盖｜龙西小区12栋 已由 张三 认领"))
             #expect(riders[2].contains("#1 已办结 ✅ 感谢反映，+2"))
-            #expect(riders[3].contains("叶强 的积分：共 3 分"))
+            #expect(riders[3].contains("· 社情民意收集 3 分"))
+            #expect(riders[3].contains("可用余额 3 分"))
             try await client.simPost(persona: "member-1", group: "members-1", text: "积分榜")
             members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 6))
-            #expect(members[5].contains("1. 张三 5 分"))
-            #expect(members[5].contains("2. 叶强 3 分"))
+            #expect(members[5].contains("本周志愿服务参与积分榜\n1. 张三 5 分"))
+            #expect(!members[5].contains("叶强"))
+
+            // The rider gives a point to the 信用银行; the riders' group ranks 社情民意 and shows the pool
+            try await client.simPost(persona: "rider-1", group: "riders-1", text: "捐赠 1")
+            riders = JSONValue.botTexts(try await client.simEntries(group: "riders-1", bots: 5))
+            #expect(riders[4].contains("感谢 叶强 向信用银行捐赠 1 分！信用银行现有 1 分"))
+            try await client.simPost(persona: "rider-1", group: "riders-1", text: "积分榜")
+            riders = JSONValue.botTexts(try await client.simEntries(group: "riders-1", bots: 6))
+            #expect(riders[5].contains("本周社情民意收集积分榜\n1. 叶强 3 分\n信用银行现有 1 分，用于帮扶困难群众。"))
 
             let item = try #require(try await store.read { tx in try tx.item(id: 1) })
             #expect(item.status == .closed)

@@ -63,11 +63,13 @@ struct WeekReplayTests {
             _ = try tx.submit(itemID: i3, by: m1, note: nil, photoURLs: [])
             return try tx.verify(itemID: i3, by: sec, note: nil)
         }
-        // Day 6: the grid worker takes the suggestion (rider2 +2, gridA +5)
+        // Day 6: the other grid's worker takes the suggestion, volunteering outside the own grid
+        // (rider2 +2, gridB +5; in the own grid it would be the job, unpaid)
         h.clock.advance(hours: day)
+        let gb = h.gridB.id!
         _ = try await h.run { tx in
-            _ = try tx.claim(itemID: s1, by: ga)
-            _ = try tx.submit(itemID: s1, by: ga, note: nil, photoURLs: [])
+            _ = try tx.claim(itemID: s1, by: gb)
+            _ = try tx.submit(itemID: s1, by: gb, note: nil, photoURLs: [])
             return try tx.verify(itemID: s1, by: sec, note: nil)
         }
         // Day 7: m1 exchanges 3 and donates 2 to the pool
@@ -93,10 +95,10 @@ struct WeekReplayTests {
             (h.rider2, [.reports: 6], 6),
             (h.member1, [.service: 10, .exchange: -3, .donation: -2], 5),
             (h.member2, [.service: 5], 5),
-            (h.gridA, [.service: 5], 5),
+            (h.gridB, [.service: 5], 5),
             (h.resident, [:], 0),
             (h.secretary, [:], 0),
-            (h.gridB, [:], 0),
+            (h.gridA, [:], 0),
             (pool, [.donation: 2], 2),
         ]
         for (member, boards, total) in expected {
@@ -124,11 +126,11 @@ struct WeekReplayTests {
         // When the whole week is ranked
         let week = try await h.store.read { tx in try tx.leaderboard(since: TestClock.start, limit: 10) }
         // Then spending does not lower earnings, and equal points keep member id order
-        #expect(week.map(\.member.name) == ["Zhang San", "Rider One", "Rider Two", "Li Si", "Grid Worker A"])
+        #expect(week.map(\.member.name) == ["Zhang San", "Rider One", "Rider Two", "Li Si", "Grid Worker B"])
         #expect(week.map(\.points) == [10, 6, 6, 5, 5])
         // When only days 5 and 6 count, Then only their earnings rank
         let late = try await h.store.read { tx in try tx.leaderboard(since: day5, limit: 10) }
-        #expect(late.map(\.member.name) == ["Zhang San", "Grid Worker A", "Rider Two"])
+        #expect(late.map(\.member.name) == ["Zhang San", "Grid Worker B", "Rider Two"])
         #expect(late.map(\.points) == [5, 5, 4])
         // When only reports count, or the list is cut
         let reports = try await h.store.read { tx in try tx.leaderboard(since: nil, boards: [.reports], limit: 10) }

@@ -25,10 +25,8 @@ struct BoardSite: Sendable {
 
     var labels: Labels { pages.labels }
 
-    /// What points buy: the configured catalog, or the sample one of `labels.yaml`.
-    var exchangeCatalog: [CatalogEntry] {
-        config.board.exchangeCatalog.isEmpty ? labels.catalog ?? [] : config.board.exchangeCatalog
-    }
+    /// What points buy, as the chat's exchange prices it.
+    var exchangeCatalog: [CatalogEntry] { useCases.replies.exchangeCatalog }
 
     init(
         store: BoardStore, pages: PageRenderer, config: AppConfig, community: Community, useCases: UseCases,

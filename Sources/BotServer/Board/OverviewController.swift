@@ -32,13 +32,18 @@ struct OverviewController: Sendable {
         var grids: BarChartView
         var champion: String?
         var championPoints: Int?
+        /// What members gave the 信用银行, less what it spent.
+        var creditBank: Int
     }
 
     @Sendable func overview(request: Request, context: BoardRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let config = site.config
-        let overview = try await site.store.read { tx in
-            try tx.overview(weekStart: config.startOfWeek(containing: tx.now), grids: user.grids)
+        let (overview, creditBank) = try await site.store.read { tx in
+            (
+                try tx.overview(weekStart: config.startOfWeek(containing: tx.now), grids: user.grids),
+                try tx.creditBankBalance()
+            )
         }
         let labels = site.labels
         let format = BoardFormat(config: config)
@@ -80,7 +85,7 @@ struct OverviewController: Sendable {
                         $0.label.map { "/board/items?grid=\($0)&from=\(weekFrom)" }
                     )
                 }),
-            champion: overview.champion?.member.name, championPoints: overview.champion?.points)
+            champion: overview.champion?.member.name, championPoints: overview.champion?.points, creditBank: creditBank)
         return try await site.page(
             .overview, view, request: request, context: context, section: .overview,
             title: labels.sections[.overview])

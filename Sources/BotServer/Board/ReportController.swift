@@ -129,8 +129,8 @@ struct ReportController: Sendable {
                     due: format.dateTime($0.dueAt) ?? "-")
             },
             hasOverdue: !report.overdue.isEmpty,
-            reportsChampion: report.reportsChampion.map(ChampionView.init),
-            serviceChampion: report.serviceChampion.map(ChampionView.init),
+            reportsChampion: report.reportsChampion.map { replies.championView($0, of: .reports) },
+            serviceChampion: report.serviceChampion.map { replies.championView($0, of: .service) },
             previous: "/board/report?" + period.shifted(by: -1, in: calendar).query(format, calendar: calendar),
             // A period still under way is not a report yet: no link past the current week.
             next: next.start < config.startOfWeek(containing: now)

@@ -167,6 +167,8 @@ struct PointsFile: Decodable {
         case issueDeadlineHours = "issue_deadline_hours"
         case wishDeadlineHours = "wish_deadline_hours"
         case suggestionDeadlineHours = "suggestion_deadline_hours"
+        case staffEarn = "staff_earn"
+        case byCategory = "by_category"
     }
 
     init(from decoder: any Decoder) throws {
@@ -182,7 +184,35 @@ struct PointsFile: Decodable {
         try c.update(&r.issueDeadlineHours, .issueDeadlineHours)
         try c.update(&r.wishDeadlineHours, .wishDeadlineHours)
         try c.update(&r.suggestionDeadlineHours, .suggestionDeadlineHours)
+        try c.update(&r.staffEarn, .staffEarn)
+        r.byCategory =
+            try c.decodeIfPresent([String: CategoryPointsFile].self, forKey: .byCategory)?
+            .mapValues(\.points) ?? r.byCategory
         rules = r
+    }
+}
+
+/// One category's amounts under `points.by_category`: a number is what its report pays on acceptance
+/// (`manhole: 3`); a map names any of `report_accepted`, `report_verified`, `task_verified`.
+struct CategoryPointsFile: Decodable {
+    var points: CategoryPoints
+
+    enum CodingKeys: String, CodingKey {
+        case reportAccepted = "report_accepted"
+        case reportVerified = "report_verified"
+        case taskVerified = "task_verified"
+    }
+
+    init(from decoder: any Decoder) throws {
+        if let accepted = try? decoder.singleValueContainer().decode(Int.self) {
+            points = CategoryPoints(reportAccepted: accepted)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        points = CategoryPoints(
+            reportAccepted: try c.decodeIfPresent(Int.self, forKey: .reportAccepted),
+            reportVerified: try c.decodeIfPresent(Int.self, forKey: .reportVerified),
+            taskVerified: try c.decodeIfPresent(Int.self, forKey: .taskVerified))
     }
 }
 

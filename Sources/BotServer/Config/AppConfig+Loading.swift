@@ -82,6 +82,7 @@ extension AppConfig {
         try schedule.validate()
         try validateDeadlines()
         try escalation.validate()
+        try validatePointsByCategory()
         try validateExposure()
         var seen = Set<String>()
         for group in groups where !seen.insert("\(group.channel)/\(group.id)").inserted {

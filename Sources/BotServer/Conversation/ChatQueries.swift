@@ -12,6 +12,8 @@ struct ChatQueries {
     var text = ""
     /// Names grids as the community calls them (the weekly report lists them).
     var router: PlaceRouter?
+    /// The kind of group asked in: decides which points board "积分榜" shows.
+    var group: GroupRole?
 
     var memberID: Int64 { member.id ?? 0 }
     var labels: Labels { replies.labels }
@@ -19,21 +21,9 @@ struct ChatQueries {
     func answer(_ parsed: ParseResult) throws -> ReplyDraft {
         switch parsed.query ?? .help {
         case .points:
-            let balance = try tx.balance(memberID: memberID)
-            let boards = PointsBoard.allCases.compactMap { board -> BoardPointsView? in
-                guard let points = balance.byBoard[board], points != 0 else { return nil }
-                return BoardPointsView(label: labels.board(board), points: points)
-            }
-            return try toSender(.points, PointsView(name: member.name, total: balance.total, boards: boards))
+            return try points()
         case .leaderboard:
-            let since = replies.config.startOfWeek(containing: tx.now)
-            let rows = try tx.leaderboard(since: since, limit: 10)
-            let view = LeaderboardView(
-                title: labels.word(.leaderboardWeek),
-                rows: rows.enumerated().map {
-                    LeaderRowView(rank: $0.offset + 1, name: $0.element.member.name, points: $0.element.points)
-                })
-            return try toSender(.leaderboard, view)
+            return try leaderboard(parsed)
         case .todo:
             return try work()
         case .itemStatus:

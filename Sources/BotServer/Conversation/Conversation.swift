@@ -10,7 +10,7 @@ struct Conversation {
     let message: InboundMessage
     let member: Member
 
-    private var replies: Replies { useCases.replies }
+    var replies: Replies { useCases.replies }
     var commands: Commands { useCases.commands(in: tx, by: member) }
     private var memberID: Int64 { member.id ?? 0 }
 
@@ -57,6 +57,7 @@ struct Conversation {
     }
 
     private func acting(_ parsed: ParseResult) throws -> [ReplyDraft] {
+        if let drafts = try pointsCommand(parsed) { return drafts }
         let ref = parsed.itemRef.map(Int64.init)
         switch parsed.intent {
         case .claim:
@@ -79,9 +80,10 @@ struct Conversation {
         case .register:
             return [try reply(commands.register(name: parsed.registerName ?? message.senderName ?? member.name))]
         case .query:
+            let group = replies.config.group(channel: message.channel, id: message.groupID)?.role
             return [
                 try ChatQueries(
-                    replies: replies, tx: tx, member: member, text: message.text, router: useCases.router
+                    replies: replies, tx: tx, member: member, text: message.text, router: useCases.router, group: group
                 ).answer(parsed)
             ]
         case .chitchat, .report, .wish, .suggestion:
@@ -109,7 +111,7 @@ struct Conversation {
             in: ChatGroup(channel: message.channel, id: message.groupID), tx: tx)
     }
 
-    private func askForItem(_ example: Word) throws -> ReplyDraft {
+    func askForItem(_ example: Word) throws -> ReplyDraft {
         try replies.toSender(member, .needItemRef, ExampleView(example: replies.labels.word(example)))
     }
 }

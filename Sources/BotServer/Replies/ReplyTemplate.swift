@@ -50,6 +50,9 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case joinedClosed = "joined_closed"
     case refusedStillOpen = "refused_still_open"
     case refusedReopenTooLate = "refused_reopen_too_late"
+    case donated
+    case exchangeCatalog = "exchange_catalog"
+    case unknownMember = "unknown_member"
 
     var path: String { "replies/" + rawValue }
 }

@@ -102,8 +102,12 @@ struct BoardPointsView {
 
 struct PointsView {
     var name: String
+    /// What can still be spent: every board's sum.
     var total: Int
+    /// The earning boards, each shown even at 0.
     var boards: [BoardPointsView]
+    /// Exchanged and donated, as positive amounts; only those with entries.
+    var spent: [BoardPointsView] = []
 }
 
 struct LeaderRowView {
@@ -113,8 +117,12 @@ struct LeaderRowView {
 }
 
 struct LeaderboardView {
-    var title: String
+    /// "本周" and the board's name: the template words them as the board's title.
+    var period: String
+    var board: String
     var rows: [LeaderRowView]
+    /// The 信用银行's balance under the ranking.
+    var pool: PoolView?
 }
 
 /// "待办" / "有单吗": the asker's own open claims, then what is open to claim.

@@ -33,6 +33,8 @@ enum Happened: Sendable {
     case reopened(Item, Route, formerClaimant: Member?, reporter: Member?)
     /// A wrongly joined report, now an item of its own (`from` is the item it left).
     case split(Item, Route, from: Int64, awards: [Award], reporter: Member)
+    /// Points given to the 信用银行, with what the pool holds after.
+    case donated(Member, amount: Int, pool: Int)
 
     /// The item acted on, when the use case concerned one.
     var item: Item? {
@@ -44,7 +46,7 @@ enum Happened: Sendable {
             .located(let item, _, _), .departmentAnswered(let item, _, _), .chased(let item, _, _),
             .joined(let item, _), .reopened(let item, _, _, _), .split(let item, _, _, _, _):
             item
-        case .photosAdded, .registered, .exchanged:
+        case .photosAdded, .registered, .exchanged, .donated:
             nil
         }
     }

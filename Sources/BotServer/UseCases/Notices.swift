@@ -103,7 +103,7 @@ struct Notices: Sendable {
             return draft
         case .reopened, .split:
             return try replies.reply(to: happened, by: actor, in: .board).mentioning(reporter.platformID)
-        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged, .chased, .joined:
+        case .filed, .released, .expired, .submitted, .photosAdded, .registered, .exchanged, .chased, .joined, .donated:
             return nil
         }
         return ReplyDraft(text: words, mentions: [reporter.platformID])

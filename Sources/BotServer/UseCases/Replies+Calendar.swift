@@ -101,16 +101,20 @@ extension Replies {
             escalations: tally(report.escalations) { $0 ?? labels.word(.unknownName) },
             hasOverdue: !report.overdue.isEmpty, overdueCount: report.overdue.count,
             overdue: try report.overdue.map { item in try itemLine(item) },
-            reportsChampion: report.reportsChampion.map(ChampionView.init),
-            serviceChampion: report.serviceChampion.map(ChampionView.init))
+            reportsChampion: report.reportsChampion.map { championView($0, of: .reports) },
+            serviceChampion: report.serviceChampion.map { championView($0, of: .service) })
         return ReplyDraft(text: try render(.weekReport, view), mentions: secretaries)
     }
 
-    /// "上周社情民意收集积分冠军：叶强（12 分）", to the champion.
+    /// "上周社情民意积分冠军：叶强（12 条问题 + 1 条建议）", to the champion.
     func champion(_ row: LeaderRow, of board: PointsBoard) throws -> ReplyDraft {
-        var view = ChampionView(row)
-        view.board = labels.board(board)
-        return ReplyDraft(text: try render(.champion, view), mentions: [row.member.platformID])
+        ReplyDraft(text: try render(.champion, championView(row, of: board)), mentions: [row.member.platformID])
+    }
+
+    func championView(_ row: LeaderRow, of board: PointsBoard) -> ChampionView {
+        ChampionView(
+            name: row.member.name, points: row.points, reports: board == .reports,
+            parts: contributionParts(row.contribution, of: board))
     }
 
     /// "井盖 3、排水 2"; nil when there is nothing to list.
@@ -138,18 +142,11 @@ struct WeekReportView: Sendable {
     var serviceChampion: ChampionView?
 }
 
+/// A board's champion: what they did ("12 条问题 + 1 条建议"), or their points when nothing was counted.
 struct ChampionView: Sendable {
     var name: String
     var points: Int
-    var board: String?
-
-    init(name: String, points: Int, board: String? = nil) {
-        self.name = name
-        self.points = points
-        self.board = board
-    }
-
-    init(_ row: LeaderRow) {
-        self.init(name: row.member.name, points: row.points)
-    }
+    /// The 社情民意 board's champion; else the 志愿服务 board's.
+    var reports: Bool
+    var parts: [ContributionPartView]
 }

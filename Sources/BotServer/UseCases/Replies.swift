@@ -84,6 +84,9 @@ struct Replies: Sendable {
             return try brokenAgain(item, route: route, formerClaimant: formerClaimant, reporter: reporter, to: to)
         case .split(let item, let route, let from, let awards, let reporter):
             return try split(item, route: route, from: from, awards: awards, reporter: reporter)
+        case .donated(let member, let amount, let pool):
+            let view = DonatedView(name: member.name, amount: amount, pool: labels.word(.creditBank), balance: pool)
+            return to.concerning([], try render(.donated, view))
         }
     }
 
@@ -129,7 +132,8 @@ struct Replies: Sendable {
                 item: item.number, category: labels.category(item.category), place: try place(of: item),
                 grid: route.gridName ?? labels.word(.communityGrid),
                 gridWorkerNames: route.workers.isEmpty ? nil : route.workers.map(\.name).joined(separator: "、"),
-                due: due(item.dueAt), points: points > 0 ? points : nil, pointsOnVerify: rules.reportVerified,
+                due: due(item.dueAt), points: points > 0 ? points : nil,
+                pointsOnVerify: rules.reportVerified(for: item.category),
                 missingPlace: !item.location.namesAPlace && item.lat == nil)
             return to.concerning([], try render(.receipt, view), also: route.workers.map(\.platformID))
         }

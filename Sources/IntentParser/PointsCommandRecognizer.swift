@@ -1,0 +1,109 @@
+/// Recognises the points commands that open a message — "采纳 #15", "兑换 @叶强 洗衣液", "捐赠 20" —
+/// and the board a leaderboard question names ("社情民意积分榜"). Each command word counts only at
+/// the start of a short message with what it needs after it, so a notice that mentions 兑换 or a
+/// wish asking for 捐赠 stays what it is.
+struct PointsCommandRecognizer: Sendable {
+    let adopt: [[Unicode.Scalar]]
+    let exchange: [[Unicode.Scalar]]
+    let donate: [[Unicode.Scalar]]
+    let reportsBoard: [[Unicode.Scalar]]
+    let serviceBoard: [[Unicode.Scalar]]
+    /// The exchange words as written, to find where the member's name starts in the written text
+    /// (the cleaned text has dropped the "@叶强" it needs).
+    let exchangeWritten: [String]
+
+    /// Longest messages the commands and a board question are read in (characters that are not spaces).
+    static let commandLength = 24
+    static let questionLength = 12
+    /// A donation amount has at most this many digits.
+    static let amountDigits = 6
+
+    init(lexicon: Lexicon, normalizer: TextNormalizer) {
+        func phrases(_ words: [String]) -> [[Unicode.Scalar]] {
+            words.map(normalizer.normalizePhrase).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        }
+        adopt = phrases(lexicon.commands.adopt)
+        exchange = phrases(lexicon.commands.exchange)
+        donate = phrases(lexicon.commands.donate)
+        reportsBoard = phrases(lexicon.queries.reportsBoard)
+        serviceBoard = phrases(lexicon.queries.serviceBoard)
+        exchangeWritten = lexicon.commands.exchange.sorted { $0.count > $1.count }
+    }
+
+    /// What the message asks of the points, or nil when it is not a points command.
+    func recognize(_ ctx: MessageContext, written: String) -> ParseResult? {
+        let text = ctx.hits.text
+        var start = 0
+        while start < text.count && TextNormalizer.isSeparator(text[start]) { start += 1 }
+        if let board = board(ctx) {
+            return ParseResult(intent: .query, query: .leaderboard, points: PointsRequest(board: board))
+        }
+        guard ctx.contentLength <= Self.commandLength, !ctx.isQuestion else { return nil }
+        if prefix(adopt, text, at: start) != nil, ctx.ref != nil || ctx.role == .secretary {
+            return ParseResult(intent: .verify, itemRef: ctx.ref, directive: .adopt, confidence: 0.9)
+        }
+        if let end = prefix(donate, text, at: start), let amount = amount(text[end...]) {
+            return ParseResult(
+                intent: .chitchat, directive: .donate, points: PointsRequest(amount: amount), confidence: 0.9)
+        }
+        if prefix(exchange, text, at: start) != nil, let order = order(written) {
+            return ParseResult(intent: .chitchat, directive: .exchange, points: order, confidence: 0.9)
+        }
+        return nil
+    }
+
+    /// The board a short leaderboard question names.
+    private func board(_ ctx: MessageContext) -> PointsBoardName? {
+        guard ctx.hits.has(.leaderboard), ctx.contentLength <= Self.questionLength || ctx.isQuestion else {
+            return nil
+        }
+        if contains(reportsBoard, ctx.hits.text) { return .reports }
+        if contains(serviceBoard, ctx.hits.text) { return .service }
+        return nil
+    }
+
+    /// "20", "20分", "20 积分": a whole positive amount and nothing else after the command word.
+    private func amount(_ rest: ArraySlice<Unicode.Scalar>) -> Int? {
+        let trimmed = rest.drop { TextNormalizer.isSeparator($0) }
+        let digits = trimmed.prefix { TextNormalizer.isDigit($0) }
+        guard !digits.isEmpty, digits.count <= Self.amountDigits else { return nil }
+        var unit = String.UnicodeScalarView()
+        unit.append(contentsOf: trimmed.dropFirst(digits.count).filter { !TextNormalizer.isSeparator($0) })
+        guard ["", "分", "积分"].contains(String(unit)) else { return nil }
+        var number = String.UnicodeScalarView()
+        number.append(contentsOf: digits)
+        guard let value = Int(String(number)), value > 0 else { return nil }
+        return value
+    }
+
+    /// "@叶强 洗衣液" or "叶强 洗衣液" after the exchange word of the written text.
+    private func order(_ written: String) -> PointsRequest? {
+        guard let word = exchangeWritten.first(where: { written.contains($0) }),
+            let range = written.firstRange(of: word)
+        else { return nil }
+        let rest = written[range.upperBound...].drop { $0.isWhitespace }
+        let named = rest.first == "@" || rest.first == "＠" ? rest.dropFirst() : rest
+        let stops: Set<Character> = [" ", "\u{3000}", ",", "，", ":", "：", "\n"]
+        let member = named.prefix { !stops.contains($0) }
+        var goods = named.dropFirst(member.count).drop { stops.contains($0) || $0.isWhitespace }
+        while let last = goods.last, stops.contains(last) || last.isWhitespace || last == "。" {
+            goods = goods.dropLast()
+        }
+        guard !member.isEmpty, !goods.isEmpty else { return nil }
+        return PointsRequest(member: String(member), goods: String(goods))
+    }
+
+    private func prefix(_ words: [[Unicode.Scalar]], _ text: [Unicode.Scalar], at start: Int) -> Int? {
+        for word in words where start + word.count <= text.count && Array(text[start..<start + word.count]) == word {
+            return start + word.count
+        }
+        return nil
+    }
+
+    private func contains(_ words: [[Unicode.Scalar]], _ text: [Unicode.Scalar]) -> Bool {
+        words.contains { word in
+            text.count >= word.count
+                && (0...(text.count - word.count)).contains { Array(text[$0..<$0 + word.count]) == word }
+        }
+    }
+}
