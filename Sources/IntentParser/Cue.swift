@@ -29,6 +29,8 @@ enum CueKind: Int, Sendable, CaseIterable {
     case buildingMarker, unitMarker, roomMarker
     // item numbers
     case refPrefix, refOrdinal, refSuffix, refBlockerAfter, refBlockerBefore
+    // directives (board actions beyond the eleven intents)
+    case publishWishes
 }
 
 /// A set of cue kinds as a bit mask: membership tests in the per-hit loops cost no hashing.

@@ -34,6 +34,7 @@ struct CueTableBuilder {
         add(c.organisationSuffixes, .organisationSuffix)
         add(c.deictics, .deictic)
         add(c.negations, .negation)
+        add(c.publishWishes, .publishWishes)
 
         let q = lx.queries
         add(q.points, .points)

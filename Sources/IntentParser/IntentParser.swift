@@ -132,7 +132,10 @@ public struct IntentParser: Sendable {
 
         var result: ParseResult
         var structural = false
-        if let q = queries.statusQuestion(ctx) {
+        if let directed = Self.wishPublication(ctx) {
+            result = directed
+            structural = true
+        } else if let q = queries.statusQuestion(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
             structural = q.itemRef != nil
         } else if let c = commands.recognize(ctx) {

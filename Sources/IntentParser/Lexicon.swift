@@ -148,6 +148,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         @OrEmpty public var deictics: [String]
         /// Negations that cancel a command word right after them (不, 没, 未).
         @OrEmpty public var negations: [String]
+        /// The secretary publishing the approved, unclaimed wishes now (发布心愿).
+        @OrEmpty public var publishWishes: [String]
 
         /// An empty section.
         public init() {}
@@ -165,6 +167,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case escalationTargets = "escalation_targets"
             case registerNoise = "register_noise"
             case organisationSuffixes = "organisation_suffixes"
+            case publishWishes = "publish_wishes"
         }
     }
 

@@ -29,6 +29,8 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidMerge(item: Int64, into: Int64)
     /// A party member claims before registering (报到), or before the secretary confirmed it.
     case notRegistered(awaitingApproval: Bool)
+    /// A wish claimed before the secretary approved and published it.
+    case notApproved(item: Int64)
 
     /// A maintainer's sentence for logs; people in groups get the server's templates instead.
     public var description: String {
@@ -46,6 +48,7 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
         case .insufficientBalance(let balance, let cost): "balance \(balance) is below the cost \(cost)"
         case .invalidMerge(let item, let into): "cannot merge item #\(item) into #\(into)"
         case .notRegistered(let awaiting): awaiting ? "registration awaits approval" : "not registered"
+        case .notApproved(let item): "wish #\(item) awaits approval"
         }
     }
 }

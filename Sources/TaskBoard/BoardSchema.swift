@@ -20,6 +20,7 @@ enum BoardSchema {
         migrator.registerMigration("v5-turns-by-sender", migrate: indexTurnsBySender)
         migrator.registerMigration("v6-schedule", migrate: createSchedule)
         migrator.registerMigration("v7-parked-turns-by-sender", migrate: indexParkedTurnsBySender)
+        migrator.registerMigration("v10-wishes", migrate: addWishApproval)
         return migrator
     }
 

@@ -4,6 +4,8 @@ public enum ItemAction: String, Sendable, CaseIterable {
     case claim, release, submit, verify
     case `return`
     case assign, escalate, resolve, cancel, merge, locate, adopt
+    /// The secretary approves a wish and publishes it to the members (点单 → 派单).
+    case approveWish = "approve_wish"
 }
 
 /// Who is asking, seen from the item: the one table of rights needs nothing else.
@@ -30,6 +32,7 @@ extension ItemStatus {
         case .merge: self == .open || self == .claimed || self == .escalated
         case .cancel, .locate: !isTerminal
         case .adopt: self == .open || self == .claimed || self == .submitted
+        case .approveWish: self == .open
         }
     }
 }
@@ -44,7 +47,7 @@ extension ItemAction {
         case .release: relations.contains(.claimant) || relations.contains(.supervisor)
         case .submit: relations.contains(.claimant)
         case .locate: relations.contains(.reporter) || relations.contains(.supervisor)
-        case .verify, .return, .assign, .escalate, .resolve, .cancel, .merge, .adopt:
+        case .verify, .return, .assign, .escalate, .resolve, .cancel, .merge, .adopt, .approveWish:
             relations.contains(.supervisor)
         }
     }
@@ -52,8 +55,13 @@ extension ItemAction {
 
 extension ItemAction {
     /// Adopting is what a community does with a suggestion; issues and wishes are done, not adopted.
+    /// Only a wish waits for approval.
     public func applies(to kind: ItemKind) -> Bool {
-        self != .adopt || kind == .suggestion
+        switch self {
+        case .adopt: kind == .suggestion
+        case .approveWish: kind == .wish
+        default: true
+        }
     }
 }
 
@@ -76,6 +84,7 @@ extension Item {
         let relations = relations(of: member)
         return ItemAction.allCases.filter {
             $0.applies(to: kind) && status.allows($0) && $0.isPermitted(for: member.role, as: relations)
+                && (awaitsApproval ? $0 != .claim && $0 != .assign : $0 != .approveWish)
         }
     }
 }

@@ -9,7 +9,7 @@ import Testing
     /// Thrown after a tried command so its transaction rolls back and the next try sees the same item.
     struct RolledBack: Error {}
 
-    @Test(arguments: [ItemKind.issue, .suggestion], ItemStatus.allCases)
+    @Test(arguments: [ItemKind.issue, .suggestion, .wish], ItemStatus.allCases)
     func theButtonsShownAreTheCommandsThatSucceed(kind: ItemKind, status: ItemStatus) async throws {
         let h = try await Harness.make()
         let (id, other) = try await item(kind, in: status, h)
@@ -57,6 +57,7 @@ import Testing
                 case .merge: _ = try tx.merge(itemID: id, into: other, by: by)
                 case .locate: _ = try tx.locate(itemID: id, at: Location(estate: "龙西小区"), by: by)
                 case .adopt: _ = try tx.adopt(itemID: id, by: by, note: nil)
+                case .approveWish: _ = try tx.approve(itemID: id, by: by)
                 }
                 throw RolledBack()
             }

@@ -62,6 +62,7 @@ struct ItemPageController: Sendable {
         var canMerge: Bool
         var canLocate: Bool
         var canAdopt: Bool
+        var canApproveWish: Bool
         var hasActions: Bool
         var assignees: [MemberOption]
         var estates: [String]
@@ -113,6 +114,7 @@ struct ItemPageController: Sendable {
             canEscalate: allowed.contains(.escalate), canResolve: allowed.contains(.resolve),
             canCancel: allowed.contains(.cancel), canMerge: allowed.contains(.merge),
             canLocate: allowed.contains(.locate) && !item.location.namesAPlace, canAdopt: allowed.contains(.adopt),
+            canApproveWish: allowed.contains(.approveWish),
             hasActions: !allowed.isEmpty,
             assignees: assignees.compactMap { member in member.id.map { MemberOption(id: $0, name: member.name) } },
             estates: site.useCases.router.estateNames)
@@ -145,6 +147,7 @@ struct ItemPageController: Sendable {
     enum Action: String, Sendable {
         case verify, `return`, assign, escalate, resolve, cancel, merge, locate, adopt
         case retryPhoto = "retry-photo"
+        case approveWish = "approve-wish"
     }
 
     private func perform(
@@ -170,6 +173,8 @@ struct ItemPageController: Sendable {
             return try commands.merge(id, into: target, note: form["note"])
         case .adopt:
             return try commands.adopt(id, note: form["note"])
+        case .approveWish:
+            return try commands.approveWish(id)
         case .locate:
             // The secretary supplies the place a report was missing, as the reporter's answer would have.
             guard let location = site.location(from: form) else { throw BoardFormError.missingPlace }

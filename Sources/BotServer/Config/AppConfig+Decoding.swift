@@ -16,6 +16,7 @@ extension AppConfig {
         case server, storage, admin, community, lexicon, model, templates, timezone, groups, people, points, webhooks,
             outbound
         case conversation, channels, board, photos, `public`, sim, schedule, registration, metrics
+        case wishes
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
@@ -45,6 +46,7 @@ extension AppConfig {
         try c.update(&board, .board)
         try c.update(&sim, .sim)
         try c.update(&schedule, .schedule)
+        try c.update(&wishes, .wishes)
         try c.update(&metrics, .metrics)
         try c.update(&passiveReplyBudgetMilliseconds, .passiveReplyBudgetMilliseconds)
     }

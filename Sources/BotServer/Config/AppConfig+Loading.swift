@@ -80,6 +80,7 @@ extension AppConfig {
         }
         try board.validate()
         try schedule.validate()
+        try wishes.validate()
         try validateExposure()
         var seen = Set<String>()
         for group in groups where !seen.insert("\(group.channel)/\(group.id)").inserted {

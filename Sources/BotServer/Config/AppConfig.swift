@@ -37,6 +37,8 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var board = BoardConfig()
     var sim = SimConfig()
     var schedule = ScheduleSettings()
+    /// 微心愿: approval before publication, how beneficiaries are named in the groups.
+    var wishes = WishesConfig()
     var metrics = MetricsConfig()
     /// How long a WeChat/WeCom webhook waits for the reply to answer it passively (WeChat gives up at 5 s).
     var passiveReplyBudgetMilliseconds = 3000

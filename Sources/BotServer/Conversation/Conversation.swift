@@ -10,8 +10,8 @@ struct Conversation {
     let message: InboundMessage
     let member: Member
 
-    private var replies: Replies { useCases.replies }
-    private var commands: Commands { useCases.commands(in: tx, by: member) }
+    var replies: Replies { useCases.replies }
+    var commands: Commands { useCases.commands(in: tx, by: member) }
     private var memberID: Int64 { member.id ?? 0 }
 
     /// The replies, and the item the message created or acted on (for joining later photos to it).
@@ -23,6 +23,9 @@ struct Conversation {
 
     func respond(to parsed: ParseResult) throws -> Response {
         do {
+            if parsed.directive == .publishWishes {
+                return Response(drafts: try publishWishes(), itemID: nil, created: false)
+            }
             if let filing = filing(parsed) {
                 let happened = try commands.file(filing)
                 return Response(drafts: [try reply(happened)], itemID: happened.item?.id, created: true)

@@ -37,6 +37,11 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case refusedNotRegistered = "refused_not_registered"
     case noReportFound = "no_report_found"
     case registrationApproved = "registration_approved"
+    case wishApproved = "wish_approved"
+    case refusedNotApproved = "refused_not_approved"
+    case wishFulfilled = "wish_fulfilled"
+    case wishList = "wish_list"
+    case wishPublication = "wish_publication"
 
     var path: String { "replies/" + rawValue }
 }

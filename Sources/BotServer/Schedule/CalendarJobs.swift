@@ -19,6 +19,7 @@ struct CalendarJobs: Sendable {
         case .stalledClaims: try remind(tx, .claims, kinds: [.stalled, .expired])
         case .overdueDigest: try digest(tx)
         case .weeklyReport: try weeklyReport(before: slot, tx)
+        case .wishPublication: try publishWishes(tx)
         }
     }
 

@@ -10,6 +10,8 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
     var stallDays = 3
     /// Last week's 研判 report, to the secretaries, and each champion's line to their group.
     var weeklyReport = "MON 09:00"
+    /// The approved, unclaimed wishes (微心愿), in one message to the members' groups.
+    var wishPublication = "MON 09:00"
 
     enum CodingKeys: String, CodingKey {
         case deadlines
@@ -17,6 +19,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
         case stalledClaims = "stalled_claims"
         case stallDays = "stall_days"
         case weeklyReport = "weekly_report"
+        case wishPublication = "wish_publication"
     }
 
     init() {}
@@ -29,6 +32,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
         try c.update(&stalledClaims, .stalledClaims)
         try c.update(&stallDays, .stallDays)
         try c.update(&weeklyReport, .weeklyReport)
+        try c.update(&wishPublication, .wishPublication)
     }
 
     /// Each job's time, checked at start-up so a typo names its key.
@@ -39,6 +43,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
             case .overdueDigest: overdueDigest
             case .stalledClaims: stalledClaims
             case .weeklyReport: weeklyReport
+            case .wishPublication: wishPublication
             }
         guard let time = JobTime(text) else {
             throw ConfigError.invalidValue(
@@ -62,4 +67,5 @@ enum Job: String, CaseIterable, Sendable {
     case overdueDigest = "overdue_digest"
     case stalledClaims = "stalled_claims"
     case weeklyReport = "weekly_report"
+    case wishPublication = "wish_publication"
 }

@@ -15,6 +15,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case doneMerge = "done_merge"
     case doneLocate = "done_locate"
     case doneAdopt = "done_adopt"
+    case doneApproveWish = "done_approve-wish"
     case doneRetryPhoto = "done_retry-photo"
     case doneReviewFiled = "done_review_filed"
     case doneFiled = "done_filed"
@@ -44,6 +45,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .doneMerge: .itemDone(.merge, item: 12)
         case .doneLocate: .itemDone(.locate, item: 12)
         case .doneAdopt: .itemDone(.adopt, item: 12)
+        case .doneApproveWish: .itemDone(.approveWish, item: 12)
         case .doneRetryPhoto: .itemDone(.retryPhoto, item: 12)
         case .doneReviewFiled: .reviewFiled(item: 12)
         case .doneFiled: .filed(item: 12)

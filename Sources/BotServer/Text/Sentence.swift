@@ -37,6 +37,7 @@ enum Sentence: Sendable {
             case .merge: .doneMerge
             case .locate: .doneLocate
             case .adopt: .doneAdopt
+            case .approveWish: .doneApproveWish
             case .retryPhoto: .doneRetryPhoto
             }
         case .reviewFiled: .doneReviewFiled

@@ -12,6 +12,8 @@ struct Commands {
     let actor: Member
     /// 报到 first: who may claim before registering.
     var registration = RegistrationRule()
+    /// 微心愿: a wish waits for the secretary's approval before members see it.
+    var wishApproval = true
 
     private var actorID: Int64 { actor.id ?? 0 }
 
@@ -22,7 +24,7 @@ struct Commands {
             NewItem(
                 kind: filing.kind, category: filing.kind == .issue ? filing.category : nil,
                 location: location, text: filing.text, reporterID: actorID, source: filing.source,
-                photoURLs: filing.photoURLs))
+                photoURLs: filing.photoURLs, awaitsApproval: filing.kind == .wish && wishApproval && !filing.approved))
         return .filed(outcome.item, try route(of: outcome.item), awards: outcome.awards)
     }
 
@@ -116,7 +118,7 @@ struct Commands {
     /// What an action on this item would do for the actor now: the buttons the board shows.
     func actions(on item: Item) -> [ItemAction] { item.actions(for: actor) }
 
-    private func route(of item: Item) throws -> Route {
+    func route(of item: Item) throws -> Route {
         let workers = try router.workers(of: item.grid).map { id in
             (platformID: id, name: try tx.member(platformID: id)?.name ?? id)
         }
@@ -131,7 +133,7 @@ struct Commands {
         return Paid(awards: outcome.awards, members: members)
     }
 
-    private func member(_ id: Int64?) throws -> Member? {
+    func member(_ id: Int64?) throws -> Member? {
         try id.flatMap { try tx.member(id: $0) }
     }
 }

@@ -21,6 +21,8 @@ enum Happened: Sendable {
     case photosAdded(itemID: Int64, count: Int)
     case registered(Member)
     case exchanged(Member, goods: String, cost: Int)
+    /// A wish approved on the board: published to the members, claimable from now on.
+    case approvedWish(Item, Route, reporter: Member?)
 
     /// The item acted on, when the use case concerned one.
     var item: Item? {
@@ -29,7 +31,7 @@ enum Happened: Sendable {
             .submitted(let item, _),
             .verified(let item, _), .returned(let item, _, _), .escalated(let item, _, _), .resolved(let item, _),
             .assigned(let item, _), .cancelled(let item, _, _, _), .merged(let item, _, _), .adopted(let item, _),
-            .located(let item, _, _):
+            .located(let item, _, _), .approvedWish(let item, _, _):
             item
         case .photosAdded, .registered, .exchanged:
             nil

@@ -8,6 +8,8 @@ struct Replies: Sendable {
     let config: AppConfig
     /// The point rules in force (a receipt says what verification will pay).
     let rules: PointRules
+    /// The lexicon's surnames: what may stand before a title as a name (`wishPrivacy`).
+    var surnames = ""
 
     var labels: Labels { renderer.labels }
 
@@ -70,6 +72,8 @@ struct Replies: Sendable {
             return to.concerning([], try render(.registered, view))
         case .exchanged(let member, let goods, let cost):
             return to.concerning([member], labels.say(.exchanged(name: member.name, goods: goods, points: cost)))
+        case .approvedWish(let item, _, let reporter):
+            return to.concerning([reporter], try render(.wishApproved, ItemOnlyView(item: item.number)))
         }
     }
 
@@ -85,7 +89,8 @@ struct Replies: Sendable {
             .place,
             PlaceView(
                 hasAny: location.namesAPlace || location.building != nil, estate: location.estate,
-                building: location.building, unit: location.unit, room: location.room, landmark: location.landmark))
+                building: location.building, unit: location.unit, room: item.kind == .wish ? nil : location.room,
+                landmark: location.landmark))
     }
 
     /// A deadline as the community writes it; "-" for none.
@@ -104,9 +109,8 @@ struct Replies: Sendable {
         let to = Addressing(actor: reporter, audience: .chat)
         switch item.kind {
         case .wish:
-            // The receipt echoes the wish in the group: a phone number in it stays with the board.
-            let view = WishReceiptView(item: item.number, place: try place(of: item), text: DigitMask.mask(item.text))
-            return to.concerning([], try render(.receiptWish, view))
+            // The receipt echoes the wish as every group sees it: no full name, phone or room.
+            return to.concerning([], try render(.receiptWish, try WishView(item, replies: self)))
         case .suggestion:
             let view = SuggestionReceiptView(item: item.number, points: points > 0 ? points : nil)
             return to.concerning([], try render(.receiptSuggestion, view))

@@ -8,7 +8,9 @@ struct UseCases: Sendable {
     let queue: ReplyQueue
 
     func commands(in tx: BoardTransaction, by actor: Member) -> Commands {
-        Commands(tx: tx, router: router, actor: actor, registration: replies.config.registration)
+        Commands(
+            tx: tx, router: router, actor: actor, registration: replies.config.registration,
+            wishApproval: replies.config.wishes.approval)
     }
 
     /// What the other groups hear of a use case: the reporter's, the claimant's, the members'.
