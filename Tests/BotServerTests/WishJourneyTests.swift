@@ -64,6 +64,7 @@ import Testing
             let page = try await board.get("/board/items/1")
             #expect(page.html.contains("action-approve-wish"))
             #expect(page.html.contains("13812345678"), "the board, behind its login, shows the whole wish")
+            #expect(try await board.get("/board/items").html.contains("待审核发布"))
             let done = try await board.follow(try await board.post("/board/items/1/approve-wish", []))
             #expect(done.html.contains("#1 心愿已审核，已发布到党员群。"))
             try await platform.waitFor(delivered: 6)
