@@ -244,3 +244,17 @@ import Testing
         #expect(await platform.texts.filter { $0.hasPrefix("本周微心愿") }.count == 2)
     }
 }
+
+/// 晒单's after photo travels with the words where the platform can send images.
+@Suite struct WishPhotoTests {
+    @Test func aOneBot11GroupMessageCarriesThePhotoAfterTheWords() throws {
+        var reply = OutboundReply(channel: "qq", groupID: "42", text: "#5 心愿已圆梦 ✅ 张三", mentions: [], inReplyTo: nil)
+        reply.imageURL = "http://photos.invalid/after.jpg"
+        #expect(
+            try OneBot11SendMessage(reply: reply).body.message == [
+                .text("#5 心愿已圆梦 ✅ 张三"), .image("http://photos.invalid/after.jpg"),
+            ])
+        reply.imageURL = nil
+        #expect(try OneBot11SendMessage(reply: reply).body.message == [.text("#5 心愿已圆梦 ✅ 张三")])
+    }
+}
