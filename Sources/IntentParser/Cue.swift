@@ -32,6 +32,8 @@ enum CueKind: Int, Sendable, CaseIterable {
     case refPrefix, refOrdinal, refSuffix, refBlockerAfter, refBlockerBefore
     // directives (last, so the kinds before keep their numbers)
     case meToo, reopen
+    // directives (board actions beyond the eleven intents)
+    case publishWishes
 }
 
 /// A set of cue kinds as a bit mask: membership tests in the per-hit loops cost no hashing.

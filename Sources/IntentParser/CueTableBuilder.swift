@@ -37,6 +37,7 @@ struct CueTableBuilder {
         add(c.organisationSuffixes, .organisationSuffix)
         add(c.deictics, .deictic)
         add(c.negations, .negation)
+        add(c.publishWishes, .publishWishes)
 
         let q = lx.queries
         add(q.points, .points)

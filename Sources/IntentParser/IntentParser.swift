@@ -138,6 +138,9 @@ public struct IntentParser: Sendable {
         if let points = pointsCommands.recognize(ctx, written: parts.reply) {
             result = points
             structural = true
+        } else if let directed = Self.wishPublication(ctx) {
+            result = directed
+            structural = true
         } else if let q = queries.statusQuestion(ctx) {
             result = ParseResult(intent: .query, itemRef: q.itemRef, query: q.kind, confidence: q.confidence)
             structural = q.itemRef != nil

@@ -160,6 +160,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         @OrEmpty public var exchange: [String]
         /// Giving points to the 信用银行, opening the message before the amount (捐赠 20).
         @OrEmpty public var donate: [String]
+        /// The secretary publishing the approved, unclaimed wishes now (发布心愿).
+        @OrEmpty public var publishWishes: [String]
 
         /// An empty section.
         public init() {}
@@ -181,6 +183,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
             case departmentAnswer = "department_answer"
             case registerNoise = "register_noise"
             case organisationSuffixes = "organisation_suffixes"
+            case publishWishes = "publish_wishes"
         }
     }
 

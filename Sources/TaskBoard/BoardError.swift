@@ -33,6 +33,8 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
     case stillOpen(item: Int64)
     /// "#3 又坏了" on an item closed more than `days` ago: a new report is the way.
     case reopenTooLate(item: Int64, days: Int)
+    /// A wish claimed before the secretary approved and published it.
+    case notApproved(item: Int64)
 
     /// A maintainer's sentence for logs; people in groups get the server's templates instead.
     public var description: String {
@@ -52,6 +54,7 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notRegistered(let awaiting): awaiting ? "registration awaits approval" : "not registered"
         case .stillOpen(let item): "item #\(item) is still open"
         case .reopenTooLate(let item, let days): "item #\(item) closed more than \(days) days ago"
+        case .notApproved(let item): "wish #\(item) awaits approval"
         }
     }
 }

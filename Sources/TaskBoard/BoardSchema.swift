@@ -22,6 +22,7 @@ enum BoardSchema {
         migrator.registerMigration("v7-parked-turns-by-sender", migrate: indexParkedTurnsBySender)
         migrator.registerMigration("v8-departments", migrate: createDepartmentRequests)
         migrator.registerMigration("v9-duplicates", migrate: createDuplicates)
+        migrator.registerMigration("v10-wishes", migrate: addWishApproval)
         return migrator
     }
 

@@ -17,6 +17,7 @@ extension BoardTransaction {
                 sourceChannel: new.source?.channel, sourceGroup: new.source?.group,
                 sourceMessageID: new.source?.messageID)
             item.location = new.location
+            if new.kind == .wish && !new.awaitsApproval { item.approvedAt = now }
             try item.insert(db)
             let itemID = try itemID(of: item)
             try appendEvent(itemID, actor: reporter.id, .created)
@@ -287,6 +288,8 @@ extension BoardTransaction {
         let id = try itemID(of: item)
         switch item.status {
         case .open:
+            // A wish nobody approved yet is not on offer: members have not even been told of it.
+            guard item.isApproved else { throw BoardError.notApproved(item: id) }
             return
         case .claimed, .submitted:
             if item.claimantID == memberID { throw BoardError.alreadyYours(item: id) }

@@ -20,6 +20,9 @@ extension DerivableRequest<Item> {
         }
         if let to = query.createdTo { request = request.filter(Item.CodingKeys.createdAt < to.timeIntervalSince1970) }
         if let text = query.text { request = request.containing(text) }
+        if query.approvedOnly {
+            request = request.filter(Item.CodingKeys.kind != ItemKind.wish || Item.CodingKeys.approvedAt != nil)
+        }
         return request
     }
 

@@ -39,6 +39,9 @@ public struct Item: Codable, Sendable, Equatable, StoreRecord {
     public var sourceChannel: String?
     public var sourceGroup: String?
     public var sourceMessageID: String?
+    /// When the community approved a wish for members to see and claim (点单 → 派单); nil while it
+    /// waits on the board. Issues and suggestions need no approval and leave it nil.
+    public var approvedAt: Date?
 
     /// The table, named explicitly so a type rename never renames the schema.
     public static let databaseTableName = "items"
@@ -46,6 +49,6 @@ public struct Item: Codable, Sendable, Equatable, StoreRecord {
     public enum CodingKeys: ColumnKey {
         case id, kind, category, estate, building, unit, room, landmark, grid, lat, lon, text, status, reporterID,
             claimantID, createdAt, claimedAt, submittedAt, closedAt, dueAt, duplicateOf, escalatedTo, sourceChannel,
-            sourceGroup, sourceMessageID
+            sourceGroup, sourceMessageID, approvedAt
     }
 }

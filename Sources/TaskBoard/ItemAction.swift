@@ -8,6 +8,8 @@ public enum ItemAction: String, Sendable, CaseIterable {
     case answer
     /// 催办: the community presses the department an escalated item waits on.
     case chase
+    /// The secretary approves a wish and publishes it to the members (点单 → 派单).
+    case approveWish = "approve_wish"
 }
 
 /// Who is asking, seen from the item: the one table of rights needs nothing else.
@@ -36,6 +38,7 @@ extension ItemStatus {
         case .merge: self == .open || self == .claimed || self == .escalated
         case .cancel, .locate: !isTerminal
         case .adopt: self == .open || self == .claimed || self == .submitted
+        case .approveWish: self == .open
         }
     }
 }
@@ -50,7 +53,7 @@ extension ItemAction {
         case .release: relations.contains(.claimant) || relations.contains(.supervisor)
         case .submit: relations.contains(.claimant)
         case .locate: relations.contains(.reporter) || relations.contains(.supervisor)
-        case .verify, .return, .assign, .escalate, .resolve, .cancel, .merge, .adopt, .answer:
+        case .verify, .return, .assign, .escalate, .resolve, .cancel, .merge, .adopt, .answer, .approveWish:
             relations.contains(.supervisor)
         // Pressing a department speaks for the community to the outside: the secretary's call.
         case .chase: role == .secretary
@@ -60,8 +63,13 @@ extension ItemAction {
 
 extension ItemAction {
     /// Adopting is what a community does with a suggestion; issues and wishes are done, not adopted.
+    /// Only a wish waits for approval.
     public func applies(to kind: ItemKind) -> Bool {
-        self != .adopt || kind == .suggestion
+        switch self {
+        case .adopt: kind == .suggestion
+        case .approveWish: kind == .wish
+        default: true
+        }
     }
 }
 
@@ -84,6 +92,7 @@ extension Item {
         let relations = relations(of: member)
         return ItemAction.allCases.filter {
             $0.applies(to: kind) && status.allows($0) && $0.isPermitted(for: member.role, as: relations)
+                && (awaitsApproval ? $0 != .claim && $0 != .assign : $0 != .approveWish)
         }
     }
 }

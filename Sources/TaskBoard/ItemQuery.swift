@@ -27,6 +27,8 @@ public struct ItemQuery: Sendable, Equatable {
     /// Page size; the export ignores it and `offset`.
     public var limit: Int
     public var offset: Int
+    /// Only what members may see: wishes waiting for approval left out (the chat's claimable list).
+    public var approvedOnly = false
 
     /// Memberwise, defaulting to the first page of everything, newest first.
     public init(

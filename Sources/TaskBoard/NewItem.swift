@@ -11,11 +11,13 @@ public struct NewItem: Sendable {
     public var source: ItemSource?
     /// Photos sent with the report, stored with the item.
     public var photoURLs: [String]
+    /// A wish waits for the secretary's approval before members see it (`wishes.approval`).
+    public var awaitsApproval: Bool
 
     /// Everything but the kind, text and reporter is optional.
     public init(
         kind: ItemKind, category: String? = nil, location: Location = Location(), text: String, reporterID: Int64,
-        source: ItemSource? = nil, photoURLs: [String] = []
+        source: ItemSource? = nil, photoURLs: [String] = [], awaitsApproval: Bool = false
     ) {
         self.kind = kind
         self.category = category
@@ -24,6 +26,7 @@ public struct NewItem: Sendable {
         self.reporterID = reporterID
         self.source = source
         self.photoURLs = photoURLs
+        self.awaitsApproval = awaitsApproval
     }
 }
 

@@ -32,7 +32,7 @@ import Testing
             try await platform.waitFor(delivered: 1)
             let text = await platform.texts[0]
             #expect(!text.contains("13812345678"))
-            #expect(text.contains("轮椅") && text.contains("138******78"), "the wish is echoed, masked: \(text)")
+            #expect(text.contains("轮椅") && text.contains("联系电话***"), "the wish is echoed, hidden: \(text)")
             let stored = try await store.read { tx in try tx.items(status: nil, limit: 1, offset: 0).first?.text }
             #expect(stored?.contains("13812345678") == true, "the board keeps the number for the secretary")
         }

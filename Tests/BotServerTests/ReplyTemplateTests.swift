@@ -113,10 +113,12 @@ import Testing
             ReceiptView(
                 item: 12, category: "井盖", place: "龙西小区12栋", grid: "第一网格", gridWorkerNames: "王芳",
                 due: "11月26日 18:00", points: 1, pointsOnVerify: 2, missingPlace: true)
-        case .receiptWish: WishReceiptView(item: 12, place: "龙西小区12栋", text: "想要一个旧书角")
+        case .receiptWish:
+            WishView(item: 12, beneficiary: "张奶奶", place: "龙西小区12栋", text: "张奶奶想要一个旧书角", approved: true)
         case .receiptSuggestion: SuggestionReceiptView(item: 12, points: 1)
         case .claimed, .assigned: claimed
-        case .released, .refusedNoSuchItem, .refusedAlreadyYours, .refusedOwnItem: ItemOnlyView(item: 12)
+        case .released, .refusedNoSuchItem, .refusedAlreadyYours, .refusedOwnItem, .refusedNotApproved, .wishApproved:
+            ItemOnlyView(item: 12)
         case .submitted: SubmittedView(item: 12, photoCount: 2)
         case .verified, .resolved, .adopted: awards
         case .returned: ReturnedView(item: 12, claimant: "张三", reason: "照片不清楚")
@@ -152,7 +154,7 @@ import Testing
         case .announcement:
             AnnouncementView(
                 item: 12, wish: true, topic: "微心愿", place: "龙西小区12栋", grid: "第一网格", due: "11月26日 18:00",
-                text: "想要一个旧书角")
+                text: "想要一个旧书角", beneficiary: "张奶奶")
         case .reporterClaimed:
             ReporterClaimedView(
                 item: 12, name: "张三", assigned: true, category: "井盖", place: "龙西小区12栋", due: "11月26日 18:00")
@@ -207,6 +209,13 @@ import Testing
         case .place: place
         case .located: LocatedView(item: 12, place: "龙西小区12栋", grid: "第一网格")
         case .photosAdded: PhotosAddedView(item: 12, count: 2)
+        case .wishFulfilled: WishFulfilledView(item: 12, name: "张三", beneficiary: "张奶奶", text: "张奶奶想要一个旧书角")
+        case .wishList:
+            WishListView(
+                total: 3,
+                wishes: [WishView(item: 12, beneficiary: "张奶奶", place: "龙西小区12栋", text: "想要一个旧书角", approved: true)],
+                more: 2)
+        case .wishPublication: WishPublicationView(published: 3, unclaimedLong: "#12 张奶奶", days: 14, awaiting: 1)
         }
     }
 }

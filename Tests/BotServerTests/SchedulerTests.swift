@@ -33,6 +33,7 @@ import Testing
                 if !jobs.contains(.stalledClaims) { config.schedule.stalledClaims = "off" }
                 if !jobs.contains(.weeklyReport) { config.schedule.weeklyReport = "off" }
                 if !jobs.contains(.yearlyDuty) { config.schedule.yearlyDuty = "off" }
+                if !jobs.contains(.wishPublication) { config.schedule.wishPublication = "off" }
                 configure(&config)
             }, calendar: handle.set
         ) { client, _ in try await body(client, handle.value) }

@@ -9,7 +9,7 @@ import Testing
     /// Thrown after a tried command so its transaction rolls back and the next try sees the same item.
     struct RolledBack: Error {}
 
-    @Test(arguments: [ItemKind.issue, .suggestion], ItemStatus.allCases)
+    @Test(arguments: [ItemKind.issue, .suggestion, .wish], ItemStatus.allCases)
     func theButtonsShownAreTheCommandsThatSucceed(kind: ItemKind, status: ItemStatus) async throws {
         let h = try await Harness.make()
         let (id, other) = try await item(kind, in: status, h)
@@ -61,6 +61,7 @@ import Testing
                 case .adopt: _ = try tx.adopt(itemID: id, by: by, note: nil)
                 case .answer: _ = try tx.answerDepartment(itemID: id, by: by, answer: "已安排")
                 case .chase: _ = try tx.chase(itemID: id, by: by)
+                case .approveWish: _ = try tx.approve(itemID: id, by: by)
                 }
                 throw RolledBack()
             }

@@ -70,6 +70,7 @@ struct ItemPageController: Sendable {
         var canAdopt: Bool
         var canAnswer: Bool
         var canChase: Bool
+        var canApproveWish: Bool
         var hasActions: Bool
         var assignees: [MemberOption]
         var estates: [String]
@@ -83,7 +84,9 @@ struct ItemPageController: Sendable {
         let site = site
         let format = BoardFormat(config: site.config)
         let loaded = try await site.store.read {
-            tx -> (ItemDetail, [Int64: Member], [Item], [Member], Date, [ItemAction], DepartmentRequest?, JoinedReports)? in
+            tx -> (
+                ItemDetail, [Int64: Member], [Item], [Member], Date, [ItemAction], DepartmentRequest?, JoinedReports
+            )? in
             guard let detail = try tx.detail(itemID: id), user.mayAccess(grid: detail.item.grid) else { return nil }
             let viewer = try user.viewer(in: tx)
             let allowed = detail.item.actions(for: viewer)
@@ -137,6 +140,7 @@ struct ItemPageController: Sendable {
             canCancel: allowed.contains(.cancel), canMerge: allowed.contains(.merge),
             canLocate: allowed.contains(.locate) && !item.location.namesAPlace, canAdopt: allowed.contains(.adopt),
             canAnswer: allowed.contains(.answer), canChase: allowed.contains(.chase),
+            canApproveWish: allowed.contains(.approveWish),
             hasActions: !allowed.isEmpty,
             assignees: assignees.compactMap { member in member.id.map { MemberOption(id: $0, name: member.name) } },
             estates: site.useCases.router.estateNames,
@@ -173,6 +177,7 @@ struct ItemPageController: Sendable {
         case verify, `return`, assign, escalate, resolve, cancel, merge, locate, adopt, split
         case answer, chase
         case retryPhoto = "retry-photo"
+        case approveWish = "approve-wish"
     }
 
     private func perform(
@@ -209,6 +214,8 @@ struct ItemPageController: Sendable {
                 throw BoardPageError.noSuchJoinedReport(joinedID)
             }
             return try commands.split(joinedID)
+        case .approveWish:
+            return try commands.approveWish(id)
         case .locate:
             // The secretary supplies the place a report was missing, as the reporter's answer would have.
             guard let location = site.location(from: form) else { throw BoardFormError.missingPlace }

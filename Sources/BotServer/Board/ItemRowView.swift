@@ -19,6 +19,8 @@ struct ItemRowView: Sendable {
     var due: String?
     var closed: String?
     var overdue: Bool
+    /// A wish waiting for approval, or unclaimed for `wishes.unclaimed_days`: the secretary's to act on.
+    var wishMark: String?
 
     init(_ item: Item, members: [Int64: Member], site: BoardSite, format: BoardFormat, now: Date) {
         let labels = site.labels
@@ -37,6 +39,11 @@ struct ItemRowView: Sendable {
         due = format.dateTime(item.dueAt)
         closed = format.dateTime(item.closedAt)
         overdue = ItemStatus.active.contains(item.status) && (item.dueAt.map { $0 < now } ?? false)
+        if item.awaitsApproval {
+            wishMark = labels.word(.wishAwaitsApproval)
+        } else if item.isUnclaimedLong(at: now, days: site.config.wishes.unclaimedDays) {
+            wishMark = labels.word(.wishUnclaimedLong)
+        }
     }
 
 }

@@ -22,6 +22,7 @@ extension ItemRowView: MustacheParent {
         case "due": due
         case "closed": closed
         case "overdue": overdue
+        case "wishMark": wishMark
         default: nil
         }
     }

@@ -160,13 +160,15 @@ struct ReviewController: Sendable {
             }
             // Filed as the sender, as if the bot had understood them, and answered in their group.
             let kind: ItemKind = decision == "wish" ? .wish : .issue
-            let filing = Filing(
+            var filing = Filing(
                 kind: kind, category: site.category(from: form),
                 location: site.location(from: form) ?? Location(), text: review.text,
                 photoURLs: try review.photoURLs(),
                 source: ItemSource(
                     channel: review.channel, group: review.groupID,
                     messageID: try tx.queue.inbox(id: review.inboxID)?.platformMessageID))
+            // The community files it on the board: a wish is approved as it is filed.
+            filing.approved = true
             try site.requireGrid(of: filing, for: user, actor: actor)
             let happened = try site.useCases.commands(in: tx, by: sender).file(filing)
             let itemID = happened.item?.number ?? 0
@@ -216,9 +218,10 @@ struct ReviewController: Sendable {
                 guard parts.count == 2, site.config.group(channel: parts[0], id: parts[1]) != nil else { return nil }
                 return ItemSource(channel: parts[0], group: parts[1])
             }
-            let filing = Filing(
+            var filing = Filing(
                 kind: kind, category: site.category(from: form),
                 location: site.location(from: form) ?? Location(), text: text, photoURLs: [], source: notify)
+            filing.approved = true
             try site.requireGrid(of: filing, for: user, actor: actor)
             let happened = try site.useCases.commands(in: tx, by: reporter).file(filing)
             if let notify {

@@ -18,6 +18,7 @@ extension AppConfig {
         case conversation, channels, board, photos, `public`, sim, schedule, registration, metrics, deadlines
         case escalation
         case duplicates
+        case wishes
         case passiveReplyBudgetMilliseconds = "passive_reply_budget_ms"
         case logLevel = "log_level"
     }
@@ -49,6 +50,7 @@ extension AppConfig {
         try c.update(&board, .board)
         try c.update(&sim, .sim)
         try c.update(&schedule, .schedule)
+        try c.update(&wishes, .wishes)
         try c.update(&metrics, .metrics)
         try c.update(&escalation, .escalation)
         try c.update(&passiveReplyBudgetMilliseconds, .passiveReplyBudgetMilliseconds)

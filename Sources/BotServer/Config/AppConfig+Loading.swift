@@ -83,6 +83,7 @@ extension AppConfig {
         try validateDeadlines()
         try escalation.validate()
         try validatePointsByCategory()
+        try wishes.validate()
         try validateExposure()
         var seen = Set<String>()
         for group in groups where !seen.insert("\(group.channel)/\(group.id)").inserted {

@@ -39,6 +39,8 @@ struct AppConfig: Sendable, Decodable, Equatable {
     var board = BoardConfig()
     var sim = SimConfig()
     var schedule = ScheduleSettings()
+    /// 微心愿: approval before publication, how beneficiaries are named in the groups.
+    var wishes = WishesConfig()
     var metrics = MetricsConfig()
     /// 吹哨报到: the departments items are handed to, and the levels above the community.
     var escalation = EscalationSettings()

@@ -14,8 +14,10 @@ extension ChatQueries {
                 id: $0.number, category: labels.topic(of: $0), place: try replies.place(of: $0),
                 status: labels.status($0.status))
         }
-        let page = try tx.searchItems(
-            ItemQuery(statuses: [.open], kinds: [.issue, .wish], sort: .dueSoonest, limit: Self.openListLimit))
+        var claimable = ItemQuery(
+            statuses: [.open], kinds: [.issue, .wish], sort: .dueSoonest, limit: Self.openListLimit)
+        claimable.approvedOnly = true
+        let page = try tx.searchItems(claimable)
         let open = try page.items.map {
             OpenItemView(
                 id: $0.number, category: labels.topic(of: $0), place: try replies.place(of: $0),

@@ -24,6 +24,9 @@ struct Conversation {
     func respond(to parsed: ParseResult) throws -> Response {
         do {
             if let directed = try directed(parsed) { return directed }
+            if parsed.directive == .publishWishes {
+                return Response(drafts: try publishWishes(), itemID: nil, created: false)
+            }
             if let filing = filing(parsed) {
                 let happened = try commands.fileOrJoin(filing)
                 return Response(drafts: [try reply(happened)], itemID: happened.item?.id, created: happened.isFiled)

@@ -8,8 +8,10 @@ struct AnnouncementView {
     var place: String
     var grid: String?
     var due: String
-    /// A wish's own words (digits masked); nil for an issue.
+    /// A wish's own words as the groups see them (`WishPrivacy`); nil for an issue.
     var text: String?
+    /// A wish's beneficiary by surname and title ("张奶奶"); nil for an issue.
+    var beneficiary: String?
 }
 
 struct ReporterClaimedView {

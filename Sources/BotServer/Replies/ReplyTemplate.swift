@@ -53,6 +53,11 @@ enum ReplyTemplate: String, CaseIterable, Sendable {
     case donated
     case exchangeCatalog = "exchange_catalog"
     case unknownMember = "unknown_member"
+    case wishApproved = "wish_approved"
+    case refusedNotApproved = "refused_not_approved"
+    case wishFulfilled = "wish_fulfilled"
+    case wishList = "wish_list"
+    case wishPublication = "wish_publication"
 
     var path: String { "replies/" + rawValue }
 }

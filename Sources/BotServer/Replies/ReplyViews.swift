@@ -22,12 +22,6 @@ struct ReceiptView {
     var missingPlace: Bool
 }
 
-struct WishReceiptView {
-    var item: Int64
-    var place: String
-    var text: String
-}
-
 struct SuggestionReceiptView {
     var item: Int64
     var points: Int?

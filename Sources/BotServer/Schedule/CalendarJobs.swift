@@ -22,6 +22,7 @@ struct CalendarJobs: Sendable {
         case .overdueDigest: try digest(tx)
         case .weeklyReport: try weeklyReport(before: slot, tx)
         case .yearlyDuty: try dutyReminders(tx)
+        case .wishPublication: try publishWishes(tx)
         }
     }
 

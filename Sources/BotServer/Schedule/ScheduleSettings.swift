@@ -12,6 +12,8 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
     var weeklyReport = "MON 09:00"
     /// 两个至少1次: members who have not met the year's duty are reminded in October and December.
     var yearlyDuty = "10-01 12-01 09:00"
+    /// The approved, unclaimed wishes (微心愿), in one message to the members' groups.
+    var wishPublication = "MON 09:00"
 
     enum CodingKeys: String, CodingKey {
         case deadlines
@@ -20,6 +22,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
         case stallDays = "stall_days"
         case weeklyReport = "weekly_report"
         case yearlyDuty = "yearly_duty"
+        case wishPublication = "wish_publication"
     }
 
     init() {}
@@ -33,6 +36,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
         try c.update(&stallDays, .stallDays)
         try c.update(&weeklyReport, .weeklyReport)
         try c.update(&yearlyDuty, .yearlyDuty)
+        try c.update(&wishPublication, .wishPublication)
     }
 
     /// Each job's time, checked at start-up so a typo names its key.
@@ -44,6 +48,7 @@ struct ScheduleSettings: Sendable, Decodable, Equatable {
             case .stalledClaims: stalledClaims
             case .weeklyReport: weeklyReport
             case .yearlyDuty: yearlyDuty
+            case .wishPublication: wishPublication
             }
         guard let time = JobTime(text) else {
             throw ConfigError.invalidValue(
@@ -70,4 +75,5 @@ enum Job: String, CaseIterable, Sendable {
     case stalledClaims = "stalled_claims"
     case weeklyReport = "weekly_report"
     case yearlyDuty = "yearly_duty"
+    case wishPublication = "wish_publication"
 }

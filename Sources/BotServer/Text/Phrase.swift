@@ -18,6 +18,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case doneAnswer = "done_answer"
     case doneChase = "done_chase"
     case doneSplit = "done_split"
+    case doneApproveWish = "done_approve-wish"
     case doneRetryPhoto = "done_retry-photo"
     case doneReviewFiled = "done_review_filed"
     case doneFiled = "done_filed"
@@ -50,6 +51,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .doneAnswer: .itemDone(.answer, item: 12)
         case .doneChase: .itemDone(.chase, item: 12)
         case .doneSplit: .itemDone(.split, item: 12)
+        case .doneApproveWish: .itemDone(.approveWish, item: 12)
         case .doneRetryPhoto: .itemDone(.retryPhoto, item: 12)
         case .doneReviewFiled: .reviewFiled(item: 12)
         case .doneFiled: .filed(item: 12)

@@ -40,6 +40,7 @@ enum Sentence: Sendable {
             case .answer: .doneAnswer
             case .chase: .doneChase
             case .split: .doneSplit
+            case .approveWish: .doneApproveWish
             case .retryPhoto: .doneRetryPhoto
             }
         case .reviewFiled: .doneReviewFiled

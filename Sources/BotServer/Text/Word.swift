@@ -71,6 +71,11 @@ enum Word: String, CaseIterable, Sendable {
     case doneCrashedRetry = "done_crashed_retry"
     case doneActivity = "done_activity"
     case boardAll = "board_all"
+    /// The beneficiary of a wish that names nobody (居民).
+    case wishNeutral = "wish_neutral"
+    /// The board's mark on a wish waiting for approval, and on one unclaimed for long.
+    case wishAwaitsApproval = "wish_awaits_approval"
+    case wishUnclaimedLong = "wish_unclaimed_long"
     case csrfRefused = "csrf_refused"
 
     /// The sentence for an HTTP error: its own, else the one of its class (4xx, 5xx).

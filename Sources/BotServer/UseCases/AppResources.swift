@@ -1,3 +1,4 @@
+import IntentParser
 import TaskBoard
 
 /// What the configuration names on disk — the templates, the community and its parser — and the use
@@ -17,7 +18,9 @@ struct AppResources: Sendable {
             modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
         let useCases = UseCases(
             router: community.router(gridWorkers: config.people.gridWorkers.mapValues { $0.map(\.id) }),
-            replies: Replies(renderer: renderer, config: config, rules: rules), queue: ReplyQueue(config: config))
+            replies: Replies(
+                renderer: renderer, config: config, rules: rules, surnames: community.lexicon.commands.surnames),
+            queue: ReplyQueue(config: config))
         return AppResources(templates: templates, renderer: renderer, community: community, useCases: useCases)
     }
 }

@@ -16,6 +16,8 @@ struct Commands {
     var escalation = EscalationSettings()
     /// When a report joins an open item, and how long a closed one can be reopened.
     var duplicates = DuplicateRule()
+    /// 微心愿: a wish waits for the secretary's approval before members see it.
+    var wishApproval = true
 
     var actorID: Int64 { actor.id ?? 0 }
 
@@ -26,7 +28,7 @@ struct Commands {
             NewItem(
                 kind: filing.kind, category: filing.kind == .issue ? filing.category : nil,
                 location: location, text: filing.text, reporterID: actorID, source: filing.source,
-                photoURLs: filing.photoURLs))
+                photoURLs: filing.photoURLs, awaitsApproval: filing.kind == .wish && wishApproval && !filing.approved))
         return .filed(outcome.item, try route(of: outcome.item), awards: outcome.awards)
     }
 

@@ -10,4 +10,6 @@ struct Filing: Sendable {
     var photoURLs: [String]
     /// The message it came from; nil when filed on the board for someone who phoned.
     var source: ItemSource?
+    /// Filed by the community itself (the board): a wish needs no further approval.
+    var approved = false
 }

@@ -35,6 +35,8 @@ enum Happened: Sendable {
     case split(Item, Route, from: Int64, awards: [Award], reporter: Member)
     /// Points given to the 信用银行, with what the pool holds after.
     case donated(Member, amount: Int, pool: Int)
+    /// A wish approved on the board: published to the members, claimable from now on.
+    case approvedWish(Item, Route, reporter: Member?)
 
     /// The item acted on, when the use case concerned one.
     var item: Item? {
@@ -44,7 +46,8 @@ enum Happened: Sendable {
             .verified(let item, _), .returned(let item, _, _), .escalated(let item, _, _), .resolved(let item, _),
             .assigned(let item, _), .cancelled(let item, _, _, _), .merged(let item, _, _), .adopted(let item, _),
             .located(let item, _, _), .departmentAnswered(let item, _, _), .chased(let item, _, _),
-            .joined(let item, _), .reopened(let item, _, _, _), .split(let item, _, _, _, _):
+            .joined(let item, _), .reopened(let item, _, _, _), .split(let item, _, _, _, _),
+            .approvedWish(let item, _, _):
             item
         case .photosAdded, .registered, .exchanged, .donated:
             nil

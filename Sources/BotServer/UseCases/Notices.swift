@@ -76,6 +76,20 @@ struct Notices: Sendable {
         }
         try duplicateNotices(
             of: happened, by: actor, answered: answered, mentions: &mentions, notices: &notices, tx: tx)
+        if let publication = try wishNews(happened, tx: tx) {
+            // A wish approved or fulfilled is news for every members' group, the one that answered too.
+            // Where the reporter already hears of the approval, the announcement takes its place,
+            // mentioning them; 晒单 is a publication of its own, with its photo, beside what was said.
+            for group in config.membersGroups(for: item) {
+                if case .approvedWish = happened, let index = notices.firstIndex(where: { $0.group == group }) {
+                    var merged = publication
+                    for id in notices[index].draft.mentions { merged.mention(id) }
+                    notices[index].draft = merged
+                } else {
+                    add(group, publication)
+                }
+            }
+        }
         return (mentions, notices)
     }
 
@@ -96,7 +110,7 @@ struct Notices: Sendable {
             let points = paid.awards.filter { $0.memberID == reporter.id }.reduce(0) { $0 + $1.delta }
             words = try replies.render(
                 .reporterClosed, ReporterClosedView(item: item.number, points: points > 0 ? "+\(points)" : nil))
-        case .escalated, .cancelled, .merged, .adopted, .located, .departmentAnswered:
+        case .escalated, .cancelled, .merged, .adopted, .located, .departmentAnswered, .approvedWish:
             // Their own words already speak to the reporter.
             var draft = try replies.reply(to: happened, by: actor, in: .board)
             draft.mention(reporter.platformID)
@@ -143,7 +157,12 @@ extension AppConfig {
     /// The members' groups that hear of new work: the simulator's for an item filed there, the
     /// platforms' otherwise (never a wildcard entry, which names no group to post to).
     func membersGroups(for item: Item?) -> [ChatGroup] {
-        let groups = item?.sourceChannel == SimChannel.id ? simGroups : self.groups
+        membersGroups(heardOn: item?.sourceChannel)
+    }
+
+    /// The members' groups of the simulator for words said there, the platforms' otherwise.
+    func membersGroups(heardOn channel: String?) -> [ChatGroup] {
+        let groups = channel == SimChannel.id ? simGroups : self.groups
         return groups.filter { $0.role == .members && $0.id != "*" }.map { ChatGroup(channel: $0.channel, id: $0.id) }
     }
 }
@@ -158,7 +177,7 @@ extension Item {
 
     /// An issue or wish open to claim: what members are told of and can ask for.
     var isNewWork: Bool {
-        (kind == .issue || kind == .wish) && status == .open
+        (kind == .issue || kind == .wish) && status == .open && isApproved
     }
 }
 

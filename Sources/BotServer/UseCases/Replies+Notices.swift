@@ -6,9 +6,10 @@ extension Replies {
     func announcement(of item: Item, route: Route) throws -> ReplyDraft {
         var shown = item
         shown.room = nil
+        let wish = item.kind == .wish ? try WishView(item, replies: self) : nil
         let view = AnnouncementView(
-            item: item.number, wish: item.kind == .wish, topic: labels.topic(of: item), place: try place(of: shown),
-            grid: route.gridName, due: due(item.dueAt), text: item.kind == .wish ? DigitMask.mask(item.text) : nil)
+            item: item.number, wish: wish != nil, topic: labels.topic(of: item), place: try place(of: shown),
+            grid: route.gridName, due: due(item.dueAt), text: wish?.text, beneficiary: wish?.beneficiary)
         return ReplyDraft(text: try render(.announcement, view), mentions: [])
     }
 }

@@ -41,12 +41,14 @@ extension Replies {
         case .notRegistered: .refusedNotRegistered
         case .stillOpen: .refusedStillOpen
         case .reopenTooLate: .refusedReopenTooLate
+        case .notApproved: .refusedNotApproved
         }
     }
 
     private func refusalView(_ error: BoardError) -> Any {
         switch error {
-        case .noSuchItem(let item), .alreadyYours(let item), .ownItem(let item): ItemOnlyView(item: item)
+        case .noSuchItem(let item), .alreadyYours(let item), .ownItem(let item), .notApproved(let item):
+            ItemOnlyView(item: item)
         case .noSuchMember: EmptyView()
         case .alreadyClaimed(let item, let name): NameRefusalView(item: item, name: name)
         case .notClaimant(let item, let name): ClaimantRefusalView(item: item, name: name)

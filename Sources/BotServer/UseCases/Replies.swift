@@ -8,6 +8,8 @@ struct Replies: Sendable {
     let config: AppConfig
     /// The point rules in force (a receipt says what verification will pay).
     let rules: PointRules
+    /// The lexicon's surnames: what may stand before a title as a name (`wishPrivacy`).
+    var surnames = ""
 
     var labels: Labels { renderer.labels }
 
@@ -87,6 +89,8 @@ struct Replies: Sendable {
         case .donated(let member, let amount, let pool):
             let view = DonatedView(name: member.name, amount: amount, pool: labels.word(.creditBank), balance: pool)
             return to.concerning([], try render(.donated, view))
+        case .approvedWish(let item, _, let reporter):
+            return to.concerning([reporter], try render(.wishApproved, ItemOnlyView(item: item.number)))
         }
     }
 
@@ -102,7 +106,8 @@ struct Replies: Sendable {
             .place,
             PlaceView(
                 hasAny: location.namesAPlace || location.building != nil, estate: location.estate,
-                building: location.building, unit: location.unit, room: location.room, landmark: location.landmark))
+                building: location.building, unit: location.unit, room: item.kind == .wish ? nil : location.room,
+                landmark: location.landmark))
     }
 
     /// A deadline as the community writes it; "-" for none.
@@ -121,9 +126,8 @@ struct Replies: Sendable {
         let to = Addressing(actor: reporter, audience: .chat)
         switch item.kind {
         case .wish:
-            // The receipt echoes the wish in the group: a phone number in it stays with the board.
-            let view = WishReceiptView(item: item.number, place: try place(of: item), text: DigitMask.mask(item.text))
-            return to.concerning([], try render(.receiptWish, view))
+            // The receipt echoes the wish as every group sees it: no full name, phone or room.
+            return to.concerning([], try render(.receiptWish, try WishView(item, replies: self)))
         case .suggestion:
             let view = SuggestionReceiptView(item: item.number, points: points > 0 ? points : nil)
             return to.concerning([], try render(.receiptSuggestion, view))

@@ -62,7 +62,8 @@ struct ReplyQueue: Sendable {
         let via = config.group(channel: channel, id: groupID)?.replyVia ?? channel
         for draft in drafts {
             let reply = OutboundReply(
-                channel: via, groupID: groupID, text: draft.text, mentions: draft.mentions, inReplyTo: inReplyTo)
+                channel: via, groupID: groupID, text: draft.text, mentions: draft.mentions, inReplyTo: inReplyTo,
+                imageURL: draft.imageURL)
             let payload = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
             _ = try tx.queue.enqueueReply(
                 channel: reply.channel, target: reply.groupID, payload: payload, inboxID: inboxID, notBefore: notBefore)
@@ -79,4 +80,6 @@ struct ReplyDraft: Sendable, Equatable {
     var mentions: [String]
     /// What other groups hear of the same event (`Notices`), queued right after this reply.
     var notices: [Notice] = []
+    /// A photo to show with the words, where the platform can send images (晒单's after photo).
+    var imageURL: String? = nil
 }

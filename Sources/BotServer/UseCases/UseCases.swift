@@ -11,7 +11,9 @@ struct UseCases: Sendable {
         Commands(
             tx: tx, router: router, actor: actor, registration: replies.config.registration,
             escalation: replies.config.escalation,
-            duplicates: replies.config.duplicates)
+            duplicates: replies.config.duplicates,
+
+            wishApproval: replies.config.wishes.approval)
     }
 
     /// What the other groups hear of a use case: the reporter's, the claimant's, the members'.

@@ -14,6 +14,11 @@ struct OneBot11Segment: Sendable, Equatable, Codable {
         OneBot11Segment(type: "text", data: ["text": text])
     }
 
+    /// An image the implementation fetches from `url`.
+    static func image(_ url: String) -> OneBot11Segment {
+        OneBot11Segment(type: "image", data: ["file": url])
+    }
+
     /// An @-mention of one account (or `all`).
     static func at(_ qq: String) -> OneBot11Segment {
         OneBot11Segment(type: "at", data: ["qq": qq])

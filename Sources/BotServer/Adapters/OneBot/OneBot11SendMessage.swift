@@ -53,6 +53,8 @@ struct OneBot11SendMessage: Sendable, Equatable {
     /// The call for an outbox reply.
     init(reply: OutboundReply) throws(OneBotRequestError) {
         try self.init(chatID: reply.groupID, text: reply.text, mentions: reply.mentions)
+        // 晒单's after photo follows the words in the same message.
+        if let url = reply.imageURL { body.message.append(.image(url)) }
     }
 
     /// The body as JSON bytes.
