@@ -51,6 +51,7 @@ import Testing
             // The week under way is not a report yet: no link to it.
             #expect(!html.contains("id=\"report-next\""))
             #expect(html.contains("/board/report.csv?from=2026-01-05&amp;to=2026-01-11"))
+            #expect(html.contains("/board/departments?from=2026-01-05&amp;to=2026-01-11"))
         }
     }
 

@@ -35,6 +35,8 @@ struct ReportController: Sendable {
         var next: String?
         var csv: String
         var itemsLink: String
+        /// The same days on the departments page: raised, answered, solved and answer times.
+        var departmentsLink: String
     }
 
     @Sendable func page(request: Request, context: BoardRequestContext) async throws -> Response {
@@ -136,6 +138,6 @@ struct ReportController: Sendable {
             next: next.start < config.startOfWeek(containing: now)
                 ? "/board/report?" + next.query(format, calendar: calendar) : nil,
             csv: "/board/report.csv?\(range)",
-            itemsLink: "/board/items?\(range)")
+            itemsLink: "/board/items?\(range)", departmentsLink: "/board/departments?\(range)")
     }
 }
