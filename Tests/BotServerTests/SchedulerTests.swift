@@ -99,6 +99,24 @@ import Testing
         }
     }
 
+    @Test func anUnclaimedOverdueItemIsToldToTheMembersWhenNoStaffHasSpoken() async throws {
+        let clock = ManualClock()
+        let platform = ReplyRecorder()
+        try await Self.withCalendar(platform, store: try BoardStore.inMemory(clock: clock.now), jobs: [.deadlines]) {
+            client, scheduler in
+            try await scheduler.runDue()
+            try await client.postMessage(messageBody(id: "r1", sender: "u-7", name: "叶强", text: "龙西小区12栋窨井盖破损"))
+            try await Self.heard("已收到 #1", platform)
+            // Neither the grid worker nor the secretary has written in a group: the notice is not lost.
+            clock.advance(seconds: 73 * Self.hour)
+            let notices = try await Self.replies(of: scheduler, platform)
+            #expect(notices.count == 1)
+            #expect(notices.first?.reply.text.hasPrefix("#1 已超期（井盖｜龙西小区12栋") == true)
+            #expect(notices.first?.reply.groupID == "members-1")
+            #expect(notices.first?.reply.mentions == ["gw-1", "sec-1"])
+        }
+    }
+
     @Test func aRestartSendsNothingTwiceAndADowntimeIsCaughtUpOnce() async throws {
         let clock = ManualClock()
         let store = try BoardStore.inMemory(clock: clock.now)

@@ -25,15 +25,18 @@ import Testing
             // The test server's store is the caller's, not the demo's clock: no fast-forward offered.
             #expect(!page.contains("data-advance="))
 
-            try await client.simPost(persona: "sec", group: "riders-1", text: "大家好")
+            // The secretary the demo's persona plays (sim:sec-1 for the configured sec-1) hears the report
+            // where the persona spoke, so the newcomer sees it in the simulator.
+            #expect(try await client.simPost(persona: "secretary", group: "riders-1", text: "大家好").status == .ok)
             let (status, body) = try await Self.post(client, #"{"job": "weekly_report"}"#)
             #expect(status == .ok)
             #expect(body.contains(#""ok":true"#))
             #expect(body.contains(#""queued":1"#))
-            #expect(
-                try await eventually {
-                    try await store.read { tx in try tx.queue.outboxCount(status: .sent) } >= 1
-                })
+            let report = try await store.read { tx in
+                try tx.queue.outbox(status: nil).last { $0.payload.contains("每周研判") }
+            }
+            #expect(report?.channel == "sim")
+            #expect(report?.target == "riders-1")
         }
     }
 

@@ -52,7 +52,10 @@ struct CalendarJobs: Sendable {
             let people =
                 [claimant?.platformID].compactMap { $0 } + useCases.router.workers(of: item.grid)
                 + config.people.secretaries.map(\.id)
-            return try queue.notify(try replies.overdue(item, claimant: claimant, notify: unique(people)), tx: tx)
+            // Nobody to tell where they speak (an unclaimed item, staff who never wrote in a group): the
+            // members' groups hear it rather than no one, since the reminder is marked sent either way.
+            return try queue.notify(
+                try replies.overdue(item, claimant: claimant, notify: unique(people)), orMembers: true, tx: tx)
         case .stalled:
             guard let claimant else { return 0 }
             return try queue.notify(

@@ -36,7 +36,7 @@ struct ReplyQueue: Sendable {
     func notify(_ draft: ReplyDraft, orMembers: Bool = false, tx: BoardTransaction) throws -> Int {
         var groups: [(channel: String, groupID: String)] = []
         for person in draft.mentions {
-            guard let last = try tx.lastGroup(ofSender: person),
+            guard let last = try lastGroup(of: person, tx: tx),
                 config.group(channel: last.channel, id: last.groupID) != nil,
                 !groups.contains(where: { $0 == last })
             else { continue }
@@ -45,6 +45,14 @@ struct ReplyQueue: Sendable {
         if groups.isEmpty && orMembers { return try toMembers(draft, about: nil, tx: tx) }
         for group in groups { try announce([draft], channel: group.channel, groupID: group.groupID, tx: tx) }
         return groups.count
+    }
+
+    /// Where a person last spoke; a configured person the simulator plays (`sim:sec-1`) counts as
+    /// themselves, so the calendar reaches the secretary of the demo where they speak.
+    private func lastGroup(of person: String, tx: BoardTransaction) throws -> (channel: String, groupID: String)? {
+        if let last = try tx.lastGroup(ofSender: person) { return last }
+        guard config.sim.enabled, !person.hasPrefix(SimChannel.memberPrefix) else { return nil }
+        return try tx.lastGroup(ofSender: SimChannel.memberID(person))
     }
 
     /// Words for every members' group (在职党员群) that hears of `item`: work anyone there may take.
