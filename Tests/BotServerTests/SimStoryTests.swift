@@ -81,26 +81,28 @@ import Testing
 
             // A party member registers, claims and completes it with a photo
             try await client.simPost(persona: "member-1", group: "members-1", text: "报到 张三")
-            var members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 1))
-            #expect(members[0].contains("张三 报到成功"))
+            var members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 2))
+            // The members' group heard of the new item before anyone wrote there; the chat opens on it.
+            #expect(members[0].contains("新事项 #1"))
+            #expect(members[1].contains("张三 报到成功"))
             try await client.simPost(persona: "member-1", group: "members-1", text: "认领 #1")
-            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 2))
-            #expect(members[1].contains("#1 已由 张三 认领"))
-            try await client.simPost(persona: "member-1", group: "members-1", text: "#1 完成", photo: "fixed.jpg")
             members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 3))
-            #expect(members[2].contains("#1 已提交办结"))
+            #expect(members[2].contains("#1 已由 张三 认领"))
+            try await client.simPost(persona: "member-1", group: "members-1", text: "#1 完成", photo: "fixed.jpg")
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 4))
+            #expect(members[3].contains("#1 已提交办结"))
 
             // Another member has not registered yet: 报到 first
             try await client.simPost(persona: "member-2", group: "members-1", text: "认领 #1")
-            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 4))
-            #expect(members[3].contains("请先回复「报到 姓名」"))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 5))
+            #expect(members[4].contains("请先回复「报到 姓名」"))
 
             // The secretary verifies it
             try await client.simPost(persona: "secretary", group: "members-1", text: "验收 #1")
-            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 5))
-            #expect(members[4].contains("#1 验收通过"))
-            #expect(members[4].contains("张三 +5"))
-            #expect(members[4].contains("叶强 +2"))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 6))
+            #expect(members[5].contains("#1 验收通过"))
+            #expect(members[5].contains("张三 +5"))
+            #expect(members[5].contains("叶强 +2"))
 
             // Points: 1 + 2 for the reporter, 5 for the claimant, and the leaderboard agrees
             try await client.simPost(persona: "rider-1", group: "riders-1", text: "我的积分")
@@ -111,9 +113,9 @@ import Testing
             #expect(riders[3].contains("· 社情民意收集 3 分"))
             #expect(riders[3].contains("可用余额 3 分"))
             try await client.simPost(persona: "member-1", group: "members-1", text: "积分榜")
-            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 6))
-            #expect(members[5].contains("本周志愿服务参与积分榜\n1. 张三 5 分"))
-            #expect(!members[5].contains("叶强"))
+            members = JSONValue.botTexts(try await client.simEntries(group: "members-1", bots: 7))
+            #expect(members[6].contains("本周志愿服务参与积分榜\n1. 张三 5 分"))
+            #expect(!members[6].contains("叶强"))
 
             // The rider gives a point to the 信用银行; the riders' group ranks 社情民意 and shows the pool
             try await client.simPost(persona: "rider-1", group: "riders-1", text: "捐赠 1")

@@ -111,6 +111,16 @@ import Testing
         #expect(quiet == TranscriptCursor(inbox: 6, outbox: 6))
     }
 
+    @Test func whatTheBotSaidBeforeAnyoneWroteOpensAShortChat() async throws {
+        _ = try await reply("r0", group: "g2")
+        _ = try await reply("announcement")
+        clock.advance(seconds: 1)
+        _ = try await message("m1")
+        _ = try await reply("r1")
+        let start = try await store.transcriptStart(channel: "sim", groupID: "g1", recentMessages: 5)
+        #expect(try await read(after: start).lines.map(\.payload) == ["announcement", "m1", "r1"])
+    }
+
     @Test func theCursorHasOneWrittenForm() {
         #expect(TranscriptCursor(inbox: 12, outbox: 30).description == "12.30")
         #expect(TranscriptCursor("12.30") == TranscriptCursor(inbox: 12, outbox: 30))

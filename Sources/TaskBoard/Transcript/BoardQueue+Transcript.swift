@@ -69,25 +69,36 @@ extension BoardQueue {
     /// queued since the first of them, so the page opens on recent talk, not the group's whole history.
     func transcriptStart(channel: String, groupID: String, recentMessages: Int) throws -> TranscriptCursor {
         let lastReply = try Self.lastID(db, "outbox")
-        guard
-            let first = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, received_at FROM inbox WHERE channel = ? AND group_id = ?
-                    ORDER BY id DESC LIMIT ?
-                    """,
-                arguments: [channel, groupID, max(1, recentMessages)]
-            ).last
-        else {
+        let recent = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, received_at FROM inbox WHERE channel = ? AND group_id = ?
+                ORDER BY id DESC LIMIT ?
+                """,
+            arguments: [channel, groupID, max(1, recentMessages)])
+        guard let first = recent.last else {
             // A quiet group starts at the end, so its polls never walk the other groups' history.
             return TranscriptCursor(inbox: try Self.lastID(db, "inbox"), outbox: lastReply)
         }
         let firstID: Int64 = first["id"]
         let receivedAt: Double = first["received_at"]
-        let firstReply = try Int64.fetchOne(
+        var firstReply = try Int64.fetchOne(
             db,
             sql: "SELECT MIN(id) FROM outbox WHERE channel = ? AND target = ? AND created_at >= ?",
             arguments: [channel, groupID, receivedAt])
+        // The group's whole talk fits: what the bot said there before anyone wrote (a new item
+        // announced to the members' group) opens the chat too, at most as many replies as messages.
+        if recent.count < max(1, recentMessages),
+            let earlier = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(id) FROM (SELECT id FROM outbox WHERE channel = ? AND target = ? AND id < ?
+                    ORDER BY id DESC LIMIT ?)
+                    """,
+                arguments: [channel, groupID, firstReply ?? lastReply + 1, max(1, recentMessages)])
+        {
+            firstReply = earlier
+        }
         return TranscriptCursor(inbox: firstID - 1, outbox: (firstReply ?? lastReply + 1) - 1)
     }
 
