@@ -4,11 +4,14 @@ import Hummingbird
 import NIOCore
 
 /// The address a login attempt counts against: the peer's IP, or — only when the peer is a proxy on
-/// this machine and a header is configured for it — the client address the proxy wrote there.
+/// this machine and a header is configured for it — the client address the proxy wrote there. A
+/// loopback peer without the header counts against no address: behind an unannounced proxy every
+/// client would share 127.0.0.1, and one guesser would lock everyone out (the name's own limit holds).
 enum ClientAddress {
     static func of(_ request: Request, peer: SocketAddress?, header: String) -> String? {
         let direct = peer?.ipAddress
-        guard !header.isEmpty, let direct, isLoopback(direct), let name = HTTPField.Name(header) else { return direct }
+        guard let direct, isLoopback(direct) else { return direct }
+        guard !header.isEmpty, let name = HTTPField.Name(header) else { return nil }
         // A proxy appends the address it saw, so the last entry is the one the proxy vouches for.
         let forwarded = request.headers[values: name].joined(separator: ",").split(separator: ",")
             .last?.trimmingCharacters(in: .whitespaces)
@@ -17,10 +20,6 @@ enum ClientAddress {
     }
 
     static func isLoopback(_ address: String) -> Bool {
-        guard let ip = IPAddress(address) else { return false }
-        switch ip {
-        case .v4(let a): return a >> 24 == 127
-        case .v6(let b): return b == [UInt8](repeating: 0, count: 15) + [1] || address.hasPrefix("::ffff:127.")
-        }
+        IPAddress(address)?.isLoopback ?? false
     }
 }

@@ -12,7 +12,7 @@ extension ChatQueries {
         let week = replies.config.weekBefore(tx.now)
         let report = try tx.weekReport(from: week.start, to: week.end)
         return try replies.weekReport(
-            report, gridName: { router?.gridName($0) }, secretaries: [member.platformID])
+            report, gridName: router.gridName, secretaries: [member.platformID])
     }
 
     /// "我的年度任务": 活动 0/1，任务 1/1 this year, and what is still missing.

@@ -11,7 +11,7 @@ struct ChatQueries {
     /// reading of a question does not carry.
     var text = ""
     /// Names grids as the community calls them (the weekly report lists them).
-    var router: PlaceRouter?
+    let router: PlaceRouter
     /// The kind of group asked in: decides which points board "积分榜" shows.
     var group: GroupRole?
 

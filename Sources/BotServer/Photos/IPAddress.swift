@@ -57,6 +57,17 @@ enum IPAddress: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// 127.0.0.0/8 and ::1, also an IPv4 loopback carried in IPv6 (::ffff:127.0.0.1).
+    var isLoopback: Bool {
+        switch self {
+        case .v4(let a): return a >> 24 == 127
+        case .v6(let b):
+            guard b.count == 16 else { return false }
+            if b == [UInt8](repeating: 0, count: 15) + [1] { return true }
+            return b[0..<10].allSatisfy { $0 == 0 } && b[10] == 0xFF && b[11] == 0xFF && Self.v4(b, at: 12).isLoopback
+        }
+    }
+
     var description: String {
         switch self {
         case .v4(let a):

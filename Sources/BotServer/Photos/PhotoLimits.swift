@@ -6,7 +6,7 @@ actor PhotoLimits {
     /// Senders remembered at most; the quietest are forgotten first.
     private let maxSenders: Int
     private var starts: [Int64: [Date]] = [:]
-    /// Bytes under the photos folder; read from disk once, then kept up to date.
+    /// Bytes under the photos folder: read from disk, then counted up by each download.
     private var used: Int?
 
     init(maxSenders: Int = 10_000) {
@@ -34,14 +34,18 @@ actor PhotoLimits {
 
     /// Whether `bytes` more fit under `limit` in the folder `root`; if so they are counted as used.
     func reserve(_ bytes: Int, limit: Int, root: String) async -> Bool {
-        if used == nil {
-            let scanned = await offloaded { Self.size(of: root + "/photos") }
-            // Another download may have counted itself while the folder was read.
-            used = used ?? scanned
+        if let used, used + bytes <= limit {
+            self.used = used + bytes
+            return true
         }
-        let current = used ?? 0
-        guard current + bytes <= limit else { return false }
-        used = current + bytes
+        // Unknown, or full by the count: the folder is read again, since the count only grows (space
+        // freed since, a photo stored twice under one name) and a full store must notice room made.
+        let scanned = await offloaded { Self.size(of: root + "/photos") }
+        guard scanned + bytes <= limit else {
+            used = scanned
+            return false
+        }
+        used = scanned + bytes
         return true
     }
 

@@ -101,19 +101,24 @@ struct CalendarJobs: Sendable {
         while true {
             let page = try tx.membersShortOfDuty(yearStart: yearStart, afterID: after, limit: watchLimit)
             guard let last = page.last?.0.id else { return queued }
-            var byGroup: [String: [(Member, YearlyDuty)]] = [:]
-            var order: [String] = []
+            // Grouped by where each last spoke, looked up once, and announced there.
+            var groups: [(channel: String, groupID: String, people: [(Member, YearlyDuty)])] = []
             for entry in page {
-                guard let group = try tx.lastGroup(ofSender: entry.0.platformID),
-                    config.group(channel: group.channel, id: group.groupID) != nil
+                guard let last = try tx.lastGroup(ofSender: entry.0.platformID),
+                    config.group(channel: last.channel, id: last.groupID) != nil
                 else { continue }
-                let key = "\(group.channel)\u{1F}\(group.groupID)"
-                if byGroup[key] == nil { order.append(key) }
-                byGroup[key, default: []].append(entry)
+                if let index = groups.firstIndex(where: { $0.channel == last.channel && $0.groupID == last.groupID }) {
+                    groups[index].people.append(entry)
+                } else {
+                    groups.append((last.channel, last.groupID, [entry]))
+                }
             }
-            for key in order {
-                for chunk in (byGroup[key] ?? []).chunks(of: dutyPage) {
-                    queued += try useCases.queue.notify(try replies.dutyReminder(chunk, year: year), tx: tx)
+            for group in groups {
+                for chunk in group.people.chunks(of: dutyPage) {
+                    try useCases.queue.announce(
+                        [try replies.dutyReminder(chunk, year: year)], channel: group.channel, groupID: group.groupID,
+                        tx: tx)
+                    queued += 1
                 }
             }
             after = last

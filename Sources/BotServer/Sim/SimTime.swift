@@ -11,7 +11,7 @@ struct SimTime: Sendable {
     /// What the page posts: one of the two.
     struct Request: Decodable {
         var job: String?
-        /// `1h`, `1d` or `monday` (to next Monday 09:00, when the weekly report is due).
+        /// `1h`, `1d` or `report` (to the weekly report's next slot, `schedule.weekly_report`).
         var advance: String?
     }
 
@@ -30,9 +30,9 @@ struct SimTime: Sendable {
         var description: String {
             switch self {
             case .unknownJob(let name): "unknown job \(name)"
-            case .unknownStep(let step): "unknown time step \(step): 1h, 1d or monday"
+            case .unknownStep(let step): "unknown time step \(step): 1h, 1d or report (when weekly_report is on)"
             case .notADemo: "the clock moves only in the open demo (no platform configured)"
-            case .nothingAsked: "send {\"job\": NAME} or {\"advance\": \"1h\"|\"1d\"|\"monday\"}"
+            case .nothingAsked: "send {\"job\": NAME} or {\"advance\": \"1h\"|\"1d\"|\"report\"}"
             }
         }
     }
@@ -54,12 +54,12 @@ struct SimTime: Sendable {
         switch step {
         case "1h": return 3600
         case "1d": return 86_400
-        case "monday":
-            let calendar = scheduler.jobs.config.calendar
-            let monday = calendar.nextDate(
-                after: now, matching: DateComponents(hour: 9, minute: 0, second: 0, weekday: 2),
-                matchingPolicy: .nextTime)
-            return (monday ?? now).timeIntervalSince(now)
+        case "report":
+            // The configured slot, not a fixed Monday morning: the step lands where the report is due.
+            let config = scheduler.jobs.config
+            guard let slot = try config.schedule.time(of: .weeklyReport).nextSlot(after: now, in: config.calendar)
+            else { throw Refusal.unknownStep(step) }
+            return slot.timeIntervalSince(now)
         default: throw Refusal.unknownStep(step)
         }
     }
