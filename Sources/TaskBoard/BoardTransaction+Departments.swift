@@ -65,33 +65,51 @@ extension BoardTransaction {
         try request.update(db)
     }
 
-    /// Per department, the requests raised in `start ..< end`: how many were answered and solved, the
-    /// median time to the first answer, and how many the items still wait on past the department's
-    /// deadline. Most raised first. The departments page shows it; the weekly report can reuse it.
+    /// Per department, the requests raised in `start ..< end`: how many were answered and solved, and
+    /// the median time to the first answer; and how many items wait on it past its deadline now,
+    /// however long ago they were raised (the oldest are the worst). Most raised first. The departments
+    /// page shows it; the weekly report can reuse it.
     public func departmentStats(from start: Date, to end: Date) throws -> [DepartmentStats] {
         let (from, to) = (Self.seconds(start), Self.seconds(end))
-        // A request an item went past (escalated again) is not waited on any more.
         let rows = try Row.fetchAll(
             db,
             SQLRequest<Row>(
                 literal: """
-                    SELECT r.department AS department, COUNT(*) AS raised,
-                      COUNT(r.answered_at) AS answered, COUNT(r.solved_at) AS solved,
-                      COALESCE(SUM(r.solved_at IS NULL AND r.due_at < \(Self.seconds(now))
-                        AND items.status = 'escalated'
-                        AND r.id = (SELECT MAX(id) FROM department_requests WHERE item_id = r.item_id)), 0) AS overdue
-                    FROM department_requests AS r JOIN items ON items.id = r.item_id
-                    WHERE r.raised_at >= \(from) AND r.raised_at < \(to)
-                    GROUP BY r.department ORDER BY raised DESC, r.department
+                    SELECT department, COUNT(*) AS raised, COUNT(answered_at) AS answered, COUNT(solved_at) AS solved
+                    FROM department_requests WHERE raised_at >= \(from) AND raised_at < \(to)
+                    GROUP BY department ORDER BY raised DESC, department
                     """))
-        return try rows.map { row in
+        // A request an item went past (escalated again) is not waited on any more.
+        var overdue: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT r.department AS department, COUNT(*) AS n
+                    FROM department_requests AS r JOIN items ON items.id = r.item_id
+                    WHERE items.status = 'escalated' AND r.solved_at IS NULL AND r.due_at < \(Self.seconds(now))
+                      AND r.id = (SELECT MAX(id) FROM department_requests WHERE item_id = r.item_id)
+                    GROUP BY r.department
+                    """))
+        {
+            overdue[row["department"]] = row["n"]
+        }
+        var stats = try rows.map { row in
             let department: String = row["department"]
             let answered: Int = row["answered"]
             return DepartmentStats(
                 department: department, raised: row["raised"], answered: answered, solved: row["solved"],
                 medianAnswerSeconds: try medianAnswerSeconds(department, from: from, to: to, count: answered),
-                overdue: row["overdue"])
+                overdue: overdue[department] ?? 0)
         }
+        for (department, count) in overdue.sorted(by: { $0.key < $1.key })
+        where !stats.contains(where: { $0.department == department }) {
+            stats.append(
+                DepartmentStats(
+                    department: department, raised: 0, answered: 0, solved: 0, medianAnswerSeconds: nil, overdue: count)
+            )
+        }
+        return stats
     }
 
     /// The middle one or two answer times, read with LIMIT/OFFSET so only they leave SQLite.

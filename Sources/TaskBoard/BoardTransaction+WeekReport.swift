@@ -22,7 +22,7 @@ extension BoardTransaction {
                     """)
         ).map { CountRow(label: $0["label"], count: $0["n"]) }
         let overdue = try Item.all()
-            .filter(status: ItemStatus.active.filter { $0 != .escalated })
+            .filter(status: ItemStatus.withCommunity)
             .overdue(at: end)
             .order(Item.CodingKeys.dueAt, Item.CodingKeys.id)
             .limit(overdueLimit)

@@ -92,9 +92,14 @@ import Testing
                 messageBody(id: "e-2", sender: "u-8", name: "周小蜂", text: "#1 城管回复：已安排 周三前清理"))
             try await platform.waitFor(delivered: 6)
             #expect(await platform.heard(in: "riders-1").last == Heard("小蜜蜂不能记录部门答复。", ["u-8"]))
+            // Another department's answer on #1 is a wrong number: refused, nothing recorded.
+            try await client.postMessage(
+                messageBody(id: "e-2b", group: "members-1", sender: "gw-1", text: "#1 住建回复：下周来看"))
+            try await platform.waitFor(delivered: 7)
+            #expect(await platform.heard(in: "members-1").last == Heard("#1 正在等城管答复，不是住建，请核对编号。", ["gw-1"]))
             try await client.postMessage(
                 messageBody(id: "e-3", group: "members-1", sender: "gw-1", text: "#1 城管回复：已安排 周三前清理"))
-            try await platform.waitFor(delivered: 8)
+            try await platform.waitFor(delivered: 9)
             let answered = "#1 已记录城管答复：已安排 周三前清理"
             #expect(await platform.heard(in: "members-1").last == Heard(answered, ["gw-1", "u-7"]))
             #expect(await platform.heard(in: "riders-1").last == Heard(answered, ["u-7"]))

@@ -132,7 +132,9 @@ import Testing
             DepartmentRequestView(
                 item: 12, topic: "井盖", place: "龙西小区12栋", text: "井盖破损", department: "城管", level: "街道",
                 due: "11月26日 18:00")
-        case .unknownDepartment: UnknownDepartmentView(item: 12, written: "水务局", names: "街道、城管", example: "街道")
+        case .unknownDepartment:
+            UnknownDepartmentView(
+                item: 12, written: "住建", waitingOn: "城管", names: "街道、城管", example: "街道")
         case .registered: RegisteredView(name: "张三", role: "在职党员", awaitingApproval: true)
         case .points:
             PointsView(

@@ -22,7 +22,6 @@ struct DepartmentsController: Sendable {
         var solved: Int
         var medianAnswer: String?
         var overdue: Int
-        var href: String
     }
 
     struct DepartmentsView: Sendable {
@@ -36,31 +35,35 @@ struct DepartmentsController: Sendable {
         let fields = FormFields(encoded: request.uri.query ?? "")
         let config = site.config
         let format = BoardFormat(config: config)
-        let (askedFrom, askedTo) = (format.parseDay(fields["from"]), format.parseDay(fields["to"]))
-        let (from, to, stats) = try await site.store.read { tx in
-            let today = config.calendar.startOfDay(for: tx.now)
-            let from = askedFrom ?? today.addingTimeInterval(-29 * 86_400)
-            let to = askedTo ?? today
-            return (from, to, try tx.departmentStats(from: from, to: to.addingTimeInterval(86_400)))
-        }
         let labels = site.labels
+        let (period, stats) = try await site.store.read { tx in
+            let today = config.calendar.startOfDay(for: tx.now)
+            let lastThirtyDays = DateInterval(
+                start: today.addingTimeInterval(-29 * 86_400), end: today.addingTimeInterval(86_400))
+            let period: ReportPeriod
+            do {
+                period = try ReportPeriod(
+                    fields, now: tx.now, config: config, format: format, otherwise: lastThirtyDays)
+            } catch {
+                throw HTTPError(.badRequest, message: labels.word(.reportBadPeriod))
+            }
+            return (period, try tx.departmentStats(from: period.start, to: period.end))
+        }
         let byName = Dictionary(stats.map { ($0.department, $0) }, uniquingKeysWith: { first, _ in first })
         // Every configured department, in the configured order, then any other name items went to.
         let configured = config.escalation.departments
         let names =
             configured.map(\.name)
-            + stats.map(\.department).filter { name in
-                !configured.contains { $0.name == name }
-            }
+            + stats.map(\.department).filter { config.escalation.department(of: $0) == nil }
         let rows = names.map { name in
             let s = byName[name]
             return Row(
-                name: name, deadlineHours: configured.first { $0.name == name }?.deadlineHours, raised: s?.raised ?? 0,
-                answered: s?.answered ?? 0, solved: s?.solved ?? 0,
-                medianAnswer: BoardFormat.duration(s?.medianAnswerSeconds, labels: labels), overdue: s?.overdue ?? 0,
-                href: "/board/items?status=escalated")
+                name: name, deadlineHours: config.escalation.department(of: name)?.deadlineHours,
+                raised: s?.raised ?? 0, answered: s?.answered ?? 0, solved: s?.solved ?? 0,
+                medianAnswer: BoardFormat.duration(s?.medianAnswerSeconds, labels: labels), overdue: s?.overdue ?? 0)
         }
-        let view = DepartmentsView(from: format.day(from) ?? "", to: format.day(to) ?? "", rows: rows)
+        let last = config.calendar.date(byAdding: .day, value: -1, to: period.end) ?? period.end
+        let view = DepartmentsView(from: format.day(period.start) ?? "", to: format.day(last) ?? "", rows: rows)
         return try await site.page(
             .departments, view, request: request, context: context, section: .departments,
             title: labels.sections[.departments])

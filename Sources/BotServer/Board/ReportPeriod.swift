@@ -1,7 +1,7 @@
 import Foundation
 
 /// The days a report covers, as the URL writes them (`from` and `to`, both inclusive, yyyy-MM-dd):
-/// last week when none are given, so the link from the menu opens Monday's 研判.
+/// when none are given, `otherwise`, by default last week, so the menu's link opens Monday's 研判.
 struct ReportPeriod: Sendable, Equatable {
     var start: Date
     /// The first instant after the last day.
@@ -21,12 +21,14 @@ struct ReportPeriod: Sendable, Equatable {
         self.end = end
     }
 
-    init(_ fields: FormFields, now: Date, config: AppConfig, format: BoardFormat) throws(Problem) {
+    init(
+        _ fields: FormFields, now: Date, config: AppConfig, format: BoardFormat, otherwise: DateInterval? = nil
+    ) throws(Problem) {
         let from = fields["from"].flatMap { $0.isEmpty ? nil : $0 }
         let to = fields["to"].flatMap { $0.isEmpty ? nil : $0 }
         guard from != nil || to != nil else {
-            let week = config.weekBefore(now)
-            self.init(start: week.start, end: week.end)
+            let period = otherwise ?? config.weekBefore(now)
+            self.init(start: period.start, end: period.end)
             return
         }
         guard let first = format.parseDay(from ?? to), let last = format.parseDay(to ?? from),

@@ -99,7 +99,8 @@ struct Conversation {
     private func escalation(_ ref: Int64, _ parsed: ParseResult) throws -> Happened {
         switch parsed.directive {
         case .chase: return try commands.chase(ref)
-        case .departmentAnswer: return try commands.answerDepartment(ref, answer: parsed.note)
+        case .departmentAnswer:
+            return try commands.answerDepartment(ref, from: parsed.escalationTarget, answer: parsed.note)
         default:
             let named =
                 parsed.escalationTarget ?? useCases.replies.config.escalation.department(named: message.text)?.name

@@ -33,6 +33,8 @@ struct UnknownDepartmentView {
     var item: Int64?
     /// The name given, when one was.
     var written: String?
+    /// For an answer naming another department: the one the item waits on.
+    var waitingOn: String?
     /// The valid names, joined for the sentence.
     var names: String
     /// A valid name to show in the example.

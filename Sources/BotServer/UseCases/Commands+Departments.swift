@@ -26,8 +26,14 @@ extension Commands {
         return .escalated(item, request: try tx.currentRequest(itemID: itemID), reporter: try member(item.reporterID))
     }
 
-    /// "#12 城管回复：已安排 周三前清理": the answer goes on the timeline.
-    func answerDepartment(_ itemID: Int64, answer: String?) throws -> Happened {
+    /// "#12 城管回复：已安排 周三前清理": the answer goes on the timeline — only as the answer of the
+    /// department the item waits on; another department's name is a wrong number, refused.
+    func answerDepartment(_ itemID: Int64, from named: String? = nil, answer: String?) throws -> Happened {
+        if let named, let waiting = try tx.item(id: itemID)?.escalatedTo,
+            let department = escalation.department(named: named), department.name != waiting
+        {
+            throw UnknownDepartment(written: department.name, waitingOn: waiting)
+        }
         let item = try tx.answerDepartment(itemID: itemID, by: actorID, answer: answer).item
         return .departmentAnswered(item, answer: answer, reporter: try member(item.reporterID))
     }
@@ -43,4 +49,6 @@ extension Commands {
 /// shown the valid names and nothing changes.
 struct UnknownDepartment: Error, Equatable {
     var written: String?
+    /// For an answer: the department the item really waits on.
+    var waitingOn: String? = nil
 }

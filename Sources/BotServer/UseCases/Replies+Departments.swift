@@ -48,7 +48,7 @@ extension Replies {
     /// Unknown or missing department: the valid names, nothing changed.
     func unknownDepartment(_ refusal: UnknownDepartment, item: Int64?, to sender: Member) throws -> ReplyDraft {
         let view = UnknownDepartmentView(
-            item: item, written: refusal.written,
+            item: item, written: refusal.written, waitingOn: refusal.waitingOn,
             names: config.escalation.departments.map(\.name).joined(separator: labels.word(.listSeparator)),
             example: config.escalation.departments.first?.name)
         return try toSender(sender, .unknownDepartment, view)

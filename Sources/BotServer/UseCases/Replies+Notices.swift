@@ -4,11 +4,9 @@ extension Replies {
     /// New work told to the members' groups: "新事项 #1 井盖｜龙西小区12栋（第一网格），… 回复「认领 #1」接单".
     /// The room is left out and a wish's text masked: the whole members' group reads it.
     func announcement(of item: Item, route: Route) throws -> ReplyDraft {
-        var shown = item
-        shown.room = nil
         let wish = item.kind == .wish ? try WishView(item, replies: self) : nil
         let view = AnnouncementView(
-            item: item.number, wish: wish != nil, topic: labels.topic(of: item), place: try place(of: shown),
+            item: item.number, wish: wish != nil, topic: labels.topic(of: item), place: try place(of: item.withoutRoom),
             grid: route.gridName, due: due(item.dueAt), text: wish?.text, beneficiary: wish?.beneficiary)
         return ReplyDraft(text: try render(.announcement, view), mentions: [])
     }
