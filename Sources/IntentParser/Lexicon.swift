@@ -160,6 +160,8 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         @OrEmpty public var exchange: [String]
         /// Giving points to the 信用银行, opening the message before the amount (捐赠 20).
         @OrEmpty public var donate: [String]
+        /// What may follow a donation's amount (20分, 20 积分); a bare number always counts.
+        @OrEmpty public var donateUnits: [String]
         /// The secretary publishing the approved, unclaimed wishes now (发布心愿).
         @OrEmpty public var publishWishes: [String]
 
@@ -169,6 +171,7 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         enum CodingKeys: String, CodingKey {
             case release, complete, verify, escalate, register, surnames, deictics, negations
             case adopt, exchange, donate
+            case donateUnits = "donate_units"
             case claimStrong = "claim_strong"
             case claimWeak = "claim_weak"
             case claimSelf = "claim_self"

@@ -8,6 +8,8 @@ struct PointsCommandRecognizer: Sendable {
     let donate: [[Unicode.Scalar]]
     let reportsBoard: [[Unicode.Scalar]]
     let serviceBoard: [[Unicode.Scalar]]
+    /// What may follow a donation's amount, normalised; "" for a bare number.
+    let donateUnits: Set<String>
     /// The exchange words as written, to find where the member's name starts in the written text
     /// (the cleaned text has dropped the "@叶强" it needs).
     let exchangeWritten: [String]
@@ -28,6 +30,9 @@ struct PointsCommandRecognizer: Sendable {
         reportsBoard = phrases(lexicon.queries.reportsBoard)
         serviceBoard = phrases(lexicon.queries.serviceBoard)
         exchangeWritten = lexicon.commands.exchange.sorted { $0.count > $1.count }
+        donateUnits = Set(
+            [""] + lexicon.commands.donateUnits.map { String(String.UnicodeScalarView(normalizer.normalizePhrase($0))) }
+        )
     }
 
     /// What the message asks of the points, or nil when it is not a points command.
@@ -69,7 +74,7 @@ struct PointsCommandRecognizer: Sendable {
         guard !digits.isEmpty, digits.count <= Self.amountDigits else { return nil }
         var unit = String.UnicodeScalarView()
         unit.append(contentsOf: trimmed.dropFirst(digits.count).filter { !TextNormalizer.isSeparator($0) })
-        guard ["", "分", "积分"].contains(String(unit)) else { return nil }
+        guard donateUnits.contains(String(unit)) else { return nil }
         var number = String.UnicodeScalarView()
         number.append(contentsOf: digits)
         guard let value = Int(String(number)), value > 0 else { return nil }

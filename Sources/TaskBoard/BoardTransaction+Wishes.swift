@@ -27,11 +27,11 @@ extension BoardTransaction {
         )
     }
 
-    /// Wishes waiting for approval, oldest first: what the secretary is reminded of.
-    public func wishesAwaitingApproval(limit: Int) throws -> [Item] {
+    /// How many wishes wait for approval: what the secretary is reminded of.
+    public func wishesAwaitingApprovalCount() throws -> Int {
         try Item.filter(Item.CodingKeys.kind == ItemKind.wish && Item.CodingKeys.status == ItemStatus.open)
             .filter(Item.CodingKeys.approvedAt == nil)
-            .order(Item.CodingKeys.createdAt, Item.CodingKeys.id).limit(limit).fetchAll(db)
+            .fetchCount(db)
     }
 
     /// The photo the claimant sent with the work (the after photo shown in 晒单): their latest.

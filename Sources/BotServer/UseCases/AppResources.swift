@@ -19,7 +19,10 @@ struct AppResources: Sendable {
         let useCases = UseCases(
             router: community.router(gridWorkers: config.people.gridWorkers.mapValues { $0.map(\.id) }),
             replies: Replies(
-                renderer: renderer, config: config, rules: rules, surnames: community.lexicon.commands.surnames),
+                renderer: renderer, config: config, rules: rules,
+                wishPrivacy: WishPrivacy(
+                    surnames: community.lexicon.commands.surnames, titles: config.wishes.titles,
+                    neutral: config.wishes.neutral ?? renderer.labels.word(.wishNeutral))),
             queue: ReplyQueue(config: config))
         return AppResources(templates: templates, renderer: renderer, community: community, useCases: useCases)
     }

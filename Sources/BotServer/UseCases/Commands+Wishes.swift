@@ -31,6 +31,6 @@ extension Commands {
         let long = wishes.filter { $0.isUnclaimedLong(at: tx.now, days: settings.unclaimedDays) }
         return WishPublication(
             wishes: wishes, total: total, unclaimedLong: long,
-            awaitingApproval: try tx.wishesAwaitingApproval(limit: settings.listLimit).count)
+            awaitingApproval: try tx.wishesAwaitingApprovalCount())
     }
 }

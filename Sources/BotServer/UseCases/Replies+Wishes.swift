@@ -1,13 +1,6 @@
 import TaskBoard
 
 extension Replies {
-    /// How the groups see a wish's beneficiary and words (`wishes:` and the lexicon's surnames).
-    var wishPrivacy: WishPrivacy {
-        WishPrivacy(
-            surnames: surnames, titles: config.wishes.titles,
-            neutral: config.wishes.neutral ?? labels.word(.wishNeutral))
-    }
-
     /// 晒单 in the members' groups: who fulfilled whose wish, with the after photo where there is one.
     func wishFulfilled(_ item: Item, claimant: Member?, photo: Photo?) throws -> ReplyDraft {
         let privacy = wishPrivacy

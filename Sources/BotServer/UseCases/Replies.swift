@@ -8,8 +8,9 @@ struct Replies: Sendable {
     let config: AppConfig
     /// The point rules in force (a receipt says what verification will pay).
     let rules: PointRules
-    /// The lexicon's surnames: what may stand before a title as a name (`wishPrivacy`).
-    var surnames = ""
+    /// How the groups see a wish's beneficiary and words (`wishes:` and the lexicon's surnames), built
+    /// once: every wish reply and each line of the weekly list reads it.
+    let wishPrivacy: WishPrivacy
 
     var labels: Labels { renderer.labels }
 
