@@ -22,37 +22,12 @@ extension BoardSchema {
             t.column("notified_at", .double)
         }
         try db.create(index: "joined_reports_on_item_id", on: "joined_reports", columns: ["item_id", "id"])
-        try allowTimelineActions(db, ["joined", "split", "reopened"])
-    }
-
-    /// Rebuilds the timeline table with `added` among the actions its CHECK allows, keeping every
-    /// action the table allows now. Read from the table itself rather than listed here, so that
-    /// migrations of parallel branches each adding their own actions keep each other's, whatever
-    /// order they are merged in.
-    static func allowTimelineActions(_ db: Database, _ added: [String]) throws {
-        let sql =
-            try String.fetchOne(
-                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'timeline_events'") ?? ""
-        var actions = allowedActions(inTableSQL: sql)
-        for action in added where !actions.contains(action) { actions.append(action) }
-        try createTimeline(db, named: "timeline_events_rebuilt", actions: actions)
-        try db.execute(
-            sql: """
-                INSERT INTO timeline_events_rebuilt (id, item_id, actor_id, action, at, note)
-                SELECT id, item_id, actor_id, action, at, note FROM timeline_events
-                """)
-        try db.drop(table: "timeline_events")
-        try db.rename(table: "timeline_events_rebuilt", to: "timeline_events")
-        try db.create(index: "timeline_events_on_item_id", on: "timeline_events", columns: ["item_id", "at"])
-    }
-
-    /// The quoted names of `action IN ('created', …)` in a table's CREATE statement.
-    static func allowedActions(inTableSQL sql: String) -> [String] {
-        guard let start = sql.range(of: "action IN (") else { return [] }
-        let rest = sql[start.upperBound...]
-        guard let end = rest.firstIndex(of: ")") else { return [] }
-        return rest[..<end].split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
-        }
+        try rebuildTimeline(
+            db, through: "timeline_events_v9",
+            actions: [
+                "created", "claimed", "released", "submitted", "verified", "returned", "escalated", "resolved",
+                "merged", "cancelled", "assigned", "photo_added", "located", "adopted", "department_answered",
+                "chased", "joined", "split", "reopened",
+            ])
     }
 }

@@ -152,6 +152,10 @@ extension BoardTransaction {
             item.status = .merged
             item.duplicateOf = target
             try save(item, .merged, by: memberID, note: Self.joined("#\(target)", note))
+            // Who joined the duplicate follows it: they hear when the original closes, on its page.
+            try JoinedReport
+                .filter(JoinedReport.CodingKeys.itemID == itemID && JoinedReport.CodingKeys.splitItemID == nil)
+                .updateAll(db, JoinedReport.CodingKeys.itemID.set(to: target))
             var awards: [Award] = []
             try book(reporter, .reports, -paid, .duplicate, itemID, into: &awards)
             return Outcome(item: item, awards: awards)

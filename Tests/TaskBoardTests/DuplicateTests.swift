@@ -79,16 +79,34 @@ import Testing
         let h = try await Harness.make()
         let plan = try await h.store.read { tx in
             try Row.fetchAll(
-                tx.db,
-                sql: """
-                    EXPLAIN QUERY PLAN SELECT * FROM items INDEXED BY items_on_category_created_at
-                    WHERE category = 'manhole' AND created_at >= 0 AND kind = 'issue'
-                      AND status IN ('open', 'claimed', 'submitted', 'escalated')
-                    ORDER BY created_at DESC LIMIT 20
-                    """
+                tx.db, sql: "EXPLAIN QUERY PLAN " + BoardTransaction.duplicateCandidatesSQL,
+                arguments: ["manhole", 0, 20]
             ).map { $0["detail"] as String? ?? "" }.joined()
         }
+        // The statement the lookup runs: a range of the category/time index, no scan, no sort.
         #expect(plan.contains("items_on_category_created_at"))
+        #expect(!plan.contains("SCAN items") && !plan.contains("TEMP B-TREE"))
+    }
+
+    @Test func aMergedItemsJoinedReportersHearWhenTheOriginalCloses() async throws {
+        let h = try await Harness.make()
+        let original = try await report(h, by: h.rider, at: here)
+        let duplicate = try await report(
+            h, by: h.rider, at: Location(estate: "龙西小区", building: "8", grid: "A"))
+        let (r2, sec, m1) = (h.rider2.id!, h.secretary.id!, h.member1.id!)
+        _ = try await h.run { tx in
+            try tx.join(
+                NewItem(kind: .issue, category: "manhole", location: Location(), text: "8栋井盖", reporterID: r2),
+                to: duplicate, explicit: true)
+        }
+        _ = try await h.run { tx in try tx.merge(itemID: duplicate, into: original, by: sec, note: nil) }
+        #expect(try await h.run { tx in try tx.joinedReports(of: original).map(\.reporterID) } == [r2])
+        _ = try await h.run { tx in
+            _ = try tx.claim(itemID: original, by: m1)
+            _ = try tx.submit(itemID: original, by: m1, note: nil, photoURLs: [])
+            return try tx.verify(itemID: original, by: sec, note: nil)
+        }
+        #expect(try await h.run { tx in try tx.takeJoinedReportsToNotify(of: original).map(\.reporterID) } == [r2])
     }
 
     @Test func aJoinedReportIsNoItemEarnsNothingAndIsToldOnceWhenTheItemCloses() async throws {
@@ -193,13 +211,11 @@ import Testing
         #expect(twice)
     }
 
-    @Test func theMigrationKeepsTimelineRowsAndActionsOtherMigrationsAllowed() throws {
+    @Test func theMigrationKeepsTimelineRowsAndTheActionsBeforeIt() throws {
         let db = try DatabaseQueue()
         var migrator = BoardSchema.migrator
-        try migrator.migrate(db, upTo: "v7-parked-turns-by-sender")
+        try migrator.migrate(db, upTo: "v8-departments")
         try db.write { db in
-            // A parallel branch's migration allowed an action of its own before this one runs
-            try BoardSchema.allowTimelineActions(db, ["department_answered"])
             try db.execute(
                 sql: """
                     INSERT INTO members (platform_id, name, role, created_at) VALUES ('r', 'R', 'rider', 0);
@@ -212,7 +228,7 @@ import Testing
         try migrator.migrate(db)
         try db.write { db in
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timeline_events") == 2)
-            for action in ["reopened", "joined", "split", "department_answered", "created"] {
+            for action in ["reopened", "joined", "split", "department_answered", "chased", "created"] {
                 try db.execute(
                     sql: "INSERT INTO timeline_events (item_id, action, at) VALUES (1, ?, 7)", arguments: [action])
             }

@@ -51,9 +51,10 @@ extension Notices {
         var told: Set<Int64> = [item.reporterID]
         if let id = actor.id { told.insert(id) }
         for duplicate in try tx.duplicates(of: item.number) { told.insert(duplicate.reporterID) }
-        let closed = try replies.joinedClosed(item, reporters: [])
+        let closed = try replies.joinedClosed(item)
+        let reporters = try tx.membersByID(waiting.map(\.reporterID))
         for report in waiting where !told.contains(report.reporterID) {
-            guard let reporter = try tx.member(id: report.reporterID), let source = report.source,
+            guard let reporter = reporters[report.reporterID], let source = report.source,
                 replies.config.group(channel: source.channel, id: source.group) != nil
             else { continue }
             let group = ChatGroup(channel: source.channel, id: source.group)

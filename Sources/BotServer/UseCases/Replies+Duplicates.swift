@@ -21,8 +21,8 @@ extension Replies {
     }
 
     /// "您反映的问题（与 #3 是同一件事）已办结": to the reporters of joined reports.
-    func joinedClosed(_ item: Item, reporters: [String]) throws -> ReplyDraft {
-        ReplyDraft(text: try render(.joinedClosed, ItemOnlyView(item: item.number)), mentions: reporters)
+    func joinedClosed(_ item: Item) throws -> ReplyDraft {
+        ReplyDraft(text: try render(.joinedClosed, ItemOnlyView(item: item.number)), mentions: [])
     }
 }
 
