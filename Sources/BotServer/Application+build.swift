@@ -40,8 +40,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     var clock: @Sendable () -> Date = { Date() }
     if let demoClock { clock = demoClock.now }
     let store = try dependencies.store ?? openStore(config: config, clock: clock)
-    let resources = try await AppResources.load(config: config, rules: store.rules)
-    let (templates, renderer, community) = (resources.templates, resources.renderer, resources.community)
+    let setup = try await LiveSetup.load(config: config, store: store)
+    let (templates, renderer) = (setup.resources.templates, setup.resources.renderer)
     let senders = ReplySenders(byChannel: dependencies.replySenders ?? defaultSenders(config: config, logger: logger))
 
     let inboxSignal = WorkSignal()
@@ -49,10 +49,8 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     let photoSignal = WorkSignal()
     let photoStorage = PhotoStorage(storagePath: config.storage.path)
     let waiters = ProcessingWaiters()
-    let parser = community.parser
-    let useCases = resources.useCases
     let metrics = ServerMetrics()
-    var handler = MessageHandler(config: config, parser: parser, useCases: useCases, store: store)
+    var handler = MessageHandler(setup: setup.current, store: store)
     handler.fileResolvers = fileResolvers(config: config)
     handler.metrics = metrics
 
@@ -75,15 +73,15 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     router.add(middleware: FileMiddleware(ResourceLocator.resolve(config.public), searchForIndexHtml: false))
     let pages = PageRenderer(templates: templates)
     var board = BoardSite(
-        store: store, pages: pages, config: config, community: community, useCases: useCases, parser: parser,
-        outboxSignal: outboxSignal, photos: PhotoFiles(store: store, storage: photoStorage))
+        store: store, pages: pages, setup: setup, outboxSignal: outboxSignal,
+        photos: PhotoFiles(store: store, storage: photoStorage))
     board.inboxSignal = inboxSignal
     router.group("board", context: BoardRequestContext.self).add(
         middleware: MetricsMiddleware<BoardRequestContext>.board(metrics)
     )
     .addRoutes(board.routes)
     let scheduler = Scheduler(
-        store: store, jobs: CalendarJobs(config: config, useCases: useCases), logger: logger.withLabel("schedule"),
+        store: store, jobs: CalendarJobs(setup: setup), logger: logger.withLabel("schedule"),
         outboxSignal: outboxSignal)
     try SimSite.install(
         on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board,
@@ -103,6 +101,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         store: store, handler: handler, signal: inboxSignal, outboxSignal: outboxSignal,
         logger: logger.withLabel("inbox"))
     inboxWorker.pollInterval = dependencies.pollInterval
+    inboxWorker.setup = setup
     inboxWorker.waiters = waiters
     inboxWorker.photoSignal = photoSignal
     inboxWorker.beforeHandling = dependencies.beforeHandling

@@ -1,7 +1,7 @@
 /// The community's places (gazetteer.yaml) as data: the parser resolves estate
 /// names, aliases, landmarks and streets against it, and the server reads the
 /// grids from it to route items to the right grid member.
-public struct Gazetteer: Sendable, Decodable, Equatable {
+public struct Gazetteer: Sendable, Codable, Equatable {
     /// Schema version of the YAML file.
     public var version: Int?
     /// The community this gazetteer describes.
@@ -29,7 +29,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     }
 
     /// The community block: its name, how people call it, and the street office above it.
-    public struct Community: Sendable, Decodable, Equatable {
+    public struct Community: Sendable, Codable, Equatable {
         /// Official name (龙西社区).
         public var name: String
         /// Other ways people write it.
@@ -60,7 +60,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     }
 
     /// A latitude/longitude pair as written in the file.
-    public struct Coordinate: Sendable, Decodable, Equatable {
+    public struct Coordinate: Sendable, Codable, Equatable {
         /// Degrees north.
         public var lat: Double
         /// Degrees east.
@@ -74,7 +74,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     }
 
     /// The community's extent.
-    public struct BoundingBox: Sendable, Decodable, Equatable {
+    public struct BoundingBox: Sendable, Codable, Equatable {
         /// Southern edge (degrees).
         public var south: Double
         /// Western edge (degrees).
@@ -94,7 +94,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     }
 
     /// A grid: the unit one grid member is responsible for.
-    public struct Grid: Sendable, Decodable, Equatable {
+    public struct Grid: Sendable, Codable, Equatable {
         /// Stable id used on items ("G1").
         public var id: String
         /// Display name (第一网格).
@@ -119,7 +119,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     }
 
     /// A residential estate (小区).
-    public struct Estate: Sendable, Decodable, Equatable {
+    public struct Estate: Sendable, Codable, Equatable {
         /// Canonical name: the label the board and the corpus use.
         public var name: String
         /// Other spellings people use for it.
@@ -158,7 +158,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     }
 
     /// A named place that is not an estate.
-    public struct Landmark: Sendable, Decodable, Equatable {
+    public struct Landmark: Sendable, Codable, Equatable {
         /// Canonical name.
         public var name: String
         /// Other spellings.
@@ -191,7 +191,7 @@ public struct Gazetteer: Sendable, Decodable, Equatable {
     }
 
     /// A street and the grids it crosses.
-    public struct Street: Sendable, Decodable, Equatable {
+    public struct Street: Sendable, Codable, Equatable {
         /// Street name (龙西路).
         public var name: String
         /// Grid ids along it, first is the default owner.

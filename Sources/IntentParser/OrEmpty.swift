@@ -28,6 +28,12 @@ extension OrEmpty: Decodable {
     }
 }
 
+extension OrEmpty: Encodable where Value: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        try wrappedValue.encode(to: encoder)
+    }
+}
+
 extension KeyedDecodingContainer {
     /// Chosen by the synthesised decoders for `@OrEmpty` properties: a missing key is not an error.
     public func decode<Value>(_ type: OrEmpty<Value>.Type, forKey key: Key) throws -> OrEmpty<Value> {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The board's storage over SQLite: owns the database connection(s), runs the migrations, and gives
 /// each caller one transaction in which to run `BoardTransaction`'s commands and queries, the queues
@@ -9,8 +10,9 @@ import GRDB
 public struct BoardStore: Sendable {
     /// Writes go through here; GRDB serialises them.
     let writer: any DatabaseWriter
-    /// The point amounts and limits in force.
-    public let rules: PointRules
+    /// The point amounts and limits in force; the board's settings page replaces them while running.
+    public var rules: PointRules { rulesInForce.value.withLock { $0 } }
+    private let rulesInForce: RulesInForce
     /// Read once per transaction, so a test can set the time instead of waiting.
     let clock: @Sendable () -> Date
 
@@ -20,7 +22,7 @@ public struct BoardStore: Sendable {
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.writer = writer
-        self.rules = rules
+        self.rulesInForce = RulesInForce(value: Mutex(rules))
         self.clock = clock
         try BoardSchema.migrator.migrate(writer)
     }
@@ -85,5 +87,21 @@ public struct BoardStore: Sendable {
         return try await writer.read { db in
             try body(BoardTransaction(db: db, now: BoardTransaction.normalized(clock()), rules: rules))
         }
+    }
+}
+
+extension BoardStore {
+    /// New amounts and limits for every transaction begun from now on (the board's settings page).
+    public func replaceRules(_ rules: PointRules) {
+        rulesInForce.value.withLock { $0 = rules }
+    }
+}
+
+/// Shared by every copy of the store, so a replacement reaches them all.
+private final class RulesInForce: Sendable {
+    let value: Mutex<PointRules>
+
+    init(value: consuming Mutex<PointRules>) {
+        self.value = value
     }
 }

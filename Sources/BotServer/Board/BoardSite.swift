@@ -8,15 +8,18 @@ import TaskBoard
 struct BoardSite: Sendable {
     let store: BoardStore
     let pages: PageRenderer
-    let config: AppConfig
-    let community: Community
+    /// The set-up in force; `config`, `community`, `useCases` and `parser` read it at each use, so a
+    /// page shows the places and people as the last save left them.
+    let setup: LiveSetup
+    var config: AppConfig { setup.current.config }
+    var community: Community { setup.current.community }
     let accounts: BoardAccounts
     let sessions: BoardSessions
     let throttle: LoginThrottle
     /// The use cases the chat runs too: board actions decide, word and queue replies the same way.
-    let useCases: UseCases
+    var useCases: UseCases { setup.current.useCases }
     /// For the numbers typed in forms ("12栋", "十二").
-    let parser: IntentParser
+    var parser: IntentParser { setup.current.parser }
     let outboxSignal: WorkSignal
     /// Wakes the inbox worker when the board puts a message back in the queue.
     var inboxSignal: WorkSignal?
@@ -29,21 +32,18 @@ struct BoardSite: Sendable {
     var exchangeCatalog: [CatalogEntry] { useCases.replies.exchangeCatalog }
 
     init(
-        store: BoardStore, pages: PageRenderer, config: AppConfig, community: Community, useCases: UseCases,
-        parser: IntentParser, outboxSignal: WorkSignal, photos: PhotoFiles
+        store: BoardStore, pages: PageRenderer, setup: LiveSetup, outboxSignal: WorkSignal, photos: PhotoFiles
     ) {
+        let config = setup.current.config
         self.photos = photos
         self.store = store
         self.pages = pages
-        self.config = config
-        self.community = community
+        self.setup = setup
         self.accounts = BoardAccounts(config: config.board, people: config.people)
         self.sessions = BoardSessions(store: store, config: config.board)
         self.throttle = LoginThrottle(
             maxFailures: config.board.maxFailedLogins, lockoutMinutes: config.board.lockoutMinutes,
             maxFailuresPerAddress: config.board.maxFailedLoginsPerAddress)
-        self.useCases = useCases
-        self.parser = parser
         self.outboxSignal = outboxSignal
     }
 

@@ -83,9 +83,8 @@ struct JobsOptions: ParsableArguments {
     func scheduler(at instant: Date?) async throws -> Scheduler {
         let config = try loadConfig()
         let store = try openStore(config: config, clock: { instant ?? Date() })
-        let resources = try await AppResources.load(config: config, rules: store.rules)
         return Scheduler(
-            store: store, jobs: CalendarJobs(config: config, useCases: resources.useCases),
+            store: store, jobs: CalendarJobs(setup: try await LiveSetup.load(config: config, store: store)),
             logger: Logger(label: "fengchao.jobs"), outboxSignal: WorkSignal())
     }
 }

@@ -87,7 +87,7 @@ struct AppConfig: Sendable, Decodable, Equatable {
     /// Who holds a role. A `people:` section means exactly what it names; the demo cast applies only
     /// when the file has no such section, so no demo id can hold a role in a real deployment's file.
     /// Each entry names its channel (`{channel: ob11, id: "123"}`); a bare id is the generic webhook's.
-    struct People: Sendable, Decodable, Equatable {
+    struct People: Sendable, Codable, Equatable {
         var secretaries: [PersonRef] = []
         /// Grid id → that grid's workers.
         var gridWorkers: [String: [PersonRef]] = [:]
@@ -127,7 +127,7 @@ struct AppConfig: Sendable, Decodable, Equatable {
 }
 
 /// Which kind of group a chat is: it decides the default role of a new sender.
-struct GroupConfig: Sendable, Decodable, Equatable {
+struct GroupConfig: Sendable, Codable, Equatable {
     var id: String
     var role: GroupRole
     /// The channel the group belongs to; `generic` for the JSON webhook.

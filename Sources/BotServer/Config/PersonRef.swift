@@ -2,7 +2,7 @@
 /// with it, so an unsigned message on another channel that claims the same id gets no role.
 ///
 /// Written `{channel: ob11, id: "123"}`, or as a bare `"123"`, which means the generic webhook.
-struct PersonRef: Sendable, Hashable, Decodable, ExpressibleByStringLiteral, CustomStringConvertible {
+struct PersonRef: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
     var channel: String
     var id: String
 
@@ -24,6 +24,18 @@ struct PersonRef: Sendable, Hashable, Decodable, ExpressibleByStringLiteral, Cus
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(channel: try c.decode(String.self, forKey: .channel), id: try c.decode(String.self, forKey: .id))
+    }
+
+    /// Written back as it is usually written: bare on the generic webhook.
+    func encode(to encoder: any Encoder) throws {
+        if channel == "generic" {
+            var c = encoder.singleValueContainer()
+            try c.encode(id)
+        } else {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(channel, forKey: .channel)
+            try c.encode(id, forKey: .id)
+        }
     }
 
     /// Whether a message from `senderID` on `channel` comes from this person. The simulator plays the

@@ -9,9 +9,10 @@ import TaskBoard
 /// `processed` mark are one transaction, so a crash either leaves the message pending (and it is
 /// handled again) or fully handled, never half.
 struct MessageHandler: Sendable {
-    let config: AppConfig
-    let parser: IntentParser
-    let useCases: UseCases
+    /// The set-up in force as the batch began: a batch is parsed and applied with one set-up.
+    private(set) var config: AppConfig
+    private(set) var parser: IntentParser
+    private(set) var useCases: UseCases
     let store: BoardStore
     /// Per OneBot 12 channel: turns `onebot12-file:` references into URLs before parsing.
     var fileResolvers: [String: OneBot12FileResolver] = [:]
@@ -22,6 +23,22 @@ struct MessageHandler: Sendable {
         case handled(intent: Intent, replies: Int)
         /// Not handled; `replies` notices were queued all the same (an unconfigured group hears why, once).
         case ignored(reason: String, replies: Int = 0)
+    }
+
+    init(setup: LiveSetup.Snapshot, store: BoardStore) {
+        config = setup.config
+        parser = setup.parser
+        useCases = setup.useCases
+        self.store = store
+    }
+
+    /// The same handler with another set-up in force (the board saved a change).
+    func with(_ setup: LiveSetup.Snapshot) -> MessageHandler {
+        var handler = self
+        handler.config = setup.config
+        handler.parser = setup.parser
+        handler.useCases = setup.useCases
+        return handler
     }
 
     /// Handles one message (a batch of one).

@@ -5,8 +5,10 @@ import TaskBoard
 /// caller's transaction: a reminder is marked sent in the transaction that queues it, so a restart
 /// never sends it twice and a crash sends nothing half-way.
 struct CalendarJobs: Sendable {
-    let config: AppConfig
-    let useCases: UseCases
+    /// Read at each use: a job runs with the set-up in force when it runs.
+    let setup: LiveSetup
+    var config: AppConfig { setup.current.config }
+    var useCases: UseCases { setup.current.useCases }
     /// Items one run looks at, earliest deadline or oldest claim first: the work of a run stays bounded however long the
     /// board's history grows; what is left waits for the next slot.
     var watchLimit = 500

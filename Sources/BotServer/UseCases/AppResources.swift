@@ -1,29 +1,32 @@
 import IntentParser
 import TaskBoard
 
-/// What the configuration names on disk — the templates, the community and its parser — and the use
-/// cases built on them: loaded once by the server and by the command-line tools that act on the board.
+/// What the configuration names on disk — the templates, the community and its parser: loaded once by
+/// the server and by the command-line tools that act on the board.
 struct AppResources: Sendable {
     let templates: TemplateLibrary
     let renderer: ReplyRenderer
-    let community: Community
-    let useCases: UseCases
+    /// The lexicon, the model and the gazetteer as the files give them.
+    let files: Community
 
-    static func load(config: AppConfig, rules: PointRules) async throws -> AppResources {
+    static func load(config: AppConfig) async throws -> AppResources {
         let templates = try await TemplateLibrary.load(directory: ResourceLocator.resolve(config.templates))
-        let renderer = ReplyRenderer(templates: templates)
         let community = try Community.load(
             communityPath: ResourceLocator.resolve(config.community),
             lexiconPath: ResourceLocator.resolve(config.lexicon),
             modelPath: config.model.isEmpty ? nil : ResourceLocator.resolve(config.model))
-        let useCases = UseCases(
+        return AppResources(templates: templates, renderer: ReplyRenderer(templates: templates), files: community)
+    }
+
+    /// The use cases for a configuration and the community's places as they stand.
+    func useCases(config: AppConfig, community: Community) -> UseCases {
+        UseCases(
             router: community.router(gridWorkers: config.people.gridWorkers.mapValues { $0.map(\.id) }),
             replies: Replies(
-                renderer: renderer, config: config, rules: rules,
+                renderer: renderer, config: config, rules: config.points,
                 wishPrivacy: WishPrivacy(
                     surnames: community.lexicon.commands.surnames, titles: config.wishes.titles,
                     neutral: config.wishes.neutral ?? renderer.labels.word(.wishNeutral))),
             queue: ReplyQueue(config: config))
-        return AppResources(templates: templates, renderer: renderer, community: community, useCases: useCases)
     }
 }

@@ -10,6 +10,8 @@ import TaskBoard
 struct InboxWorker: PollingWorker {
     let store: any InboxQueue
     let handler: MessageHandler
+    /// The set-up each batch is handled with, as it stands when the batch begins; nil: `handler`'s.
+    var setup: LiveSetup?
     let signal: WorkSignal
     let outboxSignal: WorkSignal
     /// Woken after each handled message: it may have brought photos to download.
@@ -32,6 +34,8 @@ struct InboxWorker: PollingWorker {
     /// webhook ack waiting for the writer waits only a few milliseconds.
     static let batchSize = 32
 
+    private var currentHandler: MessageHandler { setup.map { handler.with($0.current) } ?? handler }
+
     /// A quarantined message will not be handled: its webhook stops waiting for a reply.
     func quarantined(_ id: Int64) async {
         await waiters?.finished(id)
@@ -53,7 +57,7 @@ struct InboxWorker: PollingWorker {
         if Task.isCancelled { return PolledBatch(count: 0, claimAgain: false) }
         let outcomes: [Result<MessageHandler.Result, any Error>]
         do {
-            outcomes = try await handler.handle(ready, logger: logger)
+            outcomes = try await currentHandler.handle(ready, logger: logger)
         } catch is CancellationError {
             return PolledBatch(count: 0, claimAgain: false)
         } catch {
@@ -68,7 +72,7 @@ struct InboxWorker: PollingWorker {
     /// join what they belong to.
     func afterDrain() async {
         do {
-            if try await handler.settleParked() > 0 { await outboxSignal.notify() }
+            if try await currentHandler.settleParked() > 0 { await outboxSignal.notify() }
         } catch {
             logger.error("conversation.settle failed", metadata: ["error": "\(error)"])
         }
