@@ -33,6 +33,8 @@ struct BoardPage<View: Sendable>: Sendable {
 enum BoardSection: String, CaseIterable, Sendable {
     case overview, items, reviews, report, members, leaderboard, exchange
     case departments
+    /// The community's set-up: places, people, groups, accounts, settings, and the audit log.
+    case setup
 
     var href: String {
         switch self {

@@ -22,4 +22,12 @@ struct BoardRequestContext: ChildRequestContext {
         guard let user else { throw HTTPError(.unauthorized) }
         return user
     }
+
+    /// The account behind a change to the community's set-up: only a secretary makes one (a grid
+    /// worker reads the set-up pages but sees no forms).
+    func requireSecretary() throws -> BoardUser {
+        let user = try requireUser()
+        guard user.role == .secretary else { throw HTTPError(.forbidden) }
+        return user
+    }
 }

@@ -64,6 +64,7 @@ struct BoardSite: Sendable {
         routes.addRoutes(MembersController(site: self).routes)
         routes.addRoutes(PhotoController(site: self).routes)
         routes.addRoutes(DepartmentsController(site: self).routes)
+        routes.addRoutes(SetupController(site: self).routes)
         return routes
     }
 

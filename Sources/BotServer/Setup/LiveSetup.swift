@@ -40,6 +40,9 @@ final class LiveSetup: Sendable {
 
     /// Reads the files and the board's saved sections.
     static func load(config: AppConfig, store: BoardStore) async throws -> LiveSetup {
+        // The store was opened with the configuration's rules (or a test's own): those are the file's.
+        var config = config
+        config.points = store.rules
         let resources = try await AppResources.load(config: config)
         let base = CommunitySetup(config: config, gazetteer: resources.files.gazetteer)
         let (stored, generation) = try await Self.readStored(store)

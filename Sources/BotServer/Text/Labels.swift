@@ -22,6 +22,8 @@ struct Labels: Sendable {
     let sorts: LabelFamily<ItemSort>
     let periods: LabelFamily<LeaderboardPeriod>
     let jobs: LabelFamily<Job>
+    /// The audit log's kinds of change.
+    let audit: LabelFamily<AuditAction>
     let words: LabelFamily<Word>
     /// The simulator's sample photos by file name without extension; a photo without one shows its name.
     let samplePhotos: [String: String]
@@ -70,7 +72,7 @@ struct Labels: Sendable {
             categories.missingKeys, kinds.missingKeys, statuses.missingKeys, boards.missingKeys, roles.missingKeys,
             actions.missingKeys, sections.missingKeys, events.missingKeys, ledgerReasons.missingKeys,
             reviewReasons.missingKeys, groups.missingKeys, sorts.missingKeys, periods.missingKeys, words.missingKeys,
-            jobs.missingKeys,
+            jobs.missingKeys, audit.missingKeys,
         ]
         return families.flatMap { $0 } + Phrase.allCases.filter { phrases[$0] == nil }.map { "phrases.\($0.rawValue)" }
     }
@@ -90,6 +92,7 @@ struct Labels: Sendable {
         sorts = LabelFamily(section: "sorts", words: file.sorts)
         periods = LabelFamily(section: "periods", words: file.periods)
         jobs = LabelFamily(section: "jobs", words: file.jobs)
+        audit = LabelFamily(section: "audit", words: file.audit)
         words = LabelFamily(section: "words", words: file.words)
         samplePhotos = file.samplePhotos ?? [:]
         catalog = file.catalog
@@ -123,12 +126,13 @@ struct Labels: Sendable {
 
     private struct File: Decodable {
         var categories, kinds, statuses, boards, roles, actions, sections, events: [String: String]?
-        var ledgerReasons, reviewReasons, groups, sorts, periods, samplePhotos, words, phrases, jobs: [String: String]?
+        var ledgerReasons, reviewReasons, groups, sorts, periods, samplePhotos, words, phrases, jobs,
+            audit: [String: String]?
         var catalog: [CatalogEntry]?
 
         enum CodingKeys: String, CodingKey {
             case categories, kinds, statuses, boards, roles, actions, sections, events, groups, sorts, periods
-            case words, phrases, catalog, jobs
+            case words, phrases, catalog, jobs, audit
             case ledgerReasons = "ledger_reasons"
             case reviewReasons = "review_reasons"
             case samplePhotos = "sample_photos"

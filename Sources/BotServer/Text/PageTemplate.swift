@@ -10,6 +10,7 @@ enum PageTemplate: String, CaseIterable, Sendable {
     case leaderboard = "board/leaderboard"
     case exchange = "board/exchange"
     case departments = "board/departments"
+    case setup = "board/setup"
     case login = "board/login"
     case error = "board/error"
     case simChat = "sim/chat"
