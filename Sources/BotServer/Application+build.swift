@@ -17,6 +17,8 @@ struct AppDependencies: Sendable {
     var beforeHandling: (@Sendable (InboxMessage) async throws -> Void)?
     /// Tests only: receives the calendar's scheduler to drive it by hand, and it is not started.
     var drivesScheduler: (@Sendable (Scheduler) -> Void)?
+    /// Tests only: receives the set-up in force, to change it as the board would.
+    var receivesSetup: (@Sendable (LiveSetup) -> Void)?
 
     init(
         logger: Logger = Logger(label: "fengchao"), store: BoardStore? = nil,
@@ -41,6 +43,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
     if let demoClock { clock = demoClock.now }
     let store = try dependencies.store ?? openStore(config: config, clock: clock)
     let setup = try await LiveSetup.load(config: config, store: store)
+    dependencies.receivesSetup?(setup)
     let (templates, renderer) = (setup.resources.templates, setup.resources.renderer)
     let senders = ReplySenders(byChannel: dependencies.replySenders ?? defaultSenders(config: config, logger: logger))
 
@@ -84,7 +87,7 @@ func buildApplication(config: AppConfig, dependencies: AppDependencies = AppDepe
         store: store, jobs: CalendarJobs(setup: setup), logger: logger.withLabel("schedule"),
         outboxSignal: outboxSignal)
     try SimSite.install(
-        on: router, config: config, store: store, webhooks: webhooks, pages: pages, board: board,
+        on: router, setup: setup, store: store, webhooks: webhooks, pages: pages, board: board,
         time: SimTime(scheduler: scheduler, clock: demoClock), logger: logger)
     if board.accounts.isDemo {
         logger.warning(

@@ -23,7 +23,8 @@ extension SimCast {
             throw ConfigError.invalid(path: path, reason: "\(error)")
         }
         return try cast.fitted(
-            path: path, groups: Set(groups.map(\.id)), samples: Set(samples), gazetteer: gazetteer, logger: logger)
+            path: path, groups: Set(groups.map(\.id) + cast.groups.map(\.id)), samples: Set(samples),
+            gazetteer: gazetteer, logger: logger)
     }
 
     func fitted(path: String, groups: Set<String>, samples: Set<String>, gazetteer: Gazetteer, logger: Logger) throws

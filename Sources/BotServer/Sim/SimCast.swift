@@ -3,8 +3,10 @@ struct SimCast: Sendable, Decodable, Equatable {
     var personas: [SimPersona]
     var locations: [SimLocation]
     var script: [SimScriptStep]
+    /// Chats the bot is in that nobody configured yet: the secretary meets them on the board's groups page.
+    var groups: [SimGroup] = []
 
-    enum CodingKeys: String, CodingKey { case personas, locations, script }
+    enum CodingKeys: String, CodingKey { case personas, locations, script, groups }
 
     init(personas: [SimPersona], locations: [SimLocation] = [], script: [SimScriptStep] = []) {
         self.personas = personas
@@ -17,6 +19,7 @@ struct SimCast: Sendable, Decodable, Equatable {
         self.init(personas: try c.decode([SimPersona].self, forKey: .personas))
         try c.update(&locations, .locations)
         try c.update(&script, .script)
+        try c.update(&groups, .groups)
     }
 
     func persona(_ id: String) -> SimPersona? { personas.first { $0.id == id } }

@@ -20,7 +20,7 @@ struct SimController: Sendable {
     /// request (and one request log line) every few seconds instead of one a second.
     @Sendable func transcript(request: Request, context: SimRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
-        guard let group = query.get("group"), site.groups.contains(where: { $0.id == group }) else {
+        guard let group = query.get("group"), site.knows(group: group) else {
             return refuse("unknown or missing group", context: context)
         }
         var after: TranscriptCursor?

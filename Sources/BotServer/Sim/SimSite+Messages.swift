@@ -7,7 +7,7 @@ extension SimSite {
         guard let persona = cast.persona(posted.persona) else {
             throw SimRefusal(description: "unknown persona \(posted.persona)")
         }
-        guard groups.contains(where: { $0.id == posted.group }) else {
+        guard knows(group: posted.group) else {
             throw SimRefusal(description: "unknown group \(posted.group)")
         }
         guard persona.groups.contains(posted.group) else {
@@ -44,9 +44,7 @@ extension SimSite {
     /// as a bare sender id. Someone already known keeps the name the board has.
     func introduceConfiguredPeople() async throws {
         let people = cast.personas.compactMap { persona -> (SimPersona, Identity)? in
-            guard let first = persona.groups.first, let group = groups.first(where: { $0.id == first }) else {
-                return nil
-            }
+            guard let group = homeGroup(of: persona) else { return nil }
             let identity = config.identity(of: persona.memberID, existing: nil, group: group)
             return identity.role == .secretary || identity.role == .gridWorker ? (persona, identity) : nil
         }

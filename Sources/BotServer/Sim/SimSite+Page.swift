@@ -4,8 +4,9 @@ import TaskBoard
 extension SimSite {
     /// The page's view; names and words come from the cast and `labels.yaml`, none from here.
     func pageView(csrf: String) -> SimPageView {
-        let groupViews = groups.enumerated().map { index, group in
-            SimPageView.Group(id: group.id, title: groupTitle(group.id), selected: index == 0)
+        let ids = groups.map(\.id) + unconfigured.map(\.id)
+        let groupViews = ids.enumerated().map { index, id in
+            SimPageView.Group(id: id, title: groupTitle(id), selected: index == 0)
         }
         let personas = cast.personas.enumerated().map { index, persona in
             SimPageView.Persona(
@@ -33,16 +34,20 @@ extension SimSite {
         return view
     }
 
-    /// 蜂巢驿站 / 在职党员群 by the group's role; the id is added when two groups share a role.
+    /// 蜂巢驿站 / 在职党员群 by the group's role; the id is added when two groups share a role. A chat
+    /// nobody configured shows its own title, marked as such.
     func groupTitle(_ id: String) -> String {
-        guard let group = groups.first(where: { $0.id == id }) else { return id }
+        guard let group = groups.first(where: { $0.id == id }) else {
+            guard let chat = unconfigured.first(where: { $0.id == id }) else { return id }
+            return labels.say(.simUnconfiguredGroup(title: chat.title))
+        }
         let title = labels.groups[group.role]
         return groups.filter { $0.role == group.role }.count > 1 ? "\(title) \(id)" : title
     }
 
     /// The role the board will give the persona, worked out as for any sender.
     private func roleLabel(_ persona: SimPersona) -> String {
-        guard let first = persona.groups.first, let group = groups.first(where: { $0.id == first }) else { return "" }
+        guard let group = homeGroup(of: persona) else { return "" }
         return labels.role(config.identity(of: persona.memberID, existing: nil, group: group).role)
     }
 

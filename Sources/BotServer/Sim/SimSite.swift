@@ -8,7 +8,9 @@ import TaskBoard
 /// into the inbox through the webhook's own `store` path and whose replies come back from the outbox
 /// (channel `sim`), so a newcomer can play the whole story without any platform.
 struct SimSite: Sendable {
-    let config: AppConfig
+    /// The set-up in force: a group the secretary names on the board is a configured chat at once.
+    let setup: LiveSetup
+    var config: AppConfig { setup.current.config }
     /// The board, for the members a persona stands for and the names a transcript shows.
     let store: BoardStore
     /// The chat read back from the queues.
@@ -17,7 +19,12 @@ struct SimSite: Sendable {
     let pages: PageRenderer
     let cast: SimCast
     /// The configured groups, mirrored onto the simulator's channel.
-    let groups: [GroupConfig]
+    var groups: [GroupConfig] { config.simGroups }
+    /// The cast's chats nobody configured yet.
+    var unconfigured: [SimGroup] {
+        let configured = Set(groups.map(\.id))
+        return cast.groups.filter { !configured.contains($0.id) }
+    }
     /// Sample photo file names.
     let samples: [String]
     /// Nil when no platform channel is configured: the local demo is open to whoever runs it.
@@ -38,26 +45,36 @@ struct SimSite: Sendable {
 
     var labels: Labels { pages.labels }
 
+    /// A chat of the simulator, configured or not.
+    func knows(group id: String) -> Bool {
+        groups.contains { $0.id == id } || unconfigured.contains { $0.id == id }
+    }
+
+    /// The first configured group a persona is in: where their role comes from.
+    func homeGroup(of persona: SimPersona) -> GroupConfig? {
+        persona.groups.lazy.compactMap { id in groups.first { $0.id == id } }.first
+    }
+
     /// Registers `/` (the simulator when no platform is configured, else the board) and, unless
     /// `sim.enabled` is false, the simulator itself.
     static func install(
-        on router: Router<AppRequestContext>, config: AppConfig, store: BoardStore, webhooks: WebhookController,
+        on router: Router<AppRequestContext>, setup: LiveSetup, store: BoardStore, webhooks: WebhookController,
         pages: PageRenderer, board: BoardSite, time: SimTime?, logger: Logger
     ) throws {
+        let config = setup.current.config
         let home = config.simIsOpen ? "/sim" : "/board"
         router.get("/") { _, _ in HTMLResponse.redirect(to: home) }
         guard config.sim.enabled else { return }
         let samples = SimSamples.list(publicDirectory: ResourceLocator.resolve(config.public))
-        let groups = config.simGroups
         let cast = try SimCast.load(
-            path: ResourceLocator.resolve(config.sim.personas), groups: groups, samples: samples,
+            path: ResourceLocator.resolve(config.sim.personas), groups: config.simGroups, samples: samples,
             gazetteer: board.community.gazetteer, logger: logger)
         let access =
             config.simIsOpen
             ? nil : SimAccessMiddleware(sessions: board.sessions, accounts: board.accounts, pages: pages)
         let site = SimSite(
-            config: config, store: store, transcripts: store, webhooks: webhooks, pages: pages, cast: cast,
-            groups: groups, samples: samples, access: access, time: time)
+            setup: setup, store: store, transcripts: store, webhooks: webhooks, pages: pages, cast: cast,
+            samples: samples, access: access, time: time)
         router.group("sim", context: SimRequestContext.self).addRoutes(site.routes)
     }
 

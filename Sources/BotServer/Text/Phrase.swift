@@ -29,6 +29,7 @@ enum Phrase: String, CaseIterable, Sendable {
     case groupOption = "group_option"
     case catalogOption = "catalog_option"
     case leaderboardTitle = "leaderboard_title"
+    case simUnconfiguredGroup = "sim_unconfigured_group"
 
     /// One sentence of this phrase (values nobody reads), so start-up can render each phrase and find
     /// a tag no value fills.
@@ -62,6 +63,7 @@ enum Phrase: String, CaseIterable, Sendable {
         case .groupOption: .groupOption(name: "riders", group: "riders-1")
         case .catalogOption: .catalogOption(name: "soap", points: 10)
         case .leaderboardTitle: .leaderboardTitle(period: "week", board: "all")
+        case .simUnconfiguredGroup: .simUnconfiguredGroup(title: "riders south")
         }
     }
 }

@@ -18,6 +18,8 @@ enum Sentence: Sendable {
     case groupOption(name: String, group: String)
     case catalogOption(name: String, points: Int)
     case leaderboardTitle(period: String, board: String)
+    /// A simulator chat nobody configured yet, by its own title.
+    case simUnconfiguredGroup(title: String)
 
     var phrase: Phrase {
         switch self {
@@ -52,6 +54,7 @@ enum Sentence: Sendable {
         case .groupOption: .groupOption
         case .catalogOption: .catalogOption
         case .leaderboardTitle: .leaderboardTitle
+        case .simUnconfiguredGroup: .simUnconfiguredGroup
         }
     }
 
@@ -69,6 +72,7 @@ enum Sentence: Sendable {
         case .memberOption(let name, let role): ["name": name, "role": role]
         case .groupOption(let name, let group): ["name": name, "group": group]
         case .leaderboardTitle(let period, let board): ["period": period, "board": board]
+        case .simUnconfiguredGroup(let title): ["title": title]
         }
     }
 }
