@@ -25,6 +25,8 @@ struct Scheduler: Service {
             while !Task.isCancelled {
                 do {
                     try await runDue()
+                } catch is CancellationError {
+                    return
                 } catch {
                     logger.error("schedule.failed", metadata: ["error": "\(error)"])
                 }

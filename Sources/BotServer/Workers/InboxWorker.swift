@@ -73,6 +73,8 @@ struct InboxWorker: PollingWorker {
     func afterDrain() async {
         do {
             if try await currentHandler.settleParked() > 0 { await outboxSignal.notify() }
+        } catch is CancellationError {
+            // Shutting down: the parked photos settle after the restart.
         } catch {
             logger.error("conversation.settle failed", metadata: ["error": "\(error)"])
         }

@@ -51,26 +51,38 @@ struct OutboxWorker: PollingWorker {
         } catch {
             outcome = error
         }
+        // What happened to a reply is recorded even when shutdown began while it was sent: a reply
+        // that went out but is not marked sent would go out again after the restart. The write is
+        // one short statement, so it runs to its end outside the cancelled task.
+        // A send cut short by the shutdown is no attempt: the reply is sent after the restart.
+        if outcome is CancellationError { return }
+        let recorded = Task { [outcome, logger] in try await record(outcome, of: row, id: id, logger: logger) }
         do {
-            if let outcome {
-                let failures = row.attempts + 1
-                let permanent = (outcome as? ReplySendError)?.permanent ?? false
-                let delay: Double? = failures >= maxAttempts || permanent ? nil : backoff(afterFailures: failures)
-                let error = "\(outcome)"
-                try await store.markAttemptFailed(outboxID: id, error: error, retryAfter: delay)
-                metrics?.outboxDelivery(outcome: delay == nil ? "failed" : "retry")
-                if delay == nil {
-                    logger.error("outbox.failed", metadata: ["error": "\(outcome)"])
-                } else {
-                    logger.warning("outbox.retry", metadata: ["error": "\(outcome)"])
-                }
-            } else {
-                try await store.markSent(outboxID: id)
-                metrics?.outboxDelivery(outcome: "sent")
-                logger.debug("outbox.sent")
-            }
+            try await recorded.value
         } catch {
             logger.error("outbox.mark failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func record(
+        _ outcome: (any Error)?, of row: OutboxMessage, id: Int64, logger: Logger
+    ) async throws {
+        if let outcome {
+            let failures = row.attempts + 1
+            let permanent = (outcome as? ReplySendError)?.permanent ?? false
+            let delay: Double? = failures >= maxAttempts || permanent ? nil : backoff(afterFailures: failures)
+            let error = "\(outcome)"
+            try await store.markAttemptFailed(outboxID: id, error: error, retryAfter: delay)
+            metrics?.outboxDelivery(outcome: delay == nil ? "failed" : "retry")
+            if delay == nil {
+                logger.error("outbox.failed", metadata: ["error": "\(outcome)"])
+            } else {
+                logger.warning("outbox.retry", metadata: ["error": "\(outcome)"])
+            }
+        } else {
+            try await store.markSent(outboxID: id)
+            metrics?.outboxDelivery(outcome: "sent")
+            logger.debug("outbox.sent")
         }
     }
 }

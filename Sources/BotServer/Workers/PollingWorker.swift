@@ -63,6 +63,8 @@ extension PollingWorker {
             let claim: Claim<Row>
             do {
                 claim = try await self.claim()
+            } catch is CancellationError {
+                return count
             } catch {
                 logger.error("\(name).read failed", metadata: ["error": "\(error)"])
                 return count
