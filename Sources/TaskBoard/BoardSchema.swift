@@ -23,6 +23,7 @@ enum BoardSchema {
         migrator.registerMigration("v8-departments", migrate: createDepartmentRequests)
         migrator.registerMigration("v9-duplicates", migrate: createDuplicates)
         migrator.registerMigration("v10-wishes", migrate: addWishApproval)
+        migrator.registerMigration("v13-item-news", migrate: addItemNews)
         return migrator
     }
 
