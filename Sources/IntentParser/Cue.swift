@@ -34,6 +34,8 @@ enum CueKind: Int, Sendable, CaseIterable {
     case meToo, reopen
     // directives (board actions beyond the eleven intents)
     case publishWishes
+    // points commands and the board a leaderboard question names
+    case adopt, exchange, donate, reportsBoard, serviceBoard
 }
 
 /// A set of cue kinds as a bit mask: membership tests in the per-hit loops cost no hashing.

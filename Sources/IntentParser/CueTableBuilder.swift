@@ -38,11 +38,16 @@ struct CueTableBuilder {
         add(c.deictics, .deictic)
         add(c.negations, .negation)
         add(c.publishWishes, .publishWishes)
+        add(c.adopt, .adopt)
+        add(c.exchange, .exchange)
+        add(c.donate, .donate)
 
         let q = lx.queries
         add(q.points, .points)
         add(q.pointsShort, .pointsShort)
         add(q.leaderboard, .leaderboard)
+        add(q.reportsBoard, .reportsBoard)
+        add(q.serviceBoard, .serviceBoard)
         add(q.todo, .todo)
         add(q.itemStatus, .itemStatus)
         add(q.itemStatusWithRef, .itemStatusWithRef)

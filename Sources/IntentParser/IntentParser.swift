@@ -135,7 +135,7 @@ public struct IntentParser: Sendable {
 
         var result: ParseResult
         var structural = false
-        if let points = pointsCommands.recognize(ctx, written: parts.reply) {
+        if let points = pointsCommands.recognize(ctx, written: norm) {
             result = points
             structural = true
         } else if let directed = Self.wishPublication(ctx) {

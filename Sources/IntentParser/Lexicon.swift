@@ -272,12 +272,17 @@ public struct Lexicon: Sendable, Decodable, Equatable {
         @OrEmpty public var requests: [String]
         /// Inside a private home (家里, 我家).
         @OrEmpty public var homeMarkers: [String]
+        /// Forms of address a group sees after the beneficiary's surname (张桂英奶奶 → 张奶奶).
+        @OrEmpty public var titles: [String]
+        /// Words after a number that say it counts something (a floor, money, a year), so it is no room
+        /// to hide; the building and unit markers of `place` count too.
+        @OrEmpty public var counted: [String]
 
         /// An empty section.
         public init() {}
 
         enum CodingKeys: String, CodingKey {
-            case tags, beneficiaries, requests
+            case tags, beneficiaries, requests, titles, counted
             case homeMarkers = "home_markers"
         }
     }

@@ -29,6 +29,17 @@ struct NormalizedText: Sendable, Equatable {
         return String(s)
     }
 
+    /// The written text after the cleaned scalars up to `end`: what clean-up dropped ("@叶强") included.
+    func written(after end: Int) -> String {
+        var s = String.UnicodeScalarView()
+        guard end > 0, end <= originEnd.count else {
+            s.append(contentsOf: scalars[min(max(end, 0), scalars.count)...])
+            return String(s)
+        }
+        s.append(contentsOf: source[Int(originEnd[end - 1])...])
+        return String(s)
+    }
+
     static func == (a: NormalizedText, b: NormalizedText) -> Bool {
         a.scalars == b.scalars && a.doneMarks == b.doneMarks
     }

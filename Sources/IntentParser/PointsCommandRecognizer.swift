@@ -1,18 +1,11 @@
 /// Recognises the points commands that open a message — "采纳 #15", "兑换 @叶强 洗衣液", "捐赠 20" —
-/// and the board a leaderboard question names ("社情民意积分榜"). Each command word counts only at
-/// the start of a short message with what it needs after it, so a notice that mentions 兑换 or a
-/// wish asking for 捐赠 stays what it is.
+/// and the board a leaderboard question names ("社情民意积分榜"), from the cue table's hits like the
+/// other recognisers (words in config/lexicon.yaml). Each command word counts only at the start of a
+/// short message with what it needs after it, so a notice that mentions 兑换 or a wish asking for 捐赠
+/// stays what it is.
 struct PointsCommandRecognizer: Sendable {
-    let adopt: [[Unicode.Scalar]]
-    let exchange: [[Unicode.Scalar]]
-    let donate: [[Unicode.Scalar]]
-    let reportsBoard: [[Unicode.Scalar]]
-    let serviceBoard: [[Unicode.Scalar]]
     /// What may follow a donation's amount, normalised; "" for a bare number.
     let donateUnits: Set<String>
-    /// The exchange words as written, to find where the member's name starts in the written text
-    /// (the cleaned text has dropped the "@叶强" it needs).
-    let exchangeWritten: [String]
 
     /// Longest messages the commands and a board question are read in (characters that are not spaces).
     static let commandLength = 24
@@ -21,22 +14,13 @@ struct PointsCommandRecognizer: Sendable {
     static let amountDigits = 6
 
     init(lexicon: Lexicon, normalizer: TextNormalizer) {
-        func phrases(_ words: [String]) -> [[Unicode.Scalar]] {
-            words.map(normalizer.normalizePhrase).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-        }
-        adopt = phrases(lexicon.commands.adopt)
-        exchange = phrases(lexicon.commands.exchange)
-        donate = phrases(lexicon.commands.donate)
-        reportsBoard = phrases(lexicon.queries.reportsBoard)
-        serviceBoard = phrases(lexicon.queries.serviceBoard)
-        exchangeWritten = lexicon.commands.exchange.sorted { $0.count > $1.count }
         donateUnits = Set(
             [""] + lexicon.commands.donateUnits.map { String(String.UnicodeScalarView(normalizer.normalizePhrase($0))) }
         )
     }
 
     /// What the message asks of the points, or nil when it is not a points command.
-    func recognize(_ ctx: MessageContext, written: String) -> ParseResult? {
+    func recognize(_ ctx: MessageContext, written: NormalizedText) -> ParseResult? {
         let text = ctx.hits.text
         var start = 0
         while start < text.count && TextNormalizer.isSeparator(text[start]) { start += 1 }
@@ -44,14 +28,15 @@ struct PointsCommandRecognizer: Sendable {
             return ParseResult(intent: .query, query: .leaderboard, points: PointsRequest(board: board))
         }
         guard ctx.contentLength <= Self.commandLength, !ctx.isQuestion else { return nil }
-        if prefix(adopt, text, at: start) != nil, ctx.ref != nil || ctx.role == .secretary {
+        func opening(_ kind: CueKind) -> CueHits.Hit? { ctx.hits.all(kind).first { $0.start == start } }
+        if opening(.adopt) != nil, ctx.ref != nil || ctx.role == .secretary {
             return ParseResult(intent: .verify, itemRef: ctx.ref, directive: .adopt, confidence: 0.9)
         }
-        if let end = prefix(donate, text, at: start), let amount = amount(text[end...]) {
+        if let donate = opening(.donate), let amount = amount(text[donate.end...]) {
             return ParseResult(
                 intent: .chitchat, directive: .donate, points: PointsRequest(amount: amount), confidence: 0.9)
         }
-        if prefix(exchange, text, at: start) != nil, let order = order(written) {
+        if let exchange = opening(.exchange), let order = order(written.written(after: exchange.end)) {
             return ParseResult(intent: .chitchat, directive: .exchange, points: order, confidence: 0.9)
         }
         return nil
@@ -62,8 +47,8 @@ struct PointsCommandRecognizer: Sendable {
         guard ctx.hits.has(.leaderboard), ctx.contentLength <= Self.questionLength || ctx.isQuestion else {
             return nil
         }
-        if contains(reportsBoard, ctx.hits.text) { return .reports }
-        if contains(serviceBoard, ctx.hits.text) { return .service }
+        if ctx.hits.has(.reportsBoard) { return .reports }
+        if ctx.hits.has(.serviceBoard) { return .service }
         return nil
     }
 
@@ -81,13 +66,10 @@ struct PointsCommandRecognizer: Sendable {
         return value
     }
 
-    /// "@叶强 洗衣液" or "叶强 洗衣液" after the exchange word of the written text.
-    private func order(_ written: String) -> PointsRequest? {
-        guard let word = exchangeWritten.first(where: { written.contains($0) }),
-            let range = written.firstRange(of: word)
-        else { return nil }
-        let rest = written[range.upperBound...].drop { $0.isWhitespace }
-        let named = rest.first == "@" || rest.first == "＠" ? rest.dropFirst() : rest
+    /// "@叶强 洗衣液" or "叶强 洗衣液", as written after the exchange word.
+    private func order(_ rest: String) -> PointsRequest? {
+        let trimmed = rest.drop { $0.isWhitespace }
+        let named = trimmed.first == "@" || trimmed.first == "＠" ? trimmed.dropFirst() : trimmed
         let stops: Set<Character> = [" ", "\u{3000}", ",", "，", ":", "：", "\n"]
         let member = named.prefix { !stops.contains($0) }
         var goods = named.dropFirst(member.count).drop { stops.contains($0) || $0.isWhitespace }
@@ -96,19 +78,5 @@ struct PointsCommandRecognizer: Sendable {
         }
         guard !member.isEmpty, !goods.isEmpty else { return nil }
         return PointsRequest(member: String(member), goods: String(goods))
-    }
-
-    private func prefix(_ words: [[Unicode.Scalar]], _ text: [Unicode.Scalar], at start: Int) -> Int? {
-        for word in words where start + word.count <= text.count && Array(text[start..<start + word.count]) == word {
-            return start + word.count
-        }
-        return nil
-    }
-
-    private func contains(_ words: [[Unicode.Scalar]], _ text: [Unicode.Scalar]) -> Bool {
-        words.contains { word in
-            text.count >= word.count
-                && (0...(text.count - word.count)).contains { Array(text[$0..<$0 + word.count]) == word }
-        }
     }
 }

@@ -24,6 +24,7 @@ enum BoardSchema {
         migrator.registerMigration("v9-duplicates", migrate: createDuplicates)
         migrator.registerMigration("v10-wishes", migrate: addWishApproval)
         migrator.registerMigration("v11-setup", migrate: createSetup)
+        migrator.registerMigration("v13-item-news", migrate: addItemNews)
         return migrator
     }
 

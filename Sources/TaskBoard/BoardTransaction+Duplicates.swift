@@ -43,6 +43,8 @@ extension BoardTransaction {
                 explicit: explicit, createdAt: now, sourceChannel: report.source?.channel,
                 sourceGroup: report.source?.group, sourceMessageID: report.source?.messageID)
             try joined.insert(db)
+            // Its photos are kept with the item (downloaded, shown beside the report), marked as the report's.
+            _ = try insertPhotos(joined.itemID, urls: report.photoURLs, by: reporter.id, joined: joined.id)
             try appendEvent(joined.itemID, actor: reporter.id, .joined, note: reporter.name)
             return (item, joined)
         }
@@ -70,12 +72,13 @@ extension BoardTransaction {
     /// Splits a wrongly joined report off into an issue of its own at `location` (already routed):
     /// numbered, paid as any report, with a `split` event on the item it left. The secretary, or the
     /// grid worker of the item's grid, who may merge may also undo a join.
-    public func split(joinedID: Int64, at location: Location, by memberID: Int64) throws -> (
+    public func split(_ report: JoinedReport, at location: Location, by memberID: Int64) throws -> (
         outcome: Outcome, from: Int64, joined: JoinedReport
     ) {
         try atomically {
-            guard var joined = try JoinedReport.fetchOne(db, key: joinedID), joined.splitItemID == nil else {
-                throw BoardPageError.noSuchJoinedReport(joinedID)
+            var joined = report
+            guard let joinedID = joined.id, joined.splitItemID == nil else {
+                throw BoardPageError.noSuchJoinedReport(joined.id ?? 0)
             }
             let item = try requireItem(joined.itemID)
             let member = try requireMember(memberID)
@@ -85,10 +88,15 @@ extension BoardTransaction {
             let outcome = try createItem(
                 NewItem(
                     kind: .issue, category: joined.category, location: location, text: joined.text,
-                    reporterID: joined.reporterID, source: joined.source, photoURLs: joined.images))
+                    reporterID: joined.reporterID, source: joined.source, photoURLs: []))
             let newID = try itemID(of: outcome.item)
             joined.splitItemID = newID
             try joined.update(db)
+            // Its photos (downloaded or not) go with it, as the new item's own.
+            try db.execute(
+                sql:
+                    "UPDATE photos SET item_id = ?, joined_report_id = NULL WHERE item_id = ? AND joined_report_id = ?",
+                arguments: [newID, joined.itemID, joinedID])
             try appendEvent(joined.itemID, actor: memberID, .split, note: "#\(newID)")
             return (outcome, joined.itemID, joined)
         }

@@ -341,9 +341,9 @@ extension BoardTransaction {
     }
 
     @discardableResult
-    func insertPhotos(_ itemID: Int64, urls: [String], by memberID: Int64?) throws -> [Photo] {
+    func insertPhotos(_ itemID: Int64, urls: [String], by memberID: Int64?, joined: Int64? = nil) throws -> [Photo] {
         try urls.map { url in
-            var photo = Photo(itemID: itemID, url: url, addedAt: now, addedBy: memberID)
+            var photo = Photo(itemID: itemID, url: url, addedAt: now, addedBy: memberID, joinedReportID: joined)
             try photo.insert(db)
             return photo
         }

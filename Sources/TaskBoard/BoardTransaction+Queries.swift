@@ -19,7 +19,7 @@ extension BoardTransaction {
             .fetchAll(db)
         let photos =
             try Photo
-            .filter(Photo.CodingKeys.itemID == itemID)
+            .filter(Photo.CodingKeys.itemID == itemID && Photo.CodingKeys.joinedReportID == nil)
             .order(Photo.CodingKeys.id)
             .fetchAll(db)
         return ItemDetail(item: item, reporter: reporter, claimant: claimant, events: events, photos: photos)
@@ -54,6 +54,17 @@ extension BoardTransaction {
     public func overdueItems(limit: Int) throws -> [Item] {
         try Item.all()
             .filter(status: ItemStatus.withCommunity)
+            .overdue(at: now)
+            .order(Item.CodingKeys.dueAt, Item.CodingKeys.id)
+            .limit(limit)
+            .fetchAll(db)
+    }
+
+    /// Items waiting on a department past the department's deadline (吹哨报到), the longest overdue
+    /// first: not the community's lateness, listed apart in the secretary's digest.
+    public func overdueAtDepartments(limit: Int) throws -> [Item] {
+        try Item.all()
+            .filter(status: [.escalated])
             .overdue(at: now)
             .order(Item.CodingKeys.dueAt, Item.CodingKeys.id)
             .limit(limit)

@@ -11,7 +11,7 @@ extension BoardTransaction {
             item.approvedAt = now
             // Its deadline runs from publication: the days it waited on the board were nobody's to lose.
             item.dueAt = now.addingTimeInterval(Double(deadlineHours(for: .wish, category: nil)) * 3600)
-            try item.update(db)
+            try save(item, .approved, by: memberID, note: nil)
             return Outcome(item: item)
         }
     }
@@ -38,6 +38,7 @@ extension BoardTransaction {
     public func afterPhoto(of item: Item) throws -> Photo? {
         guard let itemID = item.id, let claimantID = item.claimantID else { return nil }
         return try Photo.filter(Photo.CodingKeys.itemID == itemID && Photo.CodingKeys.addedBy == claimantID)
+            .filter(Photo.CodingKeys.joinedReportID == nil)
             .order(Photo.CodingKeys.id.desc).fetchOne(db)
     }
 }

@@ -28,13 +28,15 @@ public struct Photo: Codable, Sendable, Equatable, StoreRecord {
     public var byteSize: Int?
     /// The stored thumbnail (same base as `localPath`); nil when none could be made.
     public var thumbPath: String?
+    /// The joined report it came with, when it belongs to one: shown with that report, not the item's own.
+    public var joinedReportID: Int64?
 
     /// Memberwise; a new photo is pending and due when added.
     public init(
         id: Int64? = nil, itemID: Int64, url: String, localPath: String? = nil, sha256: String? = nil,
         addedAt: Date, addedBy: Int64? = nil, status: PhotoStatus = .pending, attempts: Int = 0,
         nextAttemptAt: Date? = nil, lastError: String? = nil, contentType: String? = nil, byteSize: Int? = nil,
-        thumbPath: String? = nil
+        thumbPath: String? = nil, joinedReportID: Int64? = nil
     ) {
         self.id = id
         self.itemID = itemID
@@ -50,6 +52,7 @@ public struct Photo: Codable, Sendable, Equatable, StoreRecord {
         self.contentType = contentType
         self.byteSize = byteSize
         self.thumbPath = thumbPath
+        self.joinedReportID = joinedReportID
     }
 
     /// The table, named explicitly so a type rename never renames the schema.
@@ -57,6 +60,6 @@ public struct Photo: Codable, Sendable, Equatable, StoreRecord {
 
     public enum CodingKeys: ColumnKey {
         case id, itemID, url, localPath, sha256, addedAt, addedBy, status, attempts, nextAttemptAt, lastError,
-            contentType, byteSize, thumbPath
+            contentType, byteSize, thumbPath, joinedReportID
     }
 }

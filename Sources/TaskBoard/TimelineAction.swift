@@ -41,4 +41,6 @@ public enum TimelineAction: String, Codable, Sendable, CaseIterable, DatabaseVal
     case split
     /// A closed item broke again ("#3 又坏了") and went back to the open list.
     case reopened
+    /// The secretary approved a wish on the board: published to the members, claimable from now on.
+    case approved
 }

@@ -8,28 +8,41 @@ public struct WishPrivacy: Sendable, Equatable {
     public var titles: [String]
     /// Who the beneficiary is when the text names nobody (居民).
     public var neutral: String
+    /// What a number stands beside: the lexicon's words, which make it a room or a count.
+    public var numbers: NumberWords
 
     /// What hides a phone number or a room in the shown text.
     public static let hidden = "***"
     /// The longest given name kept out of a group: "张桂英奶奶" has two characters between 张 and 奶奶.
     static let givenNameLength = 2
-    /// Words after a number that say it counts something (a building, money, a year): not a room.
-    static let counted: [String] = [
-        "栋", "幢", "号楼", "楼", "单元", "元", "块", "年", "月", "日", "米", "斤", "个", "件", "本", "箱", "袋", "岁",
-    ]
-    /// Words after a number that make it a room.
-    static let roomMarkers: [String] = ["号房", "室", "房"]
-    /// Words before a number that make it a room (12栋302, 3单元502).
-    static let roomAfter: [String] = ["栋", "幢", "号楼", "单元"]
     /// A run this long is a phone or ID number wherever it stands.
     static let phoneDigits = 7
     /// A bare run this long that counts nothing is taken for a room or a house number.
     static let roomDigits = 3
 
-    public init(surnames: some Sequence<Character>, titles: [String], neutral: String) {
+    /// The words around a number, from the lexicon: `roomMarkers` after it make it a room (302室),
+    /// `roomAfter` before it too (12栋302), `counted` after it keep it (200元, 3楼).
+    public struct NumberWords: Sendable, Equatable {
+        public var roomMarkers: [String]
+        public var roomAfter: [String]
+        public var counted: [String]
+
+        public init(roomMarkers: [String], roomAfter: [String], counted: [String]) {
+            self.roomMarkers = Self.longestFirst(roomMarkers)
+            self.roomAfter = Self.longestFirst(roomAfter)
+            self.counted = Self.longestFirst(counted + roomAfter)
+        }
+
+        static func longestFirst(_ words: [String]) -> [String] {
+            words.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        }
+    }
+
+    public init(surnames: some Sequence<Character>, titles: [String], neutral: String, numbers: NumberWords) {
         self.surnames = Set(surnames)
-        self.titles = titles.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        self.titles = NumberWords.longestFirst(titles)
         self.neutral = neutral
+        self.numbers = numbers
     }
 
     /// The beneficiary as a group sees them: the first surname + title the text names, else `neutral`.
@@ -101,11 +114,11 @@ public struct WishPrivacy: Sendable, Equatable {
                 end += 1
             }
             let before = String(characters[..<index].suffix(2))
-            let marker = Self.roomMarkers.first { characters.starts(with: $0, at: end) }
-            let counts = Self.counted.contains { characters.starts(with: $0, at: end) }
+            let marker = numbers.roomMarkers.first { characters.starts(with: $0, at: end) }
+            let counts = numbers.counted.contains { characters.starts(with: $0, at: end) }
             let room =
                 marker != nil || groups > 1
-                || (!counts && (digits >= Self.roomDigits || Self.roomAfter.contains { before.hasSuffix($0) }))
+                || (!counts && (digits >= Self.roomDigits || numbers.roomAfter.contains { before.hasSuffix($0) }))
             if digits >= Self.phoneDigits || room {
                 out += Self.hidden
                 end += marker?.count ?? 0

@@ -207,7 +207,12 @@ import Testing
         case .overdueDigest:
             OverdueDigestView(
                 count: 1,
-                items: [CalendarItemView.Line(item: 12, topic: "井盖", place: "龙西小区12栋", due: "11月26日 18:00", late: 2)])
+                items: [CalendarItemView.Line(item: 12, topic: "井盖", place: "龙西小区12栋", due: "11月26日 18:00", late: 2)],
+                departmentCount: 1,
+                atDepartments: [
+                    CalendarItemView.Line(
+                        item: 13, topic: "垃圾", place: "龙西小区3栋", due: "11月25日 18:00", late: 3, department: "城管")
+                ])
         case .place: place
         case .located: LocatedView(item: 12, place: "龙西小区12栋", grid: "第一网格")
         case .photosAdded: PhotosAddedView(item: 12, count: 2)

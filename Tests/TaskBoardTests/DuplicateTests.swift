@@ -188,21 +188,28 @@ import Testing
             ).joined.id!
         }
         try await h.expectRefusal(.notAllowed(action: "split", role: .member)) { [here] tx in
-            try tx.split(joinedID: joinedID, at: here, by: m1)
+            try tx.split(try #require(try tx.joinedReport(id: joinedID)), at: here, by: m1)
         }
-        let split = try await h.run { [here] tx in try tx.split(joinedID: joinedID, at: here, by: sec) }
+        let split = try await h.run { [here] tx in
+            try tx.split(try #require(try tx.joinedReport(id: joinedID)), at: here, by: sec)
+        }
         #expect(split.from == original)
         #expect(split.outcome.item.reporterID == r2)
         #expect(split.outcome.item.status == .open)
         #expect(split.outcome.awards.map(\.delta) == [1])
         let newID = split.outcome.item.id!
         #expect(try await h.run { tx in try tx.detail(itemID: newID)!.photos.count } == 1)
+        // The joined report's photo went with it: the original keeps none of it.
+        #expect(
+            try await h.run { tx in
+                try tx.joinedPhotos(of: original).isEmpty && tx.detail(itemID: original)!.photos.isEmpty
+            })
         #expect(try await h.run { tx in try tx.joinedReports(of: original) }.isEmpty)
         #expect(try await h.run { tx in try tx.detail(itemID: original)!.events.last?.action } == .split)
         // Split twice: the report is gone
         let twice = try await h.run { [here] tx in
             do {
-                _ = try tx.split(joinedID: joinedID, at: here, by: sec)
+                _ = try tx.split(try #require(try tx.joinedReport(id: joinedID)), at: here, by: sec)
                 return false
             } catch BoardPageError.noSuchJoinedReport {
                 return true

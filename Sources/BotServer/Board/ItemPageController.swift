@@ -25,6 +25,17 @@ struct ItemPageController: Sendable {
         var failed: Bool
         var error: String?
         var url: String
+
+        init(_ photo: Photo) {
+            id = photo.id ?? 0
+            thumb = "/board/photos/\(id)/thumb"
+            full = "/board/photos/\(id)"
+            stored = photo.status == .stored
+            pending = photo.status == .pending
+            failed = photo.status == .failed
+            error = photo.lastError
+            url = photo.url
+        }
     }
 
     struct EventView: Sendable {
@@ -92,7 +103,7 @@ struct ItemPageController: Sendable {
             let allowed = detail.item.actions(for: viewer)
             let duplicates = try tx.duplicates(of: id)
             let joined = JoinedReports(
-                reports: try tx.joinedReports(of: id),
+                reports: try tx.joinedReports(of: id), photos: try tx.joinedPhotos(of: id),
                 canSplit: detail.item.relations(of: viewer).contains(.supervisor))
             let ids =
                 detail.events.compactMap(\.actorID) + duplicates.map(\.reporterID) + joined.reports.map(\.reporterID)
@@ -119,13 +130,7 @@ struct ItemPageController: Sendable {
             },
             duplicateOf: item.duplicateOf,
             source: item.sourceGroup.map { "\(item.sourceChannel ?? "") / \($0)" },
-            photos: detail.photos.map { photo in
-                let photoID = photo.id ?? 0
-                return PhotoView(
-                    id: photoID, thumb: "/board/photos/\(photoID)/thumb", full: "/board/photos/\(photoID)",
-                    stored: photo.status == .stored, pending: photo.status == .pending, failed: photo.status == .failed,
-                    error: photo.lastError, url: photo.url)
-            },
+            photos: detail.photos.map(PhotoView.init),
             events: detail.events.map {
                 EventView(
                     when: format.dateTime($0.at) ?? "", action: labels.events[$0.action],
@@ -133,7 +138,9 @@ struct ItemPageController: Sendable {
             },
             duplicates: duplicates.map { ItemRowView($0, members: members, site: site, format: format, now: now) },
             hasDuplicates: !duplicates.isEmpty,
-            joined: joined.reports.map { JoinedView($0, members: members, format: format) },
+            joined: joined.reports.map {
+                JoinedView($0, photos: joined.photos[$0.id ?? 0] ?? [], members: members, format: format)
+            },
             hasJoined: !joined.reports.isEmpty, canSplit: joined.canSplit,
             canVerify: allowed.contains(.verify), canAssign: allowed.contains(.assign),
             canEscalate: allowed.contains(.escalate), canResolve: allowed.contains(.resolve),
@@ -210,10 +217,7 @@ struct ItemPageController: Sendable {
         case .split:
             guard let joinedID = form.int64("joined") else { throw BoardFormError.missingTarget }
             // Only a report joined to this page's item: the grid this user may see.
-            guard try tx.joinedReport(id: joinedID)?.itemID == id else {
-                throw BoardPageError.noSuchJoinedReport(joinedID)
-            }
-            return try commands.split(joinedID)
+            return try commands.split(joinedID, from: id)
         case .approveWish:
             return try commands.approveWish(id)
         case .locate:

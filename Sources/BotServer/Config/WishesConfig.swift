@@ -5,11 +5,9 @@ import TaskBoard
 struct WishesConfig: Sendable, Decodable, Equatable {
     /// A wish waits on the board until the secretary approves it (点单 → 派单); false publishes it when filed.
     var approval = true
-    /// Forms of address shown after the surname ("张奶奶"); the full name never reaches a group.
-    var titles = [
-        "老奶奶", "老爷爷", "老大爷", "奶奶", "爷爷", "大爷", "大妈", "大娘", "阿姨", "叔叔", "婆婆", "公公", "外婆", "外公",
-        "姥姥", "姥爷", "伯伯", "大伯", "老师", "师傅", "大姐", "大哥", "同学", "小朋友",
-    ]
+    /// Forms of address shown after the surname ("张奶奶"); the full name never reaches a group. Nil:
+    /// the lexicon's (`wish.titles`).
+    var titles: [String]?
     /// Who the beneficiary is when the wish names nobody; nil: the word in `labels.yaml`.
     var neutral: String?
     /// An approved wish nobody claimed for this many days is marked for the secretary; 0 turns it off.
@@ -29,7 +27,7 @@ struct WishesConfig: Sendable, Decodable, Equatable {
         self.init()
         let c = try decoder.container(keyedBy: CodingKeys.self)
         try c.update(&approval, .approval)
-        try c.update(&titles, .titles)
+        titles = try c.decodeIfPresent([String].self, forKey: .titles) ?? titles
         neutral = try c.decodeIfPresent(String.self, forKey: .neutral) ?? neutral
         try c.update(&unclaimedDays, .unclaimedDays)
         try c.update(&listLimit, .listLimit)

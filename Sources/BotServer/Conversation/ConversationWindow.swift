@@ -100,7 +100,7 @@ struct ConversationWindow {
             turn.state = .done
             turn.itemID = itemID
             try tx.recordTurn(turn)
-            return try attach(to: itemID, images: message.imageURLs, location: message.location)
+            return try attach(to: itemID, images: message.imageURLs, location: message.location, after: target)
         }
         try tx.recordTurn(turn)
         return []
@@ -123,7 +123,7 @@ struct ConversationWindow {
         }
         if let target = members.first(where: { !$0.text.isEmpty && $0.itemID != nil }), let itemID = target.itemID {
             try tx.settleTurn(id: parkedID, itemID: itemID)
-            return try attach(to: itemID, images: parked.images, location: nil)
+            return try attach(to: itemID, images: parked.images, location: nil, after: target)
         }
         // A record of photos alone (rule 5 of the thread conventions): a report of category other.
         let photos = members.filter { $0.state == .parked }
@@ -186,9 +186,18 @@ struct ConversationWindow {
         return drafts
     }
 
-    private func attach(to itemID: Int64, images: [String], location: SharedLocation?) throws -> [ReplyDraft] {
+    /// Attaches a photo (or a shared location) to the item the sender's text `after` acted on. When
+    /// that text was joined to the item as a report of the same thing, the photo is that report's.
+    private func attach(to itemID: Int64, images: [String], location: SharedLocation?, after text: ConversationTurn)
+        throws -> [ReplyDraft]
+    {
         var drafts: [ReplyDraft] = []
         if !images.isEmpty {
+            if let messageID = try tx.queue.inbox(id: text.inboxID)?.platformMessageID,
+                let joined = try tx.joinedReport(of: itemID, by: member.id ?? 0, messageID: messageID)
+            {
+                return [try reply(commands.addPhotos(toJoined: joined, urls: images))]
+            }
             drafts.append(try reply(commands.addPhotos(itemID, urls: images)))
         }
         // A shared location places an item nobody placed yet, when the sender may place it.

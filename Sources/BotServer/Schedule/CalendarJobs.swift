@@ -72,8 +72,10 @@ struct CalendarJobs: Sendable {
 
     private func digest(_ tx: BoardTransaction) throws -> Int {
         let overdue = try tx.overdueItems(limit: 20)
-        guard !overdue.isEmpty else { return 0 }
-        let draft = try replies.overdueDigest(overdue, now: tx.now, secretaries: config.people.secretaries.map(\.id))
+        let atDepartments = try tx.overdueAtDepartments(limit: 20)
+        guard !overdue.isEmpty || !atDepartments.isEmpty else { return 0 }
+        let draft = try replies.overdueDigest(
+            overdue, atDepartments: atDepartments, now: tx.now, secretaries: config.people.secretaries.map(\.id))
         return try useCases.queue.notify(draft, orMembers: true, tx: tx)
     }
 

@@ -24,9 +24,20 @@ struct AppResources: Sendable {
             router: community.router(gridWorkers: config.people.gridWorkers.mapValues { $0.map(\.id) }),
             replies: Replies(
                 renderer: renderer, config: config, rules: config.points,
-                wishPrivacy: WishPrivacy(
-                    surnames: community.lexicon.commands.surnames, titles: config.wishes.titles,
-                    neutral: config.wishes.neutral ?? renderer.labels.word(.wishNeutral))),
+                wishPrivacy: community.lexicon.wishPrivacy(
+                    titles: config.wishes.titles, neutral: config.wishes.neutral ?? renderer.labels.word(.wishNeutral))),
             queue: ReplyQueue(config: config))
+    }
+}
+
+extension Lexicon {
+    /// How the groups are shown a wish, in the lexicon's words; `titles` (the configuration's) replace
+    /// the lexicon's when given.
+    func wishPrivacy(titles: [String]?, neutral: String) -> WishPrivacy {
+        WishPrivacy(
+            surnames: commands.surnames, titles: titles ?? wish.titles, neutral: neutral,
+            numbers: WishPrivacy.NumberWords(
+                roomMarkers: place.roomMarkers, roomAfter: place.buildingMarkers + place.unitMarkers,
+                counted: wish.counted))
     }
 }

@@ -31,6 +31,12 @@ extension Commands {
         return .joined(result.item, result.joined)
     }
 
+    /// A photo sent right after a report that was joined to an item: the report's, on that item.
+    func addPhotos(toJoined report: JoinedReport, urls: [String]) throws -> Happened {
+        _ = try tx.addPhotos(toJoined: report, urls: urls, by: actorID)
+        return .photosAdded(itemID: report.itemID, count: urls.count)
+    }
+
     /// "#3 又坏了": reopens an item closed recently enough; `note` is what was said.
     func reopen(_ itemID: Int64, note: String?) throws -> Happened {
         let result = try tx.reopen(itemID: itemID, by: actorID, note: note, rule: duplicates)
@@ -40,10 +46,13 @@ extension Commands {
             reporter: try member(item.reporterID))
     }
 
-    /// The board splits a wrongly joined report off into an item of its own, routed by its own place.
-    func split(_ joinedID: Int64) throws -> Happened {
-        guard let joined = try tx.joinedReport(id: joinedID) else { throw BoardPageError.noSuchJoinedReport(joinedID) }
-        let result = try tx.split(joinedID: joinedID, at: router.route(joined.location), by: actorID)
+    /// The board splits a report wrongly joined to item `itemID` off into an item of its own, routed by
+    /// its own place. A report joined to another item is not found here (the page's item bounds the grid).
+    func split(_ joinedID: Int64, from itemID: Int64) throws -> Happened {
+        guard let joined = try tx.joinedReport(id: joinedID), joined.itemID == itemID else {
+            throw BoardPageError.noSuchJoinedReport(joinedID)
+        }
+        let result = try tx.split(joined, at: router.route(joined.location), by: actorID)
         let item = result.outcome.item
         guard let reporter = try member(item.reporterID) else { throw BoardError.noSuchMember(String(item.reporterID)) }
         return .split(

@@ -3,39 +3,20 @@ import TaskBoard
 /// Who else hears of duplicates: the reporters joined to an item when it closes (each once), and
 /// for a reopened item its former claimant and the members' groups, where it is open to claim again.
 extension Notices {
-    func duplicateNotices(
-        of happened: Happened, by actor: Member, answered: ChatGroup?, mentions: inout [String],
-        notices: inout [Notice], tx: BoardTransaction
-    ) throws {
+    func duplicateNotices(of happened: Happened, by actor: Member, plan: inout NoticePlan, tx: BoardTransaction)
+        throws
+    {
         switch happened {
         case .verified(let item, _), .resolved(let item, _):
-            try joinedNews(of: item, by: actor, notices: &notices, tx: tx)
+            try joinedNews(of: item, by: actor, notices: &plan.notices, tx: tx)
         case .reopened(let item, _, let formerClaimant, _):
-            if let formerClaimant, formerClaimant.id != actor.id,
-                let last = try tx.lastGroup(ofSender: formerClaimant.platformID),
-                replies.config.group(channel: last.channel, id: last.groupID) != nil
-            {
-                let group = ChatGroup(channel: last.channel, id: last.groupID)
-                if group == answered {
-                    if !mentions.contains(formerClaimant.platformID) { mentions.append(formerClaimant.platformID) }
-                } else if let index = notices.firstIndex(where: { $0.group == group }) {
-                    notices[index].draft.mention(formerClaimant.platformID)
-                } else {
-                    let words = try replies.reply(to: happened, by: actor, in: .board)
-                    notices.append(Notice(group: group, draft: words, inReplyTo: nil))
-                }
+            if let formerClaimant, formerClaimant.id != actor.id {
+                try tellWhereTheyLastSpoke(
+                    formerClaimant, try replies.reply(to: happened, by: actor, in: .board), plan: &plan, tx: tx)
             }
-            let announcement = try replies.reopened(item)
-            for group in replies.config.membersGroups(for: item)
-            where group != answered && !notices.contains(where: { $0.group == group }) {
-                notices.append(Notice(group: group, draft: announcement, inReplyTo: nil))
-            }
+            announce(try replies.reopened(item), plan: &plan)
         case .split(let item, let route, _, _, _):
-            let announcement = try replies.announcement(of: item, route: route)
-            for group in replies.config.membersGroups(for: item)
-            where group != answered && !notices.contains(where: { $0.group == group }) {
-                notices.append(Notice(group: group, draft: announcement, inReplyTo: nil))
-            }
+            try announce(item, route: route, plan: &plan, tx: tx)
         default:
             break
         }

@@ -31,66 +31,78 @@ struct Notices: Sendable {
         of happened: Happened, by actor: Member, answered: ChatGroup?, tx: BoardTransaction
     ) throws -> (mentions: [String], notices: [Notice]) {
         guard let item = happened.item else { return ([], []) }
-        let origin = item.origin(in: config)
-        var mentions: [String] = []
-        var notices: [Notice] = []
-        func told(_ group: ChatGroup) -> Bool { group == answered || notices.contains { $0.group == group } }
-        func add(_ group: ChatGroup, _ draft: ReplyDraft) {
-            notices.append(Notice(group: group, draft: draft, inReplyTo: group == origin ? item.sourceMessageID : nil))
-        }
+        var plan = NoticePlan(item: item, origin: item.origin(in: config), answered: answered)
 
-        if let reporter = try tx.member(id: item.reporterID), reporter.id != actor.id, let origin,
+        if let reporter = try tx.member(id: item.reporterID), reporter.id != actor.id, let origin = plan.origin,
             let news = try reporterNews(happened, reporter: reporter, actor: actor)
         {
-            if origin == answered { mentions.append(reporter.platformID) } else { add(origin, news) }
+            if origin == answered { plan.mentions.append(reporter.platformID) } else { plan.add(origin, news) }
         }
 
         // Reporters of duplicates merged into it hear when it closes ("办结后会通知您"), by their own number.
-        if case .verified = happened { notices += try duplicateNews(of: item, by: actor, tx: tx) }
-        if case .resolved = happened { notices += try duplicateNews(of: item, by: actor, tx: tx) }
-        if let news = try departmentNews(happened), !told(news.group) { notices.append(news) }
+        if case .verified = happened { plan.notices += try duplicateNews(of: item, by: actor, tx: tx) }
+        if case .resolved = happened { plan.notices += try duplicateNews(of: item, by: actor, tx: tx) }
+        if let news = try departmentNews(happened), !plan.told(news.group) { plan.notices.append(news) }
 
-        let full = try replies.reply(to: happened, by: actor, in: .board)
-        if let claimantID = item.claimantID, claimantID != actor.id, let claimant = try tx.member(id: claimantID),
-            full.mentions.contains(claimant.platformID), let last = try tx.lastGroup(ofSender: claimant.platformID),
-            config.group(channel: last.channel, id: last.groupID) != nil
-        {
-            let group = ChatGroup(channel: last.channel, id: last.groupID)
-            if let index = notices.firstIndex(where: { $0.group == group }) {
-                // The reporter's group is the claimant's too: the whole story, once, to both.
-                var merged = full
-                for id in notices[index].draft.mentions { merged.mention(id) }
-                notices[index].draft = merged
-            } else if group == answered {
-                mentions.append(claimant.platformID)
-            } else {
-                add(group, full)
-            }
+        if let claimantID = item.claimantID, claimantID != actor.id, let claimant = try tx.member(id: claimantID) {
+            try tellWhereTheyLastSpoke(
+                claimant, try replies.reply(to: happened, by: actor, in: .board), plan: &plan, tx: tx)
         }
 
         if case .filed(let filed, let route, _) = happened, filed.isNewWork {
-            let announcement = try replies.announcement(of: filed, route: route)
-            for group in config.membersGroups(for: filed) where !told(group) {
-                add(group, announcement)
-            }
+            try announce(filed, route: route, plan: &plan, tx: tx)
         }
-        try duplicateNotices(
-            of: happened, by: actor, answered: answered, mentions: &mentions, notices: &notices, tx: tx)
+        try duplicateNotices(of: happened, by: actor, plan: &plan, tx: tx)
         if let publication = try wishNews(happened, tx: tx) {
             // A wish approved or fulfilled is news for every members' group, the one that answered too.
             // Where the reporter already hears of the approval, the announcement takes its place,
             // mentioning them; 晒单 is a publication of its own, with its photo, beside what was said.
             for group in config.membersGroups(for: item) {
-                if case .approvedWish = happened, let index = notices.firstIndex(where: { $0.group == group }) {
+                if case .approvedWish = happened, let index = plan.notices.firstIndex(where: { $0.group == group }) {
                     var merged = publication
-                    for id in notices[index].draft.mentions { merged.mention(id) }
-                    notices[index].draft = merged
+                    for id in plan.notices[index].draft.mentions { merged.mention(id) }
+                    plan.notices[index].draft = merged
                 } else {
-                    add(group, publication)
+                    plan.add(group, publication)
                 }
             }
         }
-        return (mentions, notices)
+        return (plan.mentions, plan.notices)
+    }
+
+    /// Someone an event concerns (the claimant, a reopened item's former claimant) hears `full` where
+    /// they last spoke, when those words name them: @-mentioned in the answer when that is where,
+    /// merged into what that group already hears (the whole story, once, to all named), else alone.
+    func tellWhereTheyLastSpoke(
+        _ person: Member, _ full: ReplyDraft, plan: inout NoticePlan, tx: BoardTransaction
+    ) throws {
+        guard full.mentions.contains(person.platformID), let last = try tx.lastGroup(ofSender: person.platformID),
+            config.group(channel: last.channel, id: last.groupID) != nil
+        else { return }
+        let group = ChatGroup(channel: last.channel, id: last.groupID)
+        if let index = plan.notices.firstIndex(where: { $0.group == group }) {
+            var merged = full
+            for id in plan.notices[index].draft.mentions { merged.mention(id) }
+            plan.notices[index].draft = merged
+        } else if group == plan.answered {
+            plan.mention(person.platformID)
+        } else {
+            plan.add(group, full)
+        }
+    }
+
+    /// New work, or work open again, told to every members' group that has not heard of it yet, with
+    /// the item's first photo where the platform can show one.
+    func announce(_ item: Item, route: Route, plan: inout NoticePlan, tx: BoardTransaction) throws {
+        try announce(
+            replies.announcement(of: item, route: route, photo: try tx.firstPhoto(of: item.number)), plan: &plan)
+    }
+
+    /// `draft` to every members' group that has not heard of the item yet.
+    func announce(_ draft: ReplyDraft, plan: inout NoticePlan) {
+        for group in config.membersGroups(for: plan.item) where !plan.told(group) {
+            plan.add(group, draft)
+        }
     }
 
     /// The reporter's words for an event they should hear of; nil for one that is not theirs
@@ -136,6 +148,30 @@ struct Notices: Sendable {
                 draft: ReplyDraft(text: try replies.render(.reporterClosed, view), mentions: [reporter.platformID]),
                 inReplyTo: duplicate.sourceMessageID)
         }
+    }
+}
+
+/// Who hears what of one event, as it is gathered: the people @-mentioned in the answer, and the words
+/// for other groups. A group hears an event once.
+struct NoticePlan {
+    let item: Item
+    /// The group the item came from, where its reporter hears of it.
+    let origin: ChatGroup?
+    /// The group the chat answer goes to; nil for a board action.
+    let answered: ChatGroup?
+    var mentions: [String] = []
+    var notices: [Notice] = []
+
+    /// Whether the group already hears of the event (the answer, or a notice).
+    func told(_ group: ChatGroup) -> Bool { group == answered || notices.contains { $0.group == group } }
+
+    /// Words for `group`, quoting the report where the group is the one it came from.
+    mutating func add(_ group: ChatGroup, _ draft: ReplyDraft) {
+        notices.append(Notice(group: group, draft: draft, inReplyTo: group == origin ? item.sourceMessageID : nil))
+    }
+
+    mutating func mention(_ platformID: String) {
+        if !mentions.contains(platformID) { mentions.append(platformID) }
     }
 }
 

@@ -18,14 +18,22 @@ extension Replies {
         return ReplyDraft(text: try render(.overdue, view), mentions: people)
     }
 
-    /// The secretary's morning list of items past their deadline, oldest first.
-    func overdueDigest(_ items: [Item], now: Date, secretaries: [String]) throws -> ReplyDraft {
-        let lines = try items.map { item in
-            var line = try itemLine(item)
-            line.late = Self.days(from: item.dueAt ?? now, to: now)
-            return line
+    /// The secretary's morning list of items past their deadline, oldest first, and apart from them
+    /// those past the deadline of the department they wait on (等待部门超期), to chase.
+    func overdueDigest(_ items: [Item], atDepartments: [Item], now: Date, secretaries: [String]) throws
+        -> ReplyDraft
+    {
+        func lines(_ items: [Item]) throws -> [CalendarItemView.Line] {
+            try items.map { item in
+                var line = try itemLine(item)
+                line.late = Self.days(from: item.dueAt ?? now, to: now)
+                line.department = item.escalatedTo
+                return line
+            }
         }
-        let view = OverdueDigestView(count: items.count, items: lines)
+        let view = OverdueDigestView(
+            count: items.isEmpty ? nil : items.count, items: try lines(items),
+            departmentCount: atDepartments.isEmpty ? nil : atDepartments.count, atDepartments: try lines(atDepartments))
         return ReplyDraft(text: try render(.overdueDigest, view), mentions: secretaries)
     }
 
@@ -65,6 +73,8 @@ struct CalendarItemView: Sendable {
         var place: String
         var due: String
         var late: Int?
+        /// The department an escalated item waits on.
+        var department: String? = nil
     }
 
     var line: Line
@@ -80,8 +90,12 @@ struct CalendarItemView: Sendable {
 }
 
 struct OverdueDigestView: Sendable {
-    var count: Int
+    /// Nil when nothing is late against the community.
+    var count: Int?
     var items: [CalendarItemView.Line]
+    /// Nil when nothing waits on a department past its deadline.
+    var departmentCount: Int?
+    var atDepartments: [CalendarItemView.Line]
 }
 
 /// The weekly 研判 report and the champions' lines.

@@ -29,6 +29,7 @@ final class BoardClient: @unchecked Sendable {
 
     /// Posts a form; `csrf` nil takes the token from the last board page.
     func post(_ uri: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> Page {
+        TranscriptLog.board(uri, fields)
         var fields = fields
         if let token = csrf ?? lastCSRF { fields.append(("csrf", token)) }
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")

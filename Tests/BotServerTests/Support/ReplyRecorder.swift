@@ -24,6 +24,7 @@ actor ReplyRecorder: ReplySender {
     func send(_ reply: OutboundReply) async throws {
         let json = try JSONDecoder().decode([String: JSONValue].self, from: try JSONEncoder().encode(reply))
         accepted.append(Received(reply: reply, json: json))
+        TranscriptLog.reply(group: reply.groupID, text: reply.text, mentions: reply.mentions, image: reply.imageURL)
         waiters.removeAll { entry in
             guard accepted.count >= entry.count else { return false }
             entry.waiter.resume(returning: ())

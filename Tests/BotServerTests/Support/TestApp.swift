@@ -44,6 +44,7 @@ extension TestClientProtocol {
     func postMessage(_ body: Data, headers: HTTPFields = [:]) async throws -> TestResponse {
         var headers = headers
         headers[.contentType] = "application/json"
+        TranscriptLog.message(body)
         return try await execute(
             uri: "/webhook/generic", method: .post, headers: headers, body: ByteBuffer(bytes: body))
     }

@@ -30,6 +30,32 @@ struct WeComRobotSender: ReplySender {
         }
     }
 
+    /// A picture goes as a one-article news card (the robot's `image` type wants the bytes, which only
+    /// the platform's URL holds): the card shows the picture and opens it.
+    struct NewsBody: Encodable {
+        var msgtype = "news"
+        var news: News
+
+        struct News: Encodable { var articles: [Article] }
+        struct Article: Encodable {
+            var title: String
+            var url: String
+            var picurl: String
+        }
+
+        /// The card's title: the reply's first line, within the robot's 128 bytes.
+        init(text: String, picture: String) {
+            var title = ""
+            for character in text.prefix(while: { $0 != "\n" }) {
+                guard title.utf8.count + character.utf8.count <= Self.titleBytes else { break }
+                title.append(character)
+            }
+            news = News(articles: [Article(title: title, url: picture, picurl: picture)])
+        }
+
+        static let titleBytes = 128
+    }
+
     struct Answer: Decodable {
         var errcode: Int
         var errmsg: String?
@@ -37,16 +63,20 @@ struct WeComRobotSender: ReplySender {
 
     func send(_ reply: OutboundReply) async throws {
         for (index, part) in RobotText.split(reply.text).enumerated() {
-            try await limiter.acquire()
             // Mention once, on the first part, as a person would.
-            let body = Body(text: .init(content: part, mentionedList: index == 0 ? reply.mentions : []))
-            let http = try await client.postJSON(try JSONEncoder().encode(body), to: webhookURL)
-            guard let answer = try? JSONDecoder().decode(Answer.self, from: http.data) else {
-                throw ReplySendError(status: http.status, detail: "robot answer is not {errcode, errmsg}")
-            }
-            guard answer.errcode == 0 else {
-                throw ReplySendError(status: http.status, detail: "errcode \(answer.errcode): \(answer.errmsg ?? "")")
-            }
+            try await post(Body(text: .init(content: part, mentionedList: index == 0 ? reply.mentions : [])))
+        }
+        if let picture = reply.imageURL { try await post(NewsBody(text: reply.text, picture: picture)) }
+    }
+
+    private func post(_ body: some Encodable) async throws {
+        try await limiter.acquire()
+        let http = try await client.postJSON(try JSONEncoder().encode(body), to: webhookURL)
+        guard let answer = try? JSONDecoder().decode(Answer.self, from: http.data) else {
+            throw ReplySendError(status: http.status, detail: "robot answer is not {errcode, errmsg}")
+        }
+        guard answer.errcode == 0 else {
+            throw ReplySendError(status: http.status, detail: "errcode \(answer.errcode): \(answer.errmsg ?? "")")
         }
     }
 }
